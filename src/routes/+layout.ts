@@ -1,0 +1,3 @@
+// Every page is prerendered: the site is static and all simulation runs in the browser.
+export const prerender = true;
+export const ssr = true;
