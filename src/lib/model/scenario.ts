@@ -9,9 +9,10 @@ export const DAY_IDS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as cons
 export const DaySchema = z.enum(DAY_IDS);
 export type DayId = z.infer<typeof DaySchema>;
 
+// No /i flag: JSON Schema patterns have no flags, so the published schema would reject upper-case ids.
 const Id = z
 	.string()
-	.regex(/^[a-z0-9][a-z0-9_-]*$/i, 'an id uses letters, digits, "-" and "_" and starts with a letter or digit');
+	.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'an id uses letters, digits, "-" and "_" and starts with a letter or digit');
 const Clock = z.string().regex(CLOCK_PATTERN, 'a time of day is written "HH:MM" (00:00–24:00)');
 const Interval = z.tuple([Clock, Clock]);
 const Share = z.number().min(0).max(1);

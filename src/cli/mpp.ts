@@ -1,0 +1,94 @@
+/** The `mpp` command: run and validate scenarios from a terminal (`npm run mpp -- <command>`). */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { hourlyCsv, summaryCsv, visitsCsv } from '../lib/export/csv';
+import { summaryJson } from '../lib/export/json';
+import { summarizeRun } from '../lib/sim/run';
+import { CliError } from './cliError';
+import { intOption } from './options';
+import { progressReporter } from './progress';
+import { formatRunReport } from './report';
+import { runReplications } from './runScenario';
+import { loadScenario } from './scenarioFile';
+
+const program = new Command();
+program
+	.name('mpp')
+	.description('MPP Planner: simulate Mal Pelayanan Publik queues with the real allocation engine')
+	.showHelpAfterError('(run "mpp --help" for usage)')
+	.exitOverride()
+	.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+program
+	.command('validate')
+	.description('check a scenario file; prints every problem, one a line')
+	.argument('<scenario>', 'scenario JSON file')
+	.action((file: string) => {
+		const { warnings } = loadScenario(file);
+		for (const w of warnings) process.stderr.write(w + '\n');
+		process.stdout.write(`${file}: valid\n`);
+	});
+
+program
+	.command('run')
+	.description('simulate a scenario over replications and print the summary')
+	.argument('<scenario>', 'scenario JSON file')
+	.option('-r, --replications <n>', 'replications (default: the scenario\'s run.replications)', intOption(1, 100_000))
+	.option('-s, --seed <s>', 'random seed (default: the scenario\'s run.seed)', intOption(0))
+	.option('-o, --out <dir>', 'write visits.csv, summary.csv and hourly.csv to this folder')
+	.option('--json', 'print only the summary JSON on stdout')
+	.option('-w, --workers <n>', 'worker threads (default: the machine\'s cores; 0 runs in this thread)', intOption(0, 256))
+	.action(async (file: string, opts: { replications?: number; seed?: number; out?: string; json?: boolean; workers?: number }) => {
+		const { scenario, warnings } = loadScenario(file);
+		for (const w of warnings) process.stderr.write(w + '\n');
+		const seed = opts.seed ?? scenario.run.seed;
+		const replications = opts.replications ?? scenario.run.replications;
+		if (opts.out) prepareOut(opts.out);
+		const progress = progressReporter(`${scenario.id}`);
+		const results = await runReplications(scenario, seed, replications, {
+			workers: opts.workers,
+			keepLegs: Boolean(opts.out),
+			onProgress: progress.update
+		});
+		progress.end();
+		const run = summarizeRun(scenario, seed, results);
+		if (opts.out) {
+			writeFileSync(join(opts.out, 'visits.csv'), visitsCsv(results.flatMap((r) => r.legs ?? [])));
+			writeFileSync(join(opts.out, 'summary.csv'), summaryCsv(run));
+			writeFileSync(join(opts.out, 'hourly.csv'), hourlyCsv(run));
+			process.stderr.write(`wrote visits.csv, summary.csv, hourly.csv to ${opts.out}\n`);
+		}
+		process.stdout.write(opts.json ? summaryJson(run) : formatRunReport(run));
+	});
+
+function prepareOut(dir: string): void {
+	try {
+		mkdirSync(dir, { recursive: true });
+	} catch (e) {
+		throw new CliError(`${dir}: cannot create the output folder (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+	}
+}
+
+/** Runs the CLI; every failure becomes one message on stderr and a non-zero exit, never a stack trace. */
+async function main(argv: string[]): Promise<number> {
+	try {
+		await program.parseAsync(argv);
+		return 0;
+	} catch (e) {
+		if (e instanceof CommanderError) {
+			// Commander has printed its message already; help and version exit 0.
+			return e.exitCode === 0 ? 0 : 2;
+		}
+		if (e instanceof CliError) {
+			process.stderr.write(e.message + '\n');
+			return e.exitCode;
+		}
+		process.stderr.write(`mpp: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+		return 70;
+	}
+}
+
+main(process.argv).then((code) => {
+	process.exitCode = code;
+});

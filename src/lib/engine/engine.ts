@@ -1,0 +1,318 @@
+import { CounterState } from './counters';
+import { compileProfile } from './profiles';
+import { olderThan, ServiceQueue } from './queues';
+import { TicketNumbering } from './tickets';
+import type {
+	EngineConfig,
+	EngineSnapshot,
+	Ticket,
+	TicketCounts,
+	TicketRequest
+} from './types';
+
+/**
+ * The queue-allocation engine: issues tickets, keeps the queues, and decides which ticket a free counter
+ * calls. Pure and clock-free — every call takes `now` — so a live ticketing system could run it as is, and
+ * the simulator drives it from its event calendar.
+ */
+export class QueueEngine<P = unknown> {
+	readonly counters: Array<CounterState<P>>;
+	private readonly counterIndex = new Map<string, number>();
+	private readonly serviceIndex = new Map<string, number>();
+	private readonly serviceAgency: Int32Array;
+	private readonly serviceKeys: string[];
+	private readonly serviceNames: string[] = [];
+	private readonly agencyIds: string[];
+	private readonly queues: Array<ServiceQueue<P>>;
+	private readonly numbering: TicketNumbering;
+	private seq = 0;
+	private readonly counts: TicketCounts = {
+		issued: 0,
+		waiting: 0,
+		inService: 0,
+		served: 0,
+		abandoned: 0,
+		notServed: 0,
+		noShow: 0
+	};
+
+	constructor(config: EngineConfig) {
+		this.agencyIds = config.agencies.map((a) => a.id);
+		this.serviceKeys = [];
+		const agencyOfKey: string[] = [];
+		const serviceAgency: number[] = [];
+		config.agencies.forEach((a, ai) => {
+			for (const s of a.services) {
+				this.serviceIndex.set(a.id + '/' + s, this.serviceKeys.length);
+				this.serviceKeys.push(a.id + '/' + s);
+				this.serviceNames.push(s);
+				agencyOfKey.push(a.id);
+				serviceAgency.push(ai);
+			}
+		});
+		this.serviceAgency = Int32Array.from(serviceAgency);
+		this.queues = this.serviceKeys.map(() => new ServiceQueue<P>());
+		this.numbering = new TicketNumbering(config.agencies.map((a) => a.ticketPrefix));
+		this.counters = config.counters.map((c, ci) => {
+			const serves = new Uint8Array(this.serviceKeys.length);
+			for (const s of c.serves) {
+				const i = this.serviceIndex.get(s.agency + '/' + s.service);
+				if (i !== undefined) serves[i] = 1;
+			}
+			this.counterIndex.set(c.id, ci);
+			return new CounterState<P>(ci, c.id, serves, compileProfile(c.profile, this.serviceKeys, agencyOfKey, serves));
+		});
+	}
+
+	/** Index of a counter id (throws on an unknown id: a caller bug, not user input). */
+	counterOf(id: string): number {
+		const i = this.counterIndex.get(id);
+		if (i === undefined) throw new Error(`unknown counter "${id}"`);
+		return i;
+	}
+
+	/** Index of an "agency/service" pair in the service table, or -1. */
+	serviceOf(agency: string, service: string): number {
+		return this.serviceIndex.get(agency + '/' + service) ?? -1;
+	}
+
+	/** Starts a new day: ticket numbers restart at 001. Queues must be empty (the previous day was closed). */
+	startDay(): void {
+		this.numbering.reset();
+		for (const q of this.queues) q.clear();
+	}
+
+	/** Gives a ticket its number and puts it at the back of its service's line. */
+	issueTicket(req: TicketRequest<P>, now: number): Ticket<P> {
+		const k = this.serviceOf(req.agency, req.service);
+		if (k < 0) throw new Error(`unknown service "${req.agency}/${req.service}"`);
+		return this.issueFor(k, req.priority, req.payload, now);
+	}
+
+	/** `issueTicket` by service index (see `serviceOf`): the simulator's allocation-light path. */
+	issueFor(k: number, priority: boolean, payload: P, now: number): Ticket<P> {
+		const t: Ticket<P> = {
+			seq: this.seq++,
+			number: this.numbering.issue(this.serviceAgency[k]),
+			agency: this.agencyIds[this.serviceAgency[k]],
+			service: this.serviceNames[k],
+			serviceIndex: k,
+			priority,
+			queuedAt: now,
+			state: 'waiting',
+			counter: -1,
+			calledAt: NaN,
+			endedAt: NaN,
+			payload
+		};
+		this.queues[k].push(t);
+		this.counts.issued++;
+		this.counts.waiting++;
+		return t;
+	}
+
+	/** Records an online booking whose visitor never came: it takes no number and never queues. */
+	noShow(req: TicketRequest<P>, now: number): Ticket<P> {
+		return this.noShowFor(this.serviceOf(req.agency, req.service), req.priority, req.payload, now);
+	}
+
+	/** `noShow` by service index. */
+	noShowFor(k: number, priority: boolean, payload: P, now: number): Ticket<P> {
+		const t: Ticket<P> = {
+			seq: this.seq++,
+			number: '',
+			agency: this.agencyIds[this.serviceAgency[k]],
+			service: this.serviceNames[k],
+			serviceIndex: k,
+			priority,
+			queuedAt: now,
+			state: 'no-show',
+			counter: -1,
+			calledAt: NaN,
+			endedAt: now,
+			payload
+		};
+		this.counts.issued++;
+		this.counts.noShow++;
+		return t;
+	}
+
+	/**
+	 * The counter that takes a new ticket at once, or -1: among idle counters allowed to serve it, the one
+	 * idle longest (ties: scenario order). An idle counter has nothing else it may serve waiting (the engine
+	 * is work-conserving), so calling next on it calls this ticket.
+	 */
+	idleCounterFor(t: Ticket<P>): number {
+		let best = -1;
+		let bestSince = Infinity;
+		const cs = this.counters;
+		for (let i = 0; i < cs.length; i++) {
+			const c = cs[i];
+			if (c.idle && c.serves[t.serviceIndex] === 1 && c.idleSince < bestSince) {
+				best = i;
+				bestSince = c.idleSince;
+			}
+		}
+		return best;
+	}
+
+	/**
+	 * The ticket counter `ci` calls now, or null: the first non-empty entry of its work profile, oldest ticket
+	 * first within the entry. The ticket moves to "called" and the counter to serving it.
+	 */
+	callNext(ci: number, now: number): Ticket<P> | null {
+		const c = this.counters[ci];
+		if (!c.idle) return null;
+		const queues = this.queues;
+		for (const entry of c.profile) {
+			let best: Ticket<P> | undefined;
+			let bestQueue: ServiceQueue<P> | undefined;
+			let bestPriority = false;
+			const list = entry.services;
+			for (let j = 0; j < list.length; j++) {
+				const q = queues[list[j]];
+				const p = q.priority.peek();
+				if (p !== undefined && (best === undefined || olderThan(p, best))) {
+					best = p;
+					bestQueue = q;
+					bestPriority = true;
+				}
+				if (entry.priorityOnly) continue;
+				const r = q.regular.peek();
+				if (r !== undefined && (best === undefined || olderThan(r, best))) {
+					best = r;
+					bestQueue = q;
+					bestPriority = false;
+				}
+			}
+			if (best !== undefined && bestQueue !== undefined) {
+				(bestPriority ? bestQueue.priority : bestQueue.regular).shift();
+				best.state = 'called';
+				best.counter = ci;
+				best.calledAt = now;
+				c.serving = best;
+				this.counts.waiting--;
+				this.counts.inService++;
+				return best;
+			}
+		}
+		return null;
+	}
+
+	/** The counter is done with the visitor in hand; a closing counter goes off duty. Returns that ticket. */
+	finish(ci: number, now: number): Ticket<P> {
+		const c = this.counters[ci];
+		const t = c.serving;
+		if (t === null) throw new Error(`counter "${c.id}" is not serving anyone`);
+		t.state = 'served';
+		t.endedAt = now;
+		c.serving = null;
+		c.idleSince = now;
+		if (c.closing) {
+			c.closing = false;
+			c.onDuty = false;
+		}
+		this.counts.inService--;
+		this.counts.served++;
+		return t;
+	}
+
+	/** The visitor gives up waiting. False (and nothing changes) when the ticket is no longer waiting. */
+	abandon(t: Ticket<P>, now: number): boolean {
+		if (t.state !== 'waiting') return false;
+		t.state = 'abandoned';
+		t.endedAt = now;
+		this.counts.waiting--;
+		this.counts.abandoned++;
+		return true;
+	}
+
+	/** A ticket is sent home unserved (the hall closes). False when it is no longer waiting. */
+	sendHome(t: Ticket<P>, now: number): boolean {
+		if (t.state !== 'waiting') return false;
+		t.state = 'not-served';
+		t.endedAt = now;
+		this.counts.waiting--;
+		this.counts.notServed++;
+		return true;
+	}
+
+	/**
+	 * Sends home every waiting ticket (`which: "all"`), or only those no on-duty counter may serve
+	 * (`"unservable"`, for a hall that serves the waiting after close). Returns the tickets sent home.
+	 */
+	sendHomeWaiting(now: number, which: 'all' | 'unservable'): Array<Ticket<P>> {
+		const out: Array<Ticket<P>> = [];
+		for (let k = 0; k < this.queues.length; k++) {
+			if (which === 'unservable' && this.servable(k)) continue;
+			const q = this.queues[k];
+			for (const line of [q.priority, q.regular]) {
+				for (const t of line.waiting()) if (this.sendHome(t, now)) out.push(t);
+			}
+		}
+		out.sort((a, b) => a.seq - b.seq);
+		return out;
+	}
+
+	/** True when some counter on duty (and not closing) may serve service k. */
+	servable(k: number): boolean {
+		for (const c of this.counters) if (c.onDuty && !c.closing && c.serves[k] === 1) return true;
+		return false;
+	}
+
+	/** A shift starts: the counter is on duty (if it was closing while serving, it simply stays). */
+	openCounter(ci: number, now: number): void {
+		const c = this.counters[ci];
+		if (c.onDuty && c.closing) {
+			c.closing = false;
+			return;
+		}
+		if (c.onDuty) return;
+		c.onDuty = true;
+		c.closing = false;
+		if (c.serving === null) c.idleSince = now;
+	}
+
+	/** A shift ends: an idle counter goes off duty now, a busy one after the visitor in hand. */
+	closeCounter(ci: number, _now: number): void {
+		const c = this.counters[ci];
+		if (!c.onDuty) return;
+		if (c.serving !== null) c.closing = true;
+		else c.onDuty = false;
+	}
+
+	/** Ticket counts by state (a live object: copy it to keep it). */
+	get ticketCounts(): Readonly<TicketCounts> {
+		return this.counts;
+	}
+
+	/** Whether any ticket of service k is waiting. */
+	hasWaiting(k: number): boolean {
+		const q = this.queues[k];
+		return q.priority.peek() !== undefined || q.regular.peek() !== undefined;
+	}
+
+	/** A picture of the hall for charts and a live view. */
+	snapshot(now: number): EngineSnapshot {
+		const waitingByAgency: Record<string, number> = {};
+		for (const a of this.agencyIds) waitingByAgency[a] = 0;
+		this.queues.forEach((q, k) => {
+			let n = 0;
+			for (const _ of q.priority.waiting()) n++;
+			for (const _ of q.regular.waiting()) n++;
+			waitingByAgency[this.agencyIds[this.serviceAgency[k]]] += n;
+		});
+		return {
+			now,
+			counts: { ...this.counts },
+			waitingByAgency,
+			counters: this.counters.map((c) => ({
+				id: c.id,
+				onDuty: c.onDuty,
+				closing: c.closing,
+				serving: c.serving?.number ?? null,
+				idleSince: c.idleSince
+			}))
+		};
+	}
+}

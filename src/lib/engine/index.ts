@@ -1,0 +1,3 @@
+export { QueueEngine } from './engine';
+export { defaultProfile } from './profiles';
+export type * from './types';

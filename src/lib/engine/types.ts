@@ -1,0 +1,76 @@
+/** The queue-allocation engine's vocabulary. The engine is pure and clock-free: every call takes `now`. */
+
+/** An agency as the engine sees it: its ticket prefix and its services, in scenario order. */
+export interface EngineAgency {
+	id: string;
+	ticketPrefix: string;
+	services: string[];
+}
+
+/** A counter as the engine sees it. */
+export interface EngineCounter {
+	id: string;
+	/** The (agency, service) pairs it may serve. */
+	serves: Array<{ agency: string; service: string }>;
+	/** Work profile: "priority", agency ids, "agency/service" ids, "*"; already defaulted by policy. */
+	profile: string[];
+}
+
+/** Everything the engine needs to know about a hall. */
+export interface EngineConfig {
+	agencies: EngineAgency[];
+	counters: EngineCounter[];
+}
+
+/** A ticket's life: waiting → called → served, or waiting → abandoned / not-served; no-show never queues. */
+export type TicketState = 'waiting' | 'called' | 'served' | 'abandoned' | 'not-served' | 'no-show';
+
+/** What a caller asks a ticket for. `payload` is the caller's own, carried untouched. */
+export interface TicketRequest<P = unknown> {
+	agency: string;
+	service: string;
+	priority: boolean;
+	payload: P;
+}
+
+/** A ticket in the engine. Fields are written only by the engine. */
+export interface Ticket<P = unknown> {
+	/** Issue order across the whole engine: a tie-breaker that makes "oldest first" total. */
+	seq: number;
+	/** "A-007": prefix, dash, per-agency per-day number; "" for a no-show, who never checked in. */
+	number: string;
+	agency: string;
+	service: string;
+	/** Index of (agency, service) in the engine's service table. */
+	serviceIndex: number;
+	priority: boolean;
+	/** When it joined the queue: its place in line. */
+	queuedAt: number;
+	state: TicketState;
+	/** Counter index that called it, or -1. */
+	counter: number;
+	calledAt: number;
+	/** When it left the engine: served, abandoned or sent home. */
+	endedAt: number;
+	payload: P;
+}
+
+/** Counts of tickets by state: conservation says issued = sum of the rest. */
+export interface TicketCounts {
+	issued: number;
+	waiting: number;
+	inService: number;
+	served: number;
+	abandoned: number;
+	notServed: number;
+	noShow: number;
+}
+
+/** A picture of the hall at one moment, for charts and a live view. */
+export interface EngineSnapshot {
+	now: number;
+	counts: TicketCounts;
+	/** Waiting tickets per agency id. */
+	waitingByAgency: Record<string, number>;
+	counters: Array<{ id: string; onDuty: boolean; closing: boolean; serving: string | null; idleSince: number }>;
+}

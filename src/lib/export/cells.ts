@@ -1,0 +1,32 @@
+/** Cell formatting shared by the CSV exports: deterministic numbers and spreadsheet-safe strings. */
+import { formatClockSeconds } from '../model/clock';
+
+// A spreadsheet treats a cell starting with one of these as a formula (CSV injection, OWASP).
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell made safe for spreadsheets: a leading =, +, -, @, tab or CR gets a single quote in front.
+ * Only text cells go through this; numeric cells are written by `fixed`/`integer` as plain numbers (a
+ * spreadsheet reads "-5.0000" as the number −5, not a formula), so they stay numbers.
+ */
+export function textCell(s: string): string {
+	return FORMULA_START.test(s) ? `'${s}` : s;
+}
+
+/** x with exactly `decimals` decimals, "" for null/NaN/±Infinity; never "-0.00". */
+export function fixed(x: number | null | undefined, decimals: number): string {
+	if (x === null || x === undefined || !Number.isFinite(x)) return '';
+	const s = x.toFixed(decimals);
+	// toFixed keeps the sign of tiny negatives ("-0.00"): equal values must print equally.
+	return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
+}
+
+/** An integer count as text, "" when not finite. */
+export function integer(x: number): string {
+	return Number.isFinite(x) ? String(x) : '';
+}
+
+/** "HH:MM:SS" of minutes after midnight, "" when the moment was never reached (NaN). */
+export function clockCell(minutes: number): string {
+	return Number.isFinite(minutes) ? formatClockSeconds(minutes) : '';
+}

@@ -1,0 +1,33 @@
+import type { Scenario } from '../model/scenario';
+import { summarizeReplication, type ReplicationSummary } from '../stats/replicationSummary';
+import { compileScenario, type CompiledScenario } from './compile';
+import type { LegRecord } from './records';
+import { simulateReplication } from './replication';
+
+/** What one replication hands back to whoever ran it: a small summary, and its visit legs when asked for. */
+export interface ReplicationResult {
+	replication: number;
+	summary: ReplicationSummary;
+	/** Calendar events of the replication (for benchmarks and progress). */
+	events: number;
+	legs?: LegRecord[];
+}
+
+/** Runs replications of one compiled scenario; the unit of work of a worker and of an in-process run. */
+export class BatchRunner {
+	readonly model: CompiledScenario;
+
+	constructor(
+		readonly scenario: Scenario,
+		readonly seed: number
+	) {
+		this.model = compileScenario(scenario);
+	}
+
+	/** Runs replication `r`; its result depends only on (scenario, seed, r), whoever runs it. */
+	run(r: number, keepLegs: boolean): ReplicationResult {
+		const out = simulateReplication(this.model, this.seed, r);
+		const summary = summarizeReplication(this.scenario, out);
+		return keepLegs ? { replication: r, summary, events: out.events, legs: out.legs } : { replication: r, summary, events: out.events };
+	}
+}

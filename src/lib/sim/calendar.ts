@@ -1,0 +1,87 @@
+/**
+ * The simjs adapter: the only file that imports simjs. The npm bundle attaches `window.Sim` and exports
+ * nothing, so `window` points at `globalThis` while it loads (Node and Web Workers have no window), and the
+ * rest of the code gets a small typed calendar. simjs orders simultaneous events by insertion: runs are
+ * reproducible because of it.
+ */
+
+/** An event the calendar can hold: simjs's loop reads `deliverAt` and `cancelled` and calls `deliver()`. */
+export interface CalendarEvent {
+	deliverAt: number;
+	cancelled: boolean;
+	deliver(): void;
+}
+
+interface SimjsQueue {
+	insert(ev: CalendarEvent): void;
+	data: unknown[];
+}
+interface SimjsSim {
+	simTime: number;
+	queue: SimjsQueue;
+	time(): number;
+	simulate(endTime: number, maxEvents?: number): boolean;
+}
+interface SimjsModule {
+	Sim: new () => SimjsSim;
+}
+
+const g = globalThis as { window?: unknown; Sim?: unknown };
+const hadWindow = 'window' in g;
+if (!hadWindow) g.window = g;
+await import('simjs');
+const Simjs = ((g.window as { Sim?: SimjsModule }).Sim ?? (g as { Sim?: SimjsModule }).Sim) as SimjsModule | undefined;
+if (!hadWindow) {
+	delete g.window;
+}
+if (!Simjs) throw new Error('simjs did not load: window.Sim is missing');
+
+/** A function scheduled with `at`. */
+class FnEvent implements CalendarEvent {
+	cancelled = false;
+	constructor(
+		public deliverAt: number,
+		private readonly fn: () => void
+	) {}
+	deliver(): void {
+		this.fn();
+	}
+}
+
+/** The event calendar the simulator runs on. */
+export class Calendar {
+	private readonly sim: SimjsSim = new Simjs!.Sim();
+	/** Events put on the calendar so far; each is taken off once (cancelled ones are skipped when taken). */
+	scheduled = 0;
+
+	/** Simulated time now (minutes). */
+	now(): number {
+		return this.sim.simTime;
+	}
+
+	/** Runs `fn` at `time`; returns a handle whose `cancelled = true` drops it. */
+	at(time: number, fn: () => void): CalendarEvent {
+		const ev = new FnEvent(time, fn);
+		this.scheduled++;
+		this.sim.queue.insert(ev);
+		return ev;
+	}
+
+	/** Schedules a pre-built event object (allocation-light hot path: the simulator reuses its own objects). */
+	schedule(ev: CalendarEvent, time: number): void {
+		ev.deliverAt = time;
+		ev.cancelled = false;
+		this.scheduled++;
+		this.sim.queue.insert(ev);
+	}
+
+	/** Runs events in time order (ties: scheduling order) until none is left or the next is after `until`. */
+	run(until = Infinity): void {
+		this.sim.simulate(until);
+	}
+
+	/** Events still scheduled. */
+	pending(): number {
+		return this.sim.queue.data.length;
+	}
+}

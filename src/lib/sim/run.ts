@@ -1,0 +1,27 @@
+import type { Scenario } from '../model/scenario';
+import { aggregate, type RunSummary } from '../stats/runSummary';
+import { BatchRunner, type ReplicationResult } from './batch';
+
+/** Runs replications first..first+n-1 in this thread (tests, benchmarks, one-core runs). */
+export function runInProcess(
+	scenario: Scenario,
+	seed: number,
+	replications: number,
+	opts: { keepLegs?: boolean; first?: number } = {}
+): ReplicationResult[] {
+	const runner = new BatchRunner(scenario, seed);
+	const first = opts.first ?? 0;
+	const out: ReplicationResult[] = [];
+	for (let r = first; r < first + replications; r++) out.push(runner.run(r, opts.keepLegs ?? false));
+	return out;
+}
+
+/** The summary across replications of a set of results (sorted by replication, so order never matters). */
+export function summarizeRun(scenario: Scenario, seed: number, results: ReplicationResult[]): RunSummary {
+	const sorted = [...results].sort((a, b) => a.replication - b.replication);
+	return aggregate(
+		scenario,
+		sorted.map((r) => r.summary),
+		seed
+	);
+}

@@ -1,0 +1,32 @@
+/** Sample quantiles over sorted numeric arrays (Hyndman & Fan type 7, the default of R and NumPy). */
+
+/** The p-quantile (0 ≤ p ≤ 1) of ascending, NaN-free values by linear interpolation (type 7); NaN when empty. */
+export function quantile(sortedValues: ArrayLike<number>, p: number): number {
+	if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile: p must be within [0, 1], got ${p}`);
+	const n = sortedValues.length;
+	if (n === 0) return NaN;
+	const h = (n - 1) * p;
+	const lo = Math.floor(h);
+	const frac = h - lo;
+	const a = sortedValues[lo];
+	// At p = 1 (or an exact order statistic) there is no upper neighbour to blend in.
+	if (frac === 0 || lo + 1 >= n) return a;
+	return a + frac * (sortedValues[lo + 1] - a);
+}
+
+/** Sorts a Float64Array ascending in place (native numeric sort, NaN last) and returns it. */
+export function sortFloat64(values: Float64Array): Float64Array {
+	// Typed-array sort without a comparator is numeric and runs natively: far faster than Array#sort.
+	return values.sort();
+}
+
+/** A new ascending Float64Array of the values with NaN left out, ready for `quantile`. */
+export function sortedWithoutNaN(values: ArrayLike<number>): Float64Array {
+	const out = new Float64Array(values.length);
+	let n = 0;
+	for (let i = 0; i < values.length; i++) {
+		const v = values[i];
+		if (v === v) out[n++] = v;
+	}
+	return sortFloat64(n === out.length ? out : out.slice(0, n));
+}

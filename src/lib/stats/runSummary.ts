@@ -1,0 +1,292 @@
+/**
+ * The run's results across replications: the CLI's `--json` output and the web dashboard's data.
+ * JSON-ready: undefined numbers come out as null, never NaN (which JSON cannot hold and structured clone would
+ * keep). A null mean means the metric was undefined in every replication (e.g. the wait mean of an agency that
+ * nobody was served by); its interval bounds are then null too. Replications where a metric is undefined are
+ * left out of its mean and interval.
+ */
+import type { Scenario } from '../model/scenario';
+import { meanCI, nanMean, type Metric } from './interval';
+import { quantile, sortedWithoutNaN } from './quantile';
+import { HOURS_PER_DAY, WAIT_HISTOGRAM_BINS, type ReplicationSummary } from './replicationSummary';
+
+/** A number, or null where it is undefined (NaN and ±Infinity do not survive JSON). */
+export type Num = number | null;
+/** A Metric as serialised: mean and 95% interval, null where undefined. */
+export interface MetricJSON {
+	mean: Num;
+	ci95: [Num, Num];
+}
+/** 10th, 50th and 90th percentiles across replications. */
+export interface Band {
+	p10: Num;
+	p50: Num;
+	p90: Num;
+}
+
+export interface OverallRun {
+	arrived: MetricJSON;
+	served: MetricJSON;
+	abandoned: MetricJSON;
+	noShow: MetricJSON;
+	notServedAtClose: MetricJSON;
+	tickets: MetricJSON;
+	waitMean: MetricJSON;
+	waitP50: MetricJSON;
+	waitP90: MetricJSON;
+	waitP95: MetricJSON;
+	waitMax: MetricJSON;
+	serviceLevel: MetricJSON;
+	utilization: MetricJSON;
+	timeInHall: MetricJSON;
+	overtime: MetricJSON;
+	abandonRate: MetricJSON;
+}
+
+export interface AgencyRun {
+	id: string;
+	name: string;
+	arrived: MetricJSON;
+	served: MetricJSON;
+	abandoned: MetricJSON;
+	noShow: MetricJSON;
+	notServedAtClose: MetricJSON;
+	waitMean: MetricJSON;
+	waitP50: MetricJSON;
+	waitP90: MetricJSON;
+	waitP95: MetricJSON;
+	waitMax: MetricJSON;
+	serviceLevel: MetricJSON;
+	abandonRate: MetricJSON;
+}
+
+export interface ServiceRun {
+	agency: string;
+	service: string;
+	name: string;
+	arrived: MetricJSON;
+	served: MetricJSON;
+	waitMean: MetricJSON;
+	waitP90: MetricJSON;
+}
+
+export interface CounterRun {
+	id: string;
+	name: string;
+	served: MetricJSON;
+	utilization: MetricJSON;
+	staffed: MetricJSON;
+	busy: MetricJSON;
+	overtime: MetricJSON;
+}
+
+export interface HourRun {
+	hour: number;
+	arrivals: MetricJSON;
+	waitMean: MetricJSON;
+	waiting: MetricJSON;
+	busy: MetricJSON;
+	staffed: MetricJSON;
+	utilization: MetricJSON;
+}
+
+export interface TraceBin {
+	/** Bin start, minutes after midnight. */
+	t: number;
+	waiting: Band;
+	busy: Band;
+	/** Mean staffed counters (staffing rarely varies between replications). */
+	staffed: Num;
+}
+
+/** Results of a run; key order is part of the format (byte-identical JSON for equal runs). */
+export interface RunSummary {
+	scenario: string;
+	name: string;
+	seed: number;
+	replications: number;
+	/** Simulated days per replication; counts are summed over them. */
+	days: number;
+	serviceLevelMinutes: number;
+	overall: OverallRun;
+	agencies: AgencyRun[];
+	services: ServiceRun[];
+	counters: CounterRun[];
+	/** Only hours with staffed time or arrivals in some replication. */
+	hourly: HourRun[];
+	trace: { binMinutes: number; from: number; bins: TraceBin[] };
+	/** Mean utilisation per counter (rows, scenario order) and hour (columns, as in `hours`). */
+	heatmap: { counters: string[]; hours: number[]; utilization: Num[][] };
+	waitHistogram: { binMinutes: 1; counts: number[] };
+}
+
+/** x, or null when x is NaN or infinite. */
+export function finiteOrNull(x: number): Num {
+	return Number.isFinite(x) ? x : null;
+}
+
+/** A Metric with NaN replaced by null, for JSON. */
+export function metricToJSON(m: Metric): MetricJSON {
+	return { mean: finiteOrNull(m.mean), ci95: [finiteOrNull(m.ci95[0]), finiteOrNull(m.ci95[1])] };
+}
+
+/** 10–50–90% band of the values (NaN left out). */
+function band(values: number[]): Band {
+	const sorted = sortedWithoutNaN(values);
+	return {
+		p10: finiteOrNull(quantile(sorted, 0.1)),
+		p50: finiteOrNull(quantile(sorted, 0.5)),
+		p90: finiteOrNull(quantile(sorted, 0.9))
+	};
+}
+
+/**
+ * Aggregates per-replication summaries into the run's results. Summaries are put in replication order first,
+ * so the result is the same whatever order the workers delivered them in.
+ */
+export function aggregate(scenario: Scenario, summaries: ReplicationSummary[], seed: number): RunSummary {
+	const reps = [...summaries].sort((a, b) => a.replication - b.replication);
+	for (let i = 1; i < reps.length; i++) {
+		// Two summaries for one replication would make the result depend on arrival order: a caller bug.
+		if (reps[i].replication === reps[i - 1].replication) {
+			throw new RangeError(`aggregate: replication ${reps[i].replication} summarised twice`);
+		}
+	}
+	const metric = (f: (s: ReplicationSummary) => number): MetricJSON => metricToJSON(meanCI(reps.map(f)));
+	const nan = NaN;
+
+	const overall: OverallRun = {
+		arrived: metric((s) => s.overall.arrived),
+		served: metric((s) => s.overall.served),
+		abandoned: metric((s) => s.overall.abandoned),
+		noShow: metric((s) => s.overall.noShow),
+		notServedAtClose: metric((s) => s.overall.notServedAtClose),
+		tickets: metric((s) => s.overall.tickets),
+		waitMean: metric((s) => s.overall.waitMean),
+		waitP50: metric((s) => s.overall.waitP50),
+		waitP90: metric((s) => s.overall.waitP90),
+		waitP95: metric((s) => s.overall.waitP95),
+		waitMax: metric((s) => s.overall.waitMax),
+		serviceLevel: metric((s) => s.overall.serviceLevel),
+		utilization: metric((s) => s.overall.utilization),
+		timeInHall: metric((s) => s.overall.timeInHall),
+		overtime: metric((s) => s.overall.overtime),
+		abandonRate: metric((s) => s.overall.abandonRate)
+	};
+
+	// Summaries list agencies, services and counters in scenario order, so position identifies them.
+	const agencies: AgencyRun[] = scenario.agencies.map((ag, a) => {
+		const m = (f: (x: ReplicationSummary['agencies'][number]) => number) =>
+			metric((s) => (s.agencies[a] ? f(s.agencies[a]) : nan));
+		return {
+			id: ag.id,
+			name: ag.name,
+			arrived: m((x) => x.arrived),
+			served: m((x) => x.served),
+			abandoned: m((x) => x.abandoned),
+			noShow: m((x) => x.noShow),
+			notServedAtClose: m((x) => x.notServedAtClose),
+			waitMean: m((x) => x.waitMean),
+			waitP50: m((x) => x.waitP50),
+			waitP90: m((x) => x.waitP90),
+			waitP95: m((x) => x.waitP95),
+			waitMax: m((x) => x.waitMax),
+			serviceLevel: m((x) => x.serviceLevel),
+			abandonRate: m((x) => x.abandonRate)
+		};
+	});
+
+	const services: ServiceRun[] = [];
+	for (const ag of scenario.agencies) {
+		for (const sv of ag.services) {
+			const k = services.length;
+			const m = (f: (x: ReplicationSummary['services'][number]) => number) =>
+				metric((s) => (s.services[k] ? f(s.services[k]) : nan));
+			services.push({
+				agency: ag.id,
+				service: sv.id,
+				name: sv.name,
+				arrived: m((x) => x.arrived),
+				served: m((x) => x.served),
+				waitMean: m((x) => x.waitMean),
+				waitP90: m((x) => x.waitP90)
+			});
+		}
+	}
+
+	const counters: CounterRun[] = scenario.counters.map((c, k) => {
+		const m = (f: (x: ReplicationSummary['counters'][number]) => number) =>
+			metric((s) => (s.counters[k] ? f(s.counters[k]) : nan));
+		return {
+			id: c.id,
+			name: c.name ?? c.id,
+			served: m((x) => x.served),
+			utilization: m((x) => x.utilization),
+			staffed: m((x) => x.staffed),
+			busy: m((x) => x.busy),
+			overtime: m((x) => x.overtime)
+		};
+	});
+
+	const hours: number[] = [];
+	for (let h = 0; h < HOURS_PER_DAY; h++) {
+		if (reps.some((s) => (s.hourly.staffedMinutes[h] ?? 0) > 0 || (s.hourly.arrivals[h] ?? 0) > 0)) hours.push(h);
+	}
+	const hourly: HourRun[] = hours.map((h) => {
+		const m = (f: (x: ReplicationSummary['hourly']) => number[]) => metric((s) => f(s.hourly)[h] ?? nan);
+		return {
+			hour: h,
+			arrivals: m((x) => x.arrivals),
+			waitMean: m((x) => x.waitMean),
+			waiting: m((x) => x.waiting),
+			busy: m((x) => x.busy),
+			staffed: m((x) => x.staffed),
+			utilization: m((x) => x.utilization)
+		};
+	});
+
+	const first = reps[0];
+	const binMinutes = first ? first.trace.binMinutes : 0;
+	const from = first ? first.trace.from : 0;
+	let nBins = 0;
+	for (const s of reps) nBins = Math.max(nBins, s.trace.waiting.length);
+	const bins: TraceBin[] = [];
+	for (let i = 0; i < nBins; i++) {
+		bins.push({
+			t: from + i * binMinutes,
+			waiting: band(reps.map((s) => s.trace.waiting[i] ?? nan)),
+			busy: band(reps.map((s) => s.trace.busy[i] ?? nan)),
+			staffed: finiteOrNull(nanMean(reps.map((s) => s.trace.staffed[i] ?? nan)))
+		});
+	}
+
+	const heatmap = {
+		counters: scenario.counters.map((c) => c.id),
+		hours,
+		utilization: scenario.counters.map((_, k) =>
+			hours.map((h) => finiteOrNull(nanMean(reps.map((s) => s.counters[k]?.utilizationByHour[h] ?? nan))))
+		)
+	};
+
+	const counts = new Array<number>(WAIT_HISTOGRAM_BINS).fill(0);
+	for (const s of reps) {
+		for (let b = 0; b < WAIT_HISTOGRAM_BINS; b++) counts[b] += s.waitHistogram[b] ?? 0;
+	}
+
+	return {
+		scenario: scenario.id,
+		name: scenario.name,
+		seed,
+		replications: reps.length,
+		days: first ? first.days : 0,
+		serviceLevelMinutes: scenario.policy.serviceLevelMinutes,
+		overall,
+		agencies,
+		services,
+		counters,
+		hourly,
+		trace: { binMinutes, from, bins },
+		heatmap,
+		waitHistogram: { binMinutes: 1, counts }
+	};
+}

@@ -1,0 +1,98 @@
+import type { Scenario } from '../model/scenario';
+import type { ReplicationResult } from '../sim/batch';
+import type { WorkerLike, WorkerMessage } from './protocol';
+
+/** Progress of a run: replications done out of the total. */
+export interface Progress {
+	done: number;
+	total: number;
+}
+
+/** Options of a pooled run. */
+export interface PoolRunOptions {
+	scenario: Scenario;
+	seed: number;
+	replications: number;
+	/** First replication index (default 0): lets callers extend a run. */
+	first?: number;
+	keepLegs?: boolean;
+	onProgress?: (p: Progress, latest: ReplicationResult) => void;
+	signal?: AbortSignal;
+}
+
+/** Raised when a run is cancelled through its AbortSignal. */
+export class RunCancelled extends Error {
+	constructor() {
+		super('run cancelled');
+		this.name = 'RunCancelled';
+	}
+}
+
+/**
+ * A pool of simulation workers (Web Workers or worker_threads: `spawn` decides). Replications are handed out
+ * in small chunks so fast workers take more; results are sorted by replication, so the outcome never depends
+ * on the number of workers or their timing.
+ */
+export class WorkerPool {
+	private workers: WorkerLike[] = [];
+	private job = 0;
+
+	constructor(
+		private readonly spawn: () => WorkerLike,
+		readonly size: number
+	) {}
+
+	/** Runs the replications and resolves with their results in replication order. */
+	run(opts: PoolRunOptions): Promise<ReplicationResult[]> {
+		const job = ++this.job;
+		const first = opts.first ?? 0;
+		const total = opts.replications;
+		const size = Math.max(1, Math.min(this.size, total));
+		while (this.workers.length < size) this.workers.push(this.spawn());
+		const chunk = Math.max(1, Math.min(8, Math.floor(total / (size * 4))));
+		const results: ReplicationResult[] = new Array(total);
+		let next = 0;
+		let done = 0;
+		return new Promise<ReplicationResult[]>((resolve, reject) => {
+			let settled = false;
+			const finish = (err?: Error) => {
+				if (settled) return;
+				settled = true;
+				opts.signal?.removeEventListener('abort', onAbort);
+				if (err) {
+					// A cancelled or failed job may still be running: fresh workers next time.
+					this.terminate();
+					reject(err);
+				} else resolve(results);
+			};
+			const onAbort = () => finish(new RunCancelled());
+			if (opts.signal?.aborted) return finish(new RunCancelled());
+			opts.signal?.addEventListener('abort', onAbort);
+			const feed = (w: WorkerLike) => {
+				if (next >= total) return;
+				const reps: number[] = [];
+				for (let i = 0; i < chunk && next < total; i++) reps.push(first + next++);
+				w.post({ type: 'run', job, scenario: opts.scenario, seed: opts.seed, replications: reps, keepLegs: opts.keepLegs ?? false });
+			};
+			for (const w of this.workers.slice(0, size)) {
+				w.onMessage((msg: WorkerMessage) => {
+					// job -1: the worker itself failed (e.g. could not load).
+					if (settled || (msg.job !== job && msg.job !== -1)) return;
+					if (msg.type === 'error') return finish(new Error(msg.message));
+					if (msg.type === 'done') return feed(w);
+					results[msg.result.replication - first] = msg.result;
+					done++;
+					opts.onProgress?.({ done, total }, msg.result);
+					if (done === total) finish();
+				});
+				feed(w);
+			}
+		});
+	}
+
+	/** Stops every worker. */
+	terminate(): void {
+		for (const w of this.workers) w.terminate();
+		this.workers = [];
+	}
+}
