@@ -1,7 +1,5 @@
 /** JSON.parse whose syntax errors say where: "line 12, column 5: unexpected token …". */
 
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-
 /** A parsed JSON value, or a message naming the line and column of the first syntax error. */
 export type JsonTextResult = { ok: true; value: unknown } | { ok: false; message: string };
 
@@ -46,7 +44,9 @@ function cleanMessage(message: string): string {
 		.replace(/\s*in JSON at position \d+.*$/s, '')
 		.replace(/\s*at position \d+.*$/s, '')
 		.replace(/\s*\(line \d+ column \d+\)/, '')
-		.replace(/, "[\s\S]*" is not valid JSON$/, '')
+		.replace(/, (?:\.\.\.)?"[\s\S]*" is not valid JSON$/, '')
+		// A control character as the token would break the line: show it escaped ('\n').
+		.replace(/^(Unexpected token ')([\u0000-\u001f])'/, (_, head: string, c: string) => `${head}${JSON.stringify(c).slice(1, -1)}'`)
 		.trim();
 }
 
@@ -143,13 +143,25 @@ export function findSyntaxError(text: string): number | undefined {
 		return false;
 	};
 	const number = (): boolean => {
-		NUMBER.lastIndex = i;
-		const m = NUMBER.exec(text);
-		if (!m) {
-			if (text[i] === '-') i++;
-			return false;
+		// Character by character, to stop exactly where the number goes wrong ("1e}" → at "}").
+		const isDigit = () => text[i] >= '0' && text[i] <= '9';
+		const digits = (): boolean => {
+			if (!isDigit()) return false;
+			while (isDigit()) i++;
+			return true;
+		};
+		if (text[i] === '-') i++;
+		if (text[i] === '0') i++;
+		else if (!digits()) return false;
+		if (text[i] === '.') {
+			i++;
+			if (!digits()) return false;
 		}
-		i += m[0].length;
+		if (text[i] === 'e' || text[i] === 'E') {
+			i++;
+			if (text[i] === '+' || text[i] === '-') i++;
+			if (!digits()) return false;
+		}
 		return true;
 	};
 	try {

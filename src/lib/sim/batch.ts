@@ -2,7 +2,7 @@ import type { Scenario } from '../model/scenario';
 import { summarizeReplication, type ReplicationSummary } from '../stats/replicationSummary';
 import { compileScenario, type CompiledScenario } from './compile';
 import type { LegRecord } from './records';
-import { simulateReplication } from './replication';
+import { simulateReplication, toPlainRecord } from './replication';
 
 /** What one replication hands back to whoever ran it: a small summary, and its visit legs when asked for. */
 export interface ReplicationResult {
@@ -24,10 +24,18 @@ export class BatchRunner {
 		this.model = compileScenario(scenario);
 	}
 
+	/** Spent leg objects, reused by the next replication (allocation-light: see ReplicationOptions.pool). */
+	private readonly pool: LegRecord[] = [];
+
 	/** Runs replication `r`; its result depends only on (scenario, seed, r), whoever runs it. */
 	run(r: number, keepLegs: boolean): ReplicationResult {
-		const out = simulateReplication(this.model, this.seed, r);
+		const out = simulateReplication(this.model, this.seed, r, { pool: this.pool });
 		const summary = summarizeReplication(this.scenario, out);
-		return keepLegs ? { replication: r, summary, events: out.events, legs: out.legs } : { replication: r, summary, events: out.events };
+		if (!keepLegs) {
+			for (const l of out.legs) this.pool.push(l);
+			return { replication: r, summary, events: out.events };
+		}
+		// The simulator's leg objects link back into the run: hand out plain copies.
+		return { replication: r, summary, events: out.events, legs: out.legs.map(toPlainRecord) };
 	}
 }

@@ -2,26 +2,32 @@ import type { CompiledScenario, DayPlan } from './compile';
 import { poisson } from './distributions';
 import { stream, type Rng } from './random';
 
-/** Everything random about one visitor, drawn when the visitor is generated. */
-export interface Visitor {
-	/** 1-based number within the day, in order of `eventTime`. */
-	id: number;
+/**
+ * One day's visitors and everything random about them, drawn when they are generated. Stored as flat arrays
+ * (one entry per visitor, or per leg) because a planner runs thousands of replications: a day is a handful of
+ * allocations, not thousands. Visitor i (0-based) is visitor number i + 1 of the day, in order of `eventTime`.
+ */
+export interface DayDemand {
+	count: number;
 	/** When the visitor enters the hall (minutes after midnight). */
-	arrival: number;
+	arrival: Float64Array;
 	/** When the simulator acts: check-in (first ticket) for those who come, slot start for a no-show. */
-	eventTime: number;
-	online: boolean;
-	noShow: boolean;
+	eventTime: Float64Array;
+	/** Bit 1: online; bit 2: no-show; bit 4: priority class. */
+	flags: Uint8Array;
 	/** Online booking slot start, NaN for walk-ins. */
-	slotStart: number;
-	priority: boolean;
-	/** Service indices wanted, in the order served. */
-	legs: number[];
-	/** Work content of each leg (minutes at speed 1). */
-	work: number[];
-	/** Patience for each leg's wait (Infinity when nobody leaves). */
-	patience: number[];
+	slotStart: Float64Array;
+	/** Legs of visitor i are legStart[i] .. legStart[i + 1] - 1. */
+	legStart: Int32Array;
+	/** Per leg: service index, work content (minutes at speed 1), patience (Infinity: never leaves). */
+	legService: Int32Array;
+	legWork: Float64Array;
+	legPatience: Float64Array;
 }
+
+export const ONLINE = 1;
+export const NO_SHOW = 2;
+export const PRIORITY = 4;
 
 /**
  * The demand streams of one replication. They depend only on (seed, replication) and the demand part of the
@@ -50,48 +56,105 @@ export class DemandStreams {
 	}
 }
 
-/** Generates one day's visitors, sorted by the time the simulator acts on them. */
-export function generateDay(m: CompiledScenario, day: DayPlan, s: DemandStreams): Visitor[] {
+/** Generates one day's visitors, ordered by the time the simulator acts on them. */
+export function generateDay(m: CompiledScenario, day: DayPlan, s: DemandStreams): DayDemand {
 	const arrivals = m.continuous ? continuousArrivals(m, day, s.arrival) : profileArrivals(day, s);
-	const out: Visitor[] = new Array(arrivals.length);
+	const n = arrivals.length;
 	const total = m.serviceCum[m.serviceCum.length - 1];
 	const slot = m.onlineSlot;
-	for (let i = 0; i < arrivals.length; i++) {
-		let arrival = arrivals[i];
-		const priority = s.priority() < m.priorityShare;
-		const online = m.onlineShare > 0 && s.channel() < m.onlineShare;
-		let noShow = false;
-		let slotStart = NaN;
-		let eventTime = arrival;
-		if (online) {
-			noShow = s.channel() < m.noShow;
-			slotStart = day.open + Math.floor((arrival - day.open) / slot) * slot;
+	const arrival = new Float64Array(n);
+	const eventTime = new Float64Array(n);
+	const flags = new Uint8Array(n);
+	const slotStart = new Float64Array(n);
+	const legCount = new Int32Array(n);
+	const services: number[] = [];
+	for (let i = 0; i < n; i++) {
+		let a = arrivals[i];
+		let f = s.priority() < m.priorityShare ? PRIORITY : 0;
+		let slotAt = NaN;
+		let at = a;
+		if (m.onlineShare > 0 && s.channel() < m.onlineShare) {
+			f |= ONLINE;
+			if (s.channel() < m.noShow) f |= NO_SHOW;
+			slotAt = day.open + Math.floor((a - day.open) / slot) * slot;
 			const late = m.punctuality ? m.punctuality(s.punctuality) : 0;
 			// A booked visitor still comes within opening hours.
-			arrival = Math.min(Math.max(slotStart + late, day.open), day.close);
-			eventTime = noShow ? slotStart : Math.max(arrival, slotStart);
+			a = Math.min(Math.max(slotAt + late, day.open), day.close);
+			at = f & NO_SHOW ? slotAt : Math.max(a, slotAt);
 		}
+		arrival[i] = a;
+		eventTime[i] = at;
+		flags[i] = f;
+		slotStart[i] = slotAt;
 		// First service by weight, then further distinct services while the visitor wants more.
-		const legs: number[] = [pick(m.serviceCum, total, s.service())];
-		while (legs.length < m.services.length && s.service() < m.extraService) {
+		const first = services.length;
+		services.push(pick(m.serviceCum, total, s.service()));
+		while (services.length - first < m.services.length && s.service() < m.extraService) {
 			let k = pick(m.serviceCum, total, s.service());
-			for (let tries = 0; legs.includes(k) && tries < 20; tries++) k = pick(m.serviceCum, total, s.service());
-			if (legs.includes(k)) break;
-			legs.push(k);
+			for (let tries = 0; chosen(services, first, k) && tries < 20; tries++) k = pick(m.serviceCum, total, s.service());
+			if (chosen(services, first, k)) break;
+			services.push(k);
 		}
-		// Plain arrays: most visits have one leg, and tiny typed arrays cost more to allocate.
-		const work: number[] = new Array(legs.length);
-		const patience: number[] = new Array(legs.length);
-		for (let j = 0; j < legs.length; j++) {
-			work[j] = m.services[legs[j]].work(s.work);
-			patience[j] = m.patience ? m.patience(s.patience) : Infinity;
-		}
-		out[i] = { id: 0, arrival, eventTime, online, noShow, slotStart, priority, legs, work, patience };
+		legCount[i] = services.length - first;
 	}
-	// Stable sort keeps generation order among equal times, so numbering is reproducible.
-	out.sort((a, b) => a.eventTime - b.eventTime);
-	for (let i = 0; i < out.length; i++) out[i].id = i + 1;
+	const nLegs = services.length;
+	const work = new Float64Array(nLegs);
+	const patience = new Float64Array(nLegs);
+	for (let j = 0; j < nLegs; j++) {
+		work[j] = m.services[services[j]].work(s.work);
+		patience[j] = m.patience ? m.patience(s.patience) : Infinity;
+	}
+	// Order by event time; a stable sort keeps generation order among equal times, so numbering is reproducible.
+	const order = new Int32Array(n);
+	let sorted = true;
+	for (let i = 0; i < n; i++) {
+		order[i] = i;
+		if (i > 0 && eventTime[i] < eventTime[i - 1]) sorted = false;
+	}
+	if (!sorted) order.sort((x, y) => eventTime[x] - eventTime[y] || x - y);
+	else if (!m.onlineShare) {
+		// Walk-ins only, already in order: the generated arrays are the day's demand as they are.
+		return { count: n, arrival, eventTime, flags, slotStart, legStart: prefixSums(legCount), legService: Int32Array.from(services), legWork: work, legPatience: patience };
+	}
+	const srcStart = prefixSums(legCount);
+	const out: DayDemand = {
+		count: n,
+		arrival: new Float64Array(n),
+		eventTime: new Float64Array(n),
+		flags: new Uint8Array(n),
+		slotStart: new Float64Array(n),
+		legStart: new Int32Array(n + 1),
+		legService: new Int32Array(nLegs),
+		legWork: new Float64Array(nLegs),
+		legPatience: new Float64Array(nLegs)
+	};
+	let j = 0;
+	for (let i = 0; i < n; i++) {
+		const v = order[i];
+		out.arrival[i] = arrival[v];
+		out.eventTime[i] = eventTime[v];
+		out.flags[i] = flags[v];
+		out.slotStart[i] = slotStart[v];
+		out.legStart[i] = j;
+		for (let q = srcStart[v]; q < srcStart[v + 1]; q++, j++) {
+			out.legService[j] = services[q];
+			out.legWork[j] = work[q];
+			out.legPatience[j] = patience[q];
+		}
+	}
+	out.legStart[n] = j;
 	return out;
+}
+
+function prefixSums(counts: Int32Array): Int32Array {
+	const out = new Int32Array(counts.length + 1);
+	for (let i = 0; i < counts.length; i++) out[i + 1] = out[i] + counts[i];
+	return out;
+}
+
+function chosen(services: number[], from: number, k: number): boolean {
+	for (let i = from; i < services.length; i++) if (services[i] === k) return true;
+	return false;
 }
 
 function pick(cum: Float64Array, total: number, u: number): number {
@@ -125,13 +188,19 @@ function profileArrivals(day: DayPlan, s: DemandStreams): Float64Array {
 
 /** A constant-rate Poisson process over the run. */
 function continuousArrivals(m: CompiledScenario, day: DayPlan, rng: Rng): Float64Array {
-	const out: number[] = [];
 	if (m.ratePerMinute <= 0) return new Float64Array(0);
+	let buf = new Float64Array(Math.ceil(m.ratePerMinute * (day.lastTicket - day.open) * 1.2) + 16);
+	let n = 0;
 	let t = day.open;
 	for (;;) {
 		t += -Math.log(1 - rng()) / m.ratePerMinute;
 		if (t >= day.lastTicket) break;
-		out.push(t);
+		if (n === buf.length) {
+			const bigger = new Float64Array(buf.length * 2);
+			bigger.set(buf);
+			buf = bigger;
+		}
+		buf[n++] = t;
 	}
-	return Float64Array.from(out);
+	return buf.slice(0, n);
 }

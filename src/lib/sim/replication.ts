@@ -2,22 +2,122 @@ import { QueueEngine } from '../engine/engine';
 import type { Ticket } from '../engine/types';
 import { Calendar, type CalendarEvent } from './calendar';
 import { DAY_MINUTES, type CompiledScenario, type DayPlan } from './compile';
-import { DemandStreams, generateDay, type Visitor } from './demand';
+import { DemandStreams, generateDay, NO_SHOW, ONLINE, PRIORITY, type DayDemand } from './demand';
 import type { CounterUsage, DayTrace, LegRecord, Outcome, ReplicationOutput } from './records';
 
-/** One leg of a visit while it is in the hall; it doubles as the leg's abandonment event. */
-class Leg implements CalendarEvent {
+/**
+ * One leg of a visit while it is in the hall. It doubles as the leg's abandonment event and, once the leg ends,
+ * as its record (one object per leg instead of three: planners run thousands of replications).
+ */
+class Leg implements CalendarEvent, LegRecord {
 	deliverAt = 0;
 	cancelled = false;
-	ticket: Ticket<Leg> | null = null;
-	constructor(
-		readonly run: ReplicationRun,
-		readonly visitor: Visitor,
-		readonly index: number
-	) {}
+	tk: Ticket<Leg> | null = null;
+	// LegRecord fields, filled in by `close`.
+	replication: number;
+	day: number;
+	dayId: LegRecord['dayId'];
+	visitor: number;
+	leg: number;
+	ticket = '';
+	agency = '';
+	service = '';
+	channel: LegRecord['channel'];
+	priority: boolean;
+	arrival: number;
+	ticketTime = NaN;
+	call = NaN;
+	start = NaN;
+	end = NaN;
+	counter = '';
+	wait = NaN;
+	outcome: Outcome = 'served';
+	measured = true;
+
+	run: ReplicationRun;
+	demand: DayDemand;
+	/** Visitor index within the day's demand. */
+	v = 0;
+
+	constructor(run: ReplicationRun, demand: DayDemand, v: number, index: number, plan: DayPlan) {
+		this.run = run;
+		this.demand = demand;
+		this.replication = run.replication;
+		this.day = plan.index;
+		this.dayId = plan.dayId;
+		this.visitor = v + 1;
+		this.leg = index;
+		this.v = v;
+		this.channel = 'walk-in';
+		this.priority = false;
+		this.arrival = 0;
+		this.init(run, demand, v, index, plan);
+	}
+
+	/** (Re)starts this object as leg `index` of visitor `v`: legs are pooled across replications. */
+	init(run: ReplicationRun, demand: DayDemand, v: number, index: number, plan: DayPlan): this {
+		this.run = run;
+		this.demand = demand;
+		this.v = v;
+		this.deliverAt = 0;
+		this.cancelled = false;
+		this.tk = null;
+		this.replication = run.replication;
+		this.day = plan.index;
+		this.dayId = plan.dayId;
+		this.visitor = v + 1;
+		this.leg = index;
+		const f = demand.flags[v];
+		this.channel = f & ONLINE ? 'online' : 'walk-in';
+		this.priority = (f & PRIORITY) !== 0;
+		this.arrival = demand.arrival[v];
+		this.ticket = '';
+		this.agency = '';
+		this.service = '';
+		this.ticketTime = NaN;
+		this.call = NaN;
+		this.start = NaN;
+		this.end = NaN;
+		this.counter = '';
+		this.wait = NaN;
+		this.outcome = 'served';
+		this.measured = true;
+		return this;
+	}
+
+	/** Index of this leg in the day's flat leg arrays. */
+	get at(): number {
+		return this.demand.legStart[this.v] + this.leg;
+	}
+
 	/** Patience ran out. */
 	deliver(): void {
 		this.run.onAbandon(this);
+	}
+
+	/** A plain copy of the record (no links back into the run), for exports and posting between threads. */
+	toRecord(): LegRecord {
+		return {
+			replication: this.replication,
+			day: this.day,
+			dayId: this.dayId,
+			visitor: this.visitor,
+			leg: this.leg,
+			ticket: this.ticket,
+			agency: this.agency,
+			service: this.service,
+			channel: this.channel,
+			priority: this.priority,
+			arrival: this.arrival,
+			ticketTime: this.ticketTime,
+			call: this.call,
+			start: this.start,
+			end: this.end,
+			counter: this.counter,
+			wait: this.wait,
+			outcome: this.outcome,
+			measured: this.measured
+		};
 	}
 }
 
@@ -39,17 +139,22 @@ class VisitorEvent implements CalendarEvent {
 	deliverAt = 0;
 	cancelled = false;
 	next = 0;
-	visitors: Visitor[] = [];
+	demand: DayDemand | null = null;
 	constructor(readonly run: ReplicationRun) {}
 	deliver(): void {
-		const v = this.visitors[this.next++];
-		this.run.onVisitor(v);
-		if (this.next < this.visitors.length) this.run.cal.schedule(this, this.run.dayOffset + this.visitors[this.next].eventTime);
+		const d = this.demand!;
+		this.run.onVisitor(d, this.next++);
+		if (this.next < d.count) this.run.cal.schedule(this, this.run.dayOffset + d.eventTime[this.next]);
 	}
 }
 
 /** Options for a replication. */
 export interface ReplicationOptions {
+	/**
+	 * Leg objects to reuse: a batch hands back the legs of a replication it has summarised, so thousands of
+	 * replications do not churn the garbage collector. Legs taken from it are removed.
+	 */
+	pool?: LegRecord[];
 	/** Called at every engine event with the calendar time, for invariant tests. */
 	observe?: (run: ReplicationRun) => void;
 }
@@ -61,7 +166,7 @@ export interface ReplicationOptions {
 export class ReplicationRun {
 	readonly cal = new Calendar();
 	readonly engine: QueueEngine<Leg>;
-	readonly legs: LegRecord[] = [];
+	readonly legs: Leg[] = [];
 	readonly streams: DemandStreams;
 	dayOffset = 0;
 	day: DayPlan;
@@ -122,6 +227,7 @@ export class ReplicationRun {
 		for (const day of this.model.days) {
 			this.cal.at(day.index * DAY_MINUTES, () => this.startDay(day));
 		}
+		if (!this.model.continuous) this.cal.at(this.model.days.length * DAY_MINUTES, () => this.midnight());
 		this.cal.run();
 		this.advance(this.cal.now());
 		for (let c = 0; c < this.nCounters; c++) this.flushCounter(c, this.cal.now());
@@ -136,17 +242,17 @@ export class ReplicationRun {
 	}
 
 	private startDay(day: DayPlan): void {
-		this.advance(this.cal.now());
+		this.midnight();
 		this.day = day;
 		this.dayOffset = day.index * DAY_MINUTES;
 		this.hallClosed = false;
 		this.engine.startDay();
-		const visitors = generateDay(this.model, day, this.streams);
+		const demand = generateDay(this.model, day, this.streams);
 		const O = this.dayOffset;
-		if (visitors.length) {
-			this.visitorEvent.visitors = visitors;
+		if (demand.count) {
+			this.visitorEvent.demand = demand;
 			this.visitorEvent.next = 0;
-			this.cal.schedule(this.visitorEvent, O + visitors[0].eventTime);
+			this.cal.schedule(this.visitorEvent, O + demand.eventTime[0]);
 		}
 		day.duty.forEach((intervals, c) => {
 			for (const [s, e] of intervals) {
@@ -157,26 +263,44 @@ export class ReplicationRun {
 		this.cal.at(O + day.close, () => this.closeHall());
 	}
 
-	/** A visitor checks in (or, booked online, fails to come). */
-	onVisitor(v: Visitor): void {
+	/**
+	 * A hall serving the waiting after close stops at midnight at the latest: whoever still waits is sent home
+	 * (their records keep their own day), and counters finish the visitor in hand.
+	 */
+	private midnight(): void {
 		const now = this.cal.now();
-		if (v.noShow) {
-			const leg = new Leg(this, v, 0);
-			const t = this.engine.noShowFor(v.legs[0], v.priority, leg, now);
-			leg.ticket = t;
-			this.record(leg, 'no-show', now);
-			this.observe();
-			return;
+		this.advance(now);
+		if (this.engine.ticketCounts.waiting > 0) this.sendHome(this.engine.sendHomeWaiting(now, 'all'), now);
+		for (let c = 0; c < this.nCounters; c++) {
+			if (!this.engine.counters[c].onDuty) continue;
+			this.flushCounter(c, now);
+			this.engine.closeCounter(c, now);
 		}
-		this.issue(new Leg(this, v, 0), now);
+		this.observe();
+	}
+
+	private newLeg(d: DayDemand, v: number, index: number, plan: DayPlan): Leg {
+		const pooled = this.options.pool?.pop();
+		return pooled instanceof Leg ? pooled.init(this, d, v, index, plan) : new Leg(this, d, v, index, plan);
+	}
+
+	/** A visitor checks in (or, booked online, fails to come). */
+	onVisitor(d: DayDemand, v: number): void {
+		const now = this.cal.now();
+		const leg = this.newLeg(d, v, 0, this.day);
+		if (d.flags[v] & NO_SHOW) {
+			leg.tk = this.engine.noShowFor(d.legService[leg.at], leg.priority, leg, now);
+			this.record(leg, 'no-show', now);
+		} else this.issue(leg, now);
 		this.observe();
 	}
 
 	/** Gives a leg its ticket and, if a counter is free for it, calls it at once. */
 	private issue(leg: Leg, now: number): void {
 		this.advance(now);
-		const t = this.engine.issueFor(leg.visitor.legs[leg.index], leg.visitor.priority, leg, now);
-		leg.ticket = t;
+		const at = leg.at;
+		const t = this.engine.issueFor(leg.demand.legService[at], leg.priority, leg, now);
+		leg.tk = t;
 		this.waiting++;
 		if (this.hallClosed && (this.day.atClose === 'send-home' || !this.engine.servable(t.serviceIndex))) {
 			this.engine.sendHome(t, now);
@@ -184,7 +308,7 @@ export class ReplicationRun {
 			this.record(leg, 'not-served', now);
 			return;
 		}
-		const p = leg.visitor.patience[leg.index];
+		const p = leg.demand.legPatience[at];
 		if (p !== Infinity) this.cal.schedule(leg, now + p);
 		const c = this.engine.idleCounterFor(t);
 		if (c >= 0) this.call(c, now);
@@ -201,7 +325,7 @@ export class ReplicationRun {
 		this.busy++;
 		const leg = t.payload;
 		leg.cancelled = true;
-		const work = leg.visitor.work[leg.index];
+		const work = leg.demand.legWork[leg.at];
 		this.cal.schedule(this.finish[c], now + work / this.model.speeds[c]);
 		return true;
 	}
@@ -215,9 +339,10 @@ export class ReplicationRun {
 		this.usage[c].served++;
 		const leg = t.payload;
 		this.record(leg, 'served', now);
-		const v = leg.visitor;
-		if (leg.index + 1 < v.legs.length) this.issue(new Leg(this, v, leg.index + 1), now);
-		if (!this.call(c, now) && this.hallClosed && this.engine.counters[c].onDuty) {
+		const d = leg.demand;
+		if (leg.at + 1 < d.legStart[leg.v + 1]) this.issue(this.newLeg(d, leg.v, leg.leg + 1, this.model.days[leg.day]), now);
+		const st = this.engine.counters[c];
+		if (!this.call(c, now) && this.hallClosed && st.onDuty && st.serving === null) {
 			// Serving the waiting after close: a counter with nothing left to call goes home.
 			this.engine.closeCounter(c, now);
 			this.sendHomeUnservable(now);
@@ -227,7 +352,7 @@ export class ReplicationRun {
 
 	onAbandon(leg: Leg): void {
 		const now = this.cal.now();
-		const t = leg.ticket!;
+		const t = leg.tk!;
 		this.advance(now);
 		if (this.engine.abandon(t, now)) {
 			this.waiting--;
@@ -292,33 +417,27 @@ export class ReplicationRun {
 		}
 	}
 
+	/** Closes a leg's record: its ticket's story in minutes after midnight of the visit's day. */
 	private record(leg: Leg, outcome: Outcome, now: number): void {
-		const t = leg.ticket!;
-		const v = leg.visitor;
-		const O = this.dayOffset;
+		const t = leg.tk!;
+		const O = leg.day * DAY_MINUTES;
 		const served = outcome === 'served';
-		const queued = t.queuedAt - O;
-		this.legs.push({
-			replication: this.replication,
-			day: this.day.index,
-			dayId: this.day.dayId,
-			visitor: v.id,
-			leg: leg.index,
-			ticket: t.number,
-			agency: t.agency,
-			service: t.service,
-			channel: v.online ? 'online' : 'walk-in',
-			priority: v.priority,
-			arrival: v.arrival,
-			ticketTime: outcome === 'no-show' ? NaN : queued,
-			call: served ? t.calledAt - O : NaN,
-			start: served ? t.calledAt - O : NaN,
-			end: served ? now - O : NaN,
-			counter: served ? this.engine.counters[t.counter].id : '',
-			wait: outcome === 'no-show' ? NaN : (served ? t.calledAt : now) - t.queuedAt,
-			outcome,
-			measured: t.queuedAt >= this.model.warmup
-		});
+		leg.ticket = t.number;
+		leg.agency = t.agency;
+		leg.service = t.service;
+		leg.outcome = outcome;
+		leg.measured = t.queuedAt >= this.model.warmup;
+		if (outcome !== 'no-show') {
+			leg.ticketTime = t.queuedAt - O;
+			leg.wait = (served ? t.calledAt : now) - t.queuedAt;
+		}
+		if (served) {
+			leg.call = leg.start = t.calledAt - O;
+			leg.end = now - O;
+			leg.counter = this.engine.counters[t.counter].id;
+		}
+		leg.tk = null;
+		this.legs.push(leg);
 	}
 
 	/** Adds the time since the last change to the over-the-day traces. */
@@ -381,6 +500,11 @@ export class ReplicationRun {
 	get levels(): { waiting: number; busy: number; staffed: number } {
 		return { waiting: this.waiting, busy: this.busy, staffed: this.staffed };
 	}
+}
+
+/** A plain copy of a leg record (the simulator's own objects carry links into the run). */
+export function toPlainRecord(l: LegRecord): LegRecord {
+	return l instanceof Leg ? l.toRecord() : l;
 }
 
 /** Runs replication `replication` of a compiled scenario with `seed`. */

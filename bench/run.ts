@@ -1,0 +1,82 @@
+/**
+ * `npm run bench`: simulation speed on one core, against the bare simjs calendar measured in the same process.
+ *  - Kota Bengkulu: 1,000 replicated days (200 replications × 5 days), the full pipeline (demand, engine, records,
+ *    per-replication summary);
+ *  - M/M/10 at load 0.9 in continuous mode;
+ *  - the bare calendar: a hold model (each event schedules one successor after an exponential delay) with the
+ *    same number of pending events as the Kota Bengkulu model on average, and trivial handlers.
+ */
+import { readFileSync } from 'node:fs';
+import { parseScenario } from '../src/lib/model/parse';
+import type { Scenario } from '../src/lib/model/scenario';
+import { BatchRunner } from '../src/lib/sim/batch';
+import { Calendar } from '../src/lib/sim/calendar';
+import { continuousScenario } from '../tests/fixtures/scenarios';
+
+function load(input: unknown): Scenario {
+	const r = parseScenario(input);
+	if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+	return r.scenario;
+}
+
+interface Measure {
+	seconds: number;
+	events: number;
+	visits: number;
+}
+
+function runModel(s: Scenario, replications: number): Measure {
+	const runner = new BatchRunner(s, s.run.seed);
+	// Warm the JIT on a few replications that are not counted.
+	for (let r = 0; r < 5; r++) runner.run(100_000 + r, false);
+	let events = 0;
+	let visits = 0;
+	const t0 = performance.now();
+	for (let r = 0; r < replications; r++) {
+		const res = runner.run(r, false);
+		events += res.events;
+		visits += res.summary.overall.tickets;
+	}
+	return { seconds: (performance.now() - t0) / 1000, events, visits };
+}
+
+function bareCalendar(events: number, pending: number): Measure {
+	const cal = new Calendar();
+	let n = 0;
+	let x = 12345;
+	// A cheap deterministic uniform so the handler stays trivial.
+	const u = () => ((x = (x * 1103515245 + 12345) & 0x7fffffff) + 0.5) / 0x80000000;
+	const tick = () => {
+		if (++n < events) cal.at(cal.now() - Math.log(u()), tick);
+	};
+	for (let i = 0; i < pending; i++) cal.at(-Math.log(u()), tick);
+	const t0 = performance.now();
+	cal.run();
+	return { seconds: (performance.now() - t0) / 1000, events: cal.scheduled, visits: 0 };
+}
+
+const rate = (m: Measure, what: 'events' | 'visits') => m[what] / m.seconds;
+const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+
+const kota = load(JSON.parse(readFileSync(new URL('../scenarios/kota-bengkulu.json', import.meta.url), 'utf8')));
+const days = kota.calendar && 'days' in kota.calendar ? kota.calendar.days.length : 1;
+const reps = Math.round(1000 / days);
+const mm10 = load(continuousScenario(10, 54, 10, { minutes: 20_000, warmupMinutes: 1_000 }));
+
+// Warm the bare calendar too, then measure it between the models so both see the same machine state.
+bareCalendar(200_000, 40);
+const k = runModel(kota, reps);
+const bare = bareCalendar(Math.max(k.events, 2_000_000), 40);
+const m = runModel(mm10, 20);
+
+console.log(`MPP Planner benchmark (Node ${process.version}, one core)\n`);
+console.log(`Kota Bengkulu, ${reps} replications × ${days} days = ${reps * days} days`);
+console.log(`  ${k.seconds.toFixed(2)} s   ${fmt(rate(k, 'visits'))} visit legs/s   ${fmt(rate(k, 'events'))} events/s`);
+console.log(`M/M/10 at load 0.9, 20 replications × 20,000 minutes`);
+console.log(`  ${m.seconds.toFixed(2)} s   ${fmt(rate(m, 'visits'))} visit legs/s   ${fmt(rate(m, 'events'))} events/s`);
+console.log(`bare simjs calendar (hold model, 40 pending events, trivial handlers)`);
+console.log(`  ${bare.seconds.toFixed(2)} s   ${fmt(rate(bare, 'events'))} events/s`);
+console.log('');
+console.log(`ratio, Kota Bengkulu model / bare calendar: ${((100 * rate(k, 'events')) / rate(bare, 'events')).toFixed(1)}% (target ≥ 40%)`);
+console.log(`ratio, M/M/10 model / bare calendar:        ${((100 * rate(m, 'events')) / rate(bare, 'events')).toFixed(1)}%`);
+console.log(`1,000 Kota Bengkulu days: ${k.seconds.toFixed(2)} s (target < 2 s)`);

@@ -1,0 +1,128 @@
+/** The record a saved scenario is kept as, and migration of records written by older formats. Pure: no I/O. */
+
+/** The record format this code writes. Bump it (and teach `migrate`) when the record shape changes. */
+export const RECORD_FORMAT_VERSION = 1 as const;
+
+/** Where a saved scenario came from. */
+export type ScenarioOrigin = 'shipped' | 'imported' | 'new' | 'duplicate';
+
+/** A scenario kept in the browser (IndexedDB): the input JSON as it would be written to a file. */
+export interface SavedScenario {
+	/** Generated id; the IndexedDB key. */
+	key: string;
+	formatVersion: typeof RECORD_FORMAT_VERSION;
+	name: string;
+	/** The scenario file's JSON (defaults left as written). */
+	scenario: unknown;
+	/** ISO time of the last save. */
+	savedAt: string;
+	origin: ScenarioOrigin;
+	/** The shipped scenario this one was copied from, if any. */
+	shippedId?: string;
+}
+
+const ORIGINS: readonly ScenarioOrigin[] = ['shipped', 'imported', 'new', 'duplicate'];
+
+/** Thrown for a record that cannot be read (an unknown format version or a broken shape). */
+export class RecordFormatError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'RecordFormatError';
+	}
+}
+
+/**
+ * Brings a stored record up to the current format. Version 1 is current and only checked; a record from an
+ * unknown (newer) version is rejected with a message saying so, never guessed at.
+ */
+export function migrate(record: unknown): SavedScenario {
+	if (typeof record !== 'object' || record === null) throw new RecordFormatError('saved scenario record is not an object');
+	const r = record as Record<string, unknown>;
+	const version = r.formatVersion;
+	if (version !== RECORD_FORMAT_VERSION) {
+		const shown = version === undefined ? 'missing' : JSON.stringify(version);
+		throw new RecordFormatError(
+			`saved scenario "${String(r.key ?? '?')}" has format version ${shown}; this version of MPP Planner reads version ${RECORD_FORMAT_VERSION} only (was it saved by a newer version?)`
+		);
+	}
+	if (typeof r.key !== 'string' || r.key === '') throw new RecordFormatError('saved scenario record has no key');
+	if (typeof r.scenario !== 'object' || r.scenario === null) throw new RecordFormatError(`saved scenario "${r.key}" has no scenario`);
+	const origin = ORIGINS.includes(r.origin as ScenarioOrigin) ? (r.origin as ScenarioOrigin) : 'imported';
+	const name = typeof r.name === 'string' && r.name !== '' ? r.name : scenarioName(r.scenario) ?? r.key;
+	const out: SavedScenario = {
+		key: r.key,
+		formatVersion: RECORD_FORMAT_VERSION,
+		name,
+		scenario: r.scenario,
+		savedAt: typeof r.savedAt === 'string' ? r.savedAt : new Date(0).toISOString(),
+		origin
+	};
+	if (typeof r.shippedId === 'string') out.shippedId = r.shippedId;
+	return out;
+}
+
+/** The `name` of a scenario JSON, if it has one. */
+export function scenarioName(json: unknown): string | undefined {
+	if (typeof json !== 'object' || json === null) return undefined;
+	const n = (json as Record<string, unknown>).name;
+	return typeof n === 'string' && n !== '' ? n : undefined;
+}
+
+/** The `id` of a scenario JSON, if it has one. */
+export function scenarioId(json: unknown): string | undefined {
+	if (typeof json !== 'object' || json === null) return undefined;
+	const n = (json as Record<string, unknown>).id;
+	return typeof n === 'string' && n !== '' ? n : undefined;
+}
+
+/** A new record key: time-ordered and random enough for one browser (crypto.randomUUID needs a secure context). */
+export function newKey(now = Date.now(), random: () => number = Math.random): string {
+	const r = Math.floor(random() * 36 ** 6)
+		.toString(36)
+		.padStart(6, '0');
+	return `s-${now.toString(36)}-${r}`;
+}
+
+/** The reference of a shipped scenario, as used in `?ref=`. */
+export function shippedRef(id: string): string {
+	return `shipped:${id}`;
+}
+
+/** The shipped id of a `shipped:<id>` reference, or undefined for a saved key. */
+export function shippedIdOf(ref: string): string | undefined {
+	return ref.startsWith('shipped:') ? ref.slice('shipped:'.length) : undefined;
+}
+
+/** Headline numbers of a scenario JSON for a card; missing parts count as zero / undefined. */
+export interface ScenarioFacts {
+	agencies: number;
+	services: number;
+	counters: number;
+	visitorsPerDay?: number;
+	ratePerHour?: number;
+	days?: number;
+}
+
+export function scenarioFacts(json: unknown): ScenarioFacts {
+	const s = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
+	const agencies = Array.isArray(s.agencies) ? (s.agencies as unknown[]) : [];
+	const services = agencies.reduce<number>((n, a) => {
+		const list = typeof a === 'object' && a !== null ? (a as Record<string, unknown>).services : undefined;
+		return n + (Array.isArray(list) ? list.length : 0);
+	}, 0);
+	const counters = Array.isArray(s.counters) ? s.counters.length : 0;
+	const demand = (typeof s.demand === 'object' && s.demand !== null ? s.demand : {}) as Record<string, unknown>;
+	const cal = (typeof s.calendar === 'object' && s.calendar !== null ? s.calendar : {}) as Record<string, unknown>;
+	const out: ScenarioFacts = { agencies: agencies.length, services, counters };
+	if (typeof demand.visitorsPerDay === 'number') out.visitorsPerDay = demand.visitorsPerDay;
+	if (typeof demand.ratePerHour === 'number') out.ratePerHour = demand.ratePerHour;
+	if (Array.isArray(cal.days)) out.days = cal.days.length;
+	return out;
+}
+
+/** A file name for exporting a scenario: its id, or a safe form of its name. */
+export function exportFileName(json: unknown): string {
+	const id = scenarioId(json);
+	const base = id ?? (scenarioName(json) ?? 'skenario').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+	return `${base || 'skenario'}.json`;
+}

@@ -1,0 +1,115 @@
+/**
+ * Saved scenarios and their last results in IndexedDB (database "mpp-planner"), plus the shipped scenarios
+ * bundled with the app. Browser only: call these from onMount or event handlers, never during prerender.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { migrate, scenarioName, shippedIdOf, shippedRef, type SavedScenario } from './savedScenario';
+
+export * from './savedScenario';
+
+export const DB_NAME = 'mpp-planner';
+const DB_VERSION = 1;
+
+interface StoredResults {
+	key: string;
+	savedAt: string;
+	summary: unknown;
+}
+
+interface PlannerDB extends DBSchema {
+	scenarios: { key: string; value: SavedScenario };
+	results: { key: string; value: StoredResults };
+}
+
+let dbPromise: Promise<IDBPDatabase<PlannerDB>> | undefined;
+
+function db(): Promise<IDBPDatabase<PlannerDB>> {
+	if (typeof indexedDB === 'undefined') return Promise.reject(new Error('IndexedDB is not available in this browser'));
+	dbPromise ??= openDB<PlannerDB>(DB_NAME, DB_VERSION, {
+		upgrade(database) {
+			if (!database.objectStoreNames.contains('scenarios')) database.createObjectStore('scenarios', { keyPath: 'key' });
+			if (!database.objectStoreNames.contains('results')) database.createObjectStore('results', { keyPath: 'key' });
+		}
+	});
+	return dbPromise;
+}
+
+/** Every saved scenario that can be read, newest first (unreadable records are skipped and logged). */
+export async function listSaved(): Promise<SavedScenario[]> {
+	const all = await (await db()).getAll('scenarios');
+	const out: SavedScenario[] = [];
+	for (const r of all) {
+		try {
+			out.push(migrate(r));
+		} catch (e) {
+			console.warn(e instanceof Error ? e.message : e);
+		}
+	}
+	return out.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+}
+
+/** One saved scenario, migrated; undefined if there is none under that key. Throws RecordFormatError if unreadable. */
+export async function getSaved(key: string): Promise<SavedScenario | undefined> {
+	const r = await (await db()).get('scenarios', key);
+	return r === undefined ? undefined : migrate(r);
+}
+
+/** Writes a saved scenario (replacing any with the same key). The scenario JSON is stored as plain data. */
+export async function putSaved(rec: SavedScenario): Promise<void> {
+	const plain: SavedScenario = { ...rec, scenario: JSON.parse(JSON.stringify(rec.scenario)) };
+	await (await db()).put('scenarios', plain);
+}
+
+/** Deletes a saved scenario and its results. */
+export async function deleteSaved(key: string): Promise<void> {
+	const d = await db();
+	const tx = d.transaction(['scenarios', 'results'], 'readwrite');
+	await Promise.all([tx.objectStore('scenarios').delete(key), tx.objectStore('results').delete(key), tx.done]);
+}
+
+/** Keeps the last results (a structured-cloneable summary) of a scenario; `key` is a saved key or `shipped:<id>`. */
+export async function saveResults(key: string, summary: unknown): Promise<void> {
+	await (await db()).put('results', { key, savedAt: new Date().toISOString(), summary });
+}
+
+/** The last results kept for a scenario, if any. */
+export async function getResults(key: string): Promise<unknown | undefined> {
+	return (await (await db()).get('results', key))?.summary;
+}
+
+const SHIPPED_ORDER = ['kota-bengkulu', 'lebong', 'seluma'];
+const shippedModules = import.meta.glob<unknown>('/scenarios/*.json', { eager: true, import: 'default' });
+
+/** The scenarios that come with the app: Kota Bengkulu, Lebong, Seluma, then any others by id. */
+export function shippedScenarios(): Array<{ id: string; json: unknown }> {
+	const list = Object.entries(shippedModules).map(([path, json]) => ({
+		id: path.replace(/^.*\//, '').replace(/\.json$/, ''),
+		json
+	}));
+	const rank = (id: string) => {
+		const i = SHIPPED_ORDER.indexOf(id);
+		return i < 0 ? SHIPPED_ORDER.length : i;
+	};
+	return list.sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));
+}
+
+/** A deep copy of a shipped scenario's JSON, or undefined. */
+export function shippedScenario(id: string): unknown | undefined {
+	const found = shippedScenarios().find((s) => s.id === id);
+	return found ? structuredClone(found.json) : undefined;
+}
+
+/**
+ * Opens a scenario by reference: a saved key, or `shipped:<id>`. Undefined when there is no such scenario;
+ * throws RecordFormatError when a saved record cannot be read.
+ */
+export async function openScenario(ref: string): Promise<{ key: string; json: unknown; name: string; shipped: boolean } | undefined> {
+	const id = shippedIdOf(ref);
+	if (id !== undefined) {
+		const json = shippedScenario(id);
+		return json === undefined ? undefined : { key: shippedRef(id), json, name: scenarioName(json) ?? id, shipped: true };
+	}
+	const rec = await getSaved(ref);
+	return rec ? { key: rec.key, json: rec.scenario, name: rec.name, shipped: false } : undefined;
+}
+

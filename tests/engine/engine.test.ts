@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { QueueEngine } from '../../src/lib/engine/engine';
+import type { EngineConfig } from '../../src/lib/engine/types';
+
+const config = (profiles: Record<string, string[]> = {}): EngineConfig => ({
+	agencies: [
+		{ id: 'dukcapil', ticketPrefix: 'A', services: ['kk', 'ktp'] },
+		{ id: 'bapenda', ticketPrefix: 'B', services: ['pbb'] }
+	],
+	counters: [
+		{ id: 'L1', serves: [{ agency: 'dukcapil', service: 'kk' }, { agency: 'dukcapil', service: 'ktp' }], profile: profiles.L1 ?? ['priority', '*'] },
+		{ id: 'L2', serves: [{ agency: 'dukcapil', service: 'ktp' }, { agency: 'bapenda', service: 'pbb' }], profile: profiles.L2 ?? ['bapenda', '*'] }
+	]
+});
+const req = (agency: string, service: string, priority = false, payload = '') => ({ agency, service, priority, payload });
+
+describe('QueueEngine', () => {
+	it('numbers tickets per agency and restarts each day', () => {
+		const e = new QueueEngine<string>(config());
+		expect(e.issueTicket(req('dukcapil', 'kk'), 1).number).toBe('A-001');
+		expect(e.issueTicket(req('bapenda', 'pbb'), 2).number).toBe('B-001');
+		expect(e.issueTicket(req('dukcapil', 'ktp'), 3).number).toBe('A-002');
+		e.sendHomeWaiting(4, 'all');
+		e.startDay();
+		expect(e.issueTicket(req('dukcapil', 'kk'), 1500).number).toBe('A-001');
+	});
+
+	it('calls the first non-empty entry of the work profile, oldest first within it', () => {
+		const e = new QueueEngine<string>(config());
+		e.openCounter(1, 0);
+		const ktp = e.issueTicket(req('dukcapil', 'ktp', false, 'ktp'), 1);
+		const pbb = e.issueTicket(req('bapenda', 'pbb', false, 'pbb'), 2);
+		// L2's profile puts bapenda first, although the KTP ticket is older.
+		expect(e.callNext(1, 3)).toBe(pbb);
+		e.finish(1, 4);
+		expect(e.callNext(1, 4)).toBe(ktp);
+	});
+
+	it('serves the priority class first under ["priority", "*"], and by age under ["*"]', () => {
+		for (const [profile, expected] of [
+			[['priority', '*'], 'old-priority'],
+			[['*'], 'regular']
+		] as const) {
+			const e = new QueueEngine<string>(config({ L1: [...profile] }));
+			e.openCounter(0, 0);
+			e.issueTicket(req('dukcapil', 'kk', false, 'regular'), 1);
+			e.issueTicket(req('dukcapil', 'ktp', true, 'old-priority'), 2);
+			expect(e.callNext(0, 3)?.payload).toBe(expected);
+		}
+	});
+
+	it('gives a new ticket to the counter idle longest', () => {
+		const e = new QueueEngine<string>(config());
+		e.openCounter(1, 5);
+		e.openCounter(0, 10);
+		const t = e.issueTicket(req('dukcapil', 'ktp'), 11);
+		expect(e.idleCounterFor(t)).toBe(1);
+		const k = e.issueTicket(req('dukcapil', 'kk'), 11);
+		expect(e.idleCounterFor(k)).toBe(0);
+	});
+
+	it('lets a counter finish the visitor in hand when its shift ends, then takes it off duty', () => {
+		const e = new QueueEngine<string>(config());
+		e.openCounter(0, 0);
+		e.issueTicket(req('dukcapil', 'kk'), 1);
+		e.issueTicket(req('dukcapil', 'kk'), 2);
+		expect(e.callNext(0, 2)).not.toBeNull();
+		e.closeCounter(0, 3);
+		expect(e.counters[0].onDuty).toBe(true);
+		expect(e.callNext(0, 3)).toBeNull();
+		e.finish(0, 9);
+		expect(e.counters[0].onDuty).toBe(false);
+		expect(e.callNext(0, 9)).toBeNull();
+		expect(e.ticketCounts.waiting).toBe(1);
+	});
+
+	it('skips abandoned tickets and keeps the counts conserved', () => {
+		const e = new QueueEngine<string>(config());
+		const a = e.issueTicket(req('dukcapil', 'kk', false, 'a'), 1);
+		e.issueTicket(req('dukcapil', 'kk', false, 'b'), 2);
+		expect(e.abandon(a, 3)).toBe(true);
+		expect(e.abandon(a, 4)).toBe(false);
+		e.openCounter(0, 5);
+		expect(e.callNext(0, 5)?.payload).toBe('b');
+		e.noShow(req('bapenda', 'pbb'), 6);
+		const c = e.ticketCounts;
+		expect(c.issued).toBe(c.waiting + c.inService + c.served + c.abandoned + c.notServed + c.noShow);
+		expect(c).toMatchObject({ issued: 3, abandoned: 1, inService: 1, noShow: 1 });
+	});
+
+	it('sends home only what no counter on duty may serve, when asked for the unservable', () => {
+		const e = new QueueEngine<string>(config());
+		e.issueTicket(req('dukcapil', 'kk', false, 'kk'), 1);
+		e.issueTicket(req('bapenda', 'pbb', false, 'pbb'), 1);
+		e.openCounter(1, 2); // L2 serves ktp and pbb, not kk
+		e.callNext(1, 2);
+		const sent = e.sendHomeWaiting(3, 'unservable');
+		expect(sent.map((t) => t.payload)).toEqual(['kk']);
+		expect(sent[0].state).toBe('not-served');
+	});
+
+	it('takes a snapshot of waiting tickets and counters', () => {
+		const e = new QueueEngine<string>(config());
+		e.openCounter(0, 0);
+		e.issueTicket(req('dukcapil', 'kk'), 1);
+		e.issueTicket(req('dukcapil', 'ktp'), 1);
+		e.callNext(0, 1);
+		const s = e.snapshot(2);
+		expect(s.waitingByAgency).toEqual({ dukcapil: 1, bapenda: 0 });
+		expect(s.counters[0]).toMatchObject({ id: 'L1', onDuty: true, serving: 'A-001' });
+	});
+});
