@@ -36,6 +36,8 @@ export class BatchRunner {
 			return { replication: r, summary, events: out.events };
 		}
 		// The simulator's leg objects link back into the run: hand out plain copies.
-		return { replication: r, summary, events: out.events, legs: out.legs.map(toPlainRecord) };
+		// In the order an analyst reads them: by day, visitor and leg.
+		const legs = out.legs.map(toPlainRecord).sort((a, b) => a.day - b.day || a.visitor - b.visitor || a.leg - b.leg);
+		return { replication: r, summary, events: out.events, legs };
 	}
 }

@@ -46,3 +46,20 @@ export function worstIndices<T>(rows: readonly T[], badness: (row: T) => number 
 		.sort((a, b) => b.v - a.v || a.i - b.i);
 	return new Set(scored.slice(0, n).map((x) => x.i));
 }
+
+/** A column of a sortable results table. */
+export interface Column<R> {
+	key: string;
+	label: string;
+	/** Longer description for the heading's tooltip. */
+	title?: string;
+	value: (row: R) => SortValue;
+	text: (row: R) => string;
+	/** Secondary line under the value (e.g. the 95% interval). */
+	sub?: (row: R) => string;
+	numeric?: boolean;
+	/** A 0–1 bar drawn behind the value. */
+	bar?: (row: R) => number | null;
+	/** Direction of the first click (default: descending for numbers, ascending for text). */
+	firstDir?: SortDir;
+}

@@ -1,0 +1,78 @@
+/** Demand generation: daily counts, the intraday profile, online slots and extra services. */
+import { describe, expect, it } from 'vitest';
+import { compileScenario } from '../../src/lib/sim/compile';
+import { DemandStreams, generateDay, NO_SHOW, ONLINE, PRIORITY } from '../../src/lib/sim/demand';
+import { mustParse, smallScenario } from '../fixtures/scenarios';
+
+describe('generateDay', () => {
+	const s = mustParse(smallScenario());
+	const m = compileScenario(s);
+	const days = 400;
+	const streams = new DemandStreams(99, 0);
+	const mon = m.days[0];
+	const gen = Array.from({ length: days }, () => generateDay(m, mon, streams));
+
+	it('draws a Poisson count around day factor × visitors per day', () => {
+		const mean = gen.reduce((a, d) => a + d.count, 0) / days;
+		// 120 × 1.2 = 144; SE = √(144/400) = 0.6: 4 SE.
+		expect(Math.abs(mean - 144)).toBeLessThan(2.4);
+	});
+
+	it('spreads arrivals by the profile, only between open and last ticket', () => {
+		const hours = new Array(7).fill(0);
+		let all = 0;
+		for (const d of gen)
+			for (let i = 0; i < d.count; i++) {
+				if (d.flags[i] & ONLINE) continue;
+				const a = d.arrival[i];
+				expect(a).toBeGreaterThanOrEqual(480);
+				expect(a).toBeLessThan(870);
+				hours[Math.floor((a - 480) / 60)]++;
+				all++;
+			}
+		// Profile weights 3,4,4,2,3,3,1 per hour; the last hour is cut at 14:30 (half of it).
+		const w = [3, 4, 4, 2, 3, 3, 0.5];
+		const total = w.reduce((a, b) => a + b, 0);
+		hours.forEach((h, i) => expect(Math.abs(h / all - w[i] / total)).toBeLessThan(0.01));
+	});
+
+	it('gives online visitors a slot, honours no-shows and the priority share', () => {
+		let online = 0;
+		let noShow = 0;
+		let priority = 0;
+		let n = 0;
+		for (const d of gen)
+			for (let i = 0; i < d.count; i++) {
+				n++;
+				const f = d.flags[i];
+				if (f & PRIORITY) priority++;
+				if (!(f & ONLINE)) continue;
+				online++;
+				expect((d.slotStart[i] - 480) % 30).toBe(0);
+				if (f & NO_SHOW) noShow++;
+				else expect(d.eventTime[i]).toBe(Math.max(d.arrival[i], d.slotStart[i]));
+			}
+		// Shares 0.2, 0.1 (of online) and 0.1 over ~57 000 visitors: binomial SE < 0.002; tolerance 0.01.
+		expect(Math.abs(online / n - 0.2)).toBeLessThan(0.01);
+		expect(Math.abs(noShow / online - 0.1)).toBeLessThan(0.01);
+		expect(Math.abs(priority / n - 0.1)).toBeLessThan(0.01);
+	});
+
+	it('adds distinct extra services with the extra-service probability', () => {
+		let visits = 0;
+		let extra = 0;
+		for (const d of gen)
+			for (let i = 0; i < d.count; i++) {
+				visits++;
+				const legs = Array.from(d.legService.subarray(d.legStart[i], d.legStart[i + 1]));
+				expect(new Set(legs).size).toBe(legs.length);
+				if (legs.length > 1) extra++;
+			}
+		// P(at least one extra) = 0.1 (a few duplicates redraw): binomial SE ≈ 0.0013; tolerance 0.01.
+		expect(Math.abs(extra / visits - 0.1)).toBeLessThan(0.01);
+	});
+
+	it('orders visitors by the time the simulator acts on them', () => {
+		for (const d of gen.slice(0, 20)) for (let i = 1; i < d.count; i++) expect(d.eventTime[i]).toBeGreaterThanOrEqual(d.eventTime[i - 1]);
+	});
+});
