@@ -22,8 +22,16 @@ interface SimjsSim {
 	time(): number;
 	simulate(endTime: number, maxEvents?: number): boolean;
 }
+interface SimjsRequest {
+	done(fn: () => void): SimjsRequest;
+}
+interface SimjsEntity {
+	setTimer(delay: number): SimjsRequest;
+	time(): number;
+}
 interface SimjsModule {
-	Sim: new () => SimjsSim;
+	Sim: new () => SimjsSim & { addEntity(cls: abstract new (...args: never[]) => object): SimjsEntity };
+	Entity: abstract new (...args: never[]) => SimjsEntity;
 }
 
 const g = globalThis as { window?: unknown; Sim?: unknown };
@@ -84,4 +92,25 @@ export class Calendar {
 	pending(): number {
 		return this.sim.queue.data.length;
 	}
+}
+
+/**
+ * Events per second of simjs used through its own API (an Entity scheduling with `setTimer(d).done(fn)`), a
+ * hold model with `pending` events in flight and trivial handlers — the benchmark's second baseline.
+ */
+export function simjsEntityTimerRate(events: number, pending: number, delay: () => number): number {
+	const sim = new Simjs!.Sim();
+	let n = 0;
+	class Holder extends Simjs!.Entity {
+		start(): void {
+			const tick = (): void => {
+				if (++n < events) this.setTimer(delay()).done(tick);
+			};
+			for (let i = 0; i < pending; i++) this.setTimer(delay()).done(tick);
+		}
+	}
+	const t0 = performance.now();
+	sim.addEntity(Holder);
+	sim.simulate(Infinity);
+	return n / ((performance.now() - t0) / 1000);
 }

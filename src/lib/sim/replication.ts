@@ -13,18 +13,18 @@ class Leg implements CalendarEvent, LegRecord {
 	deliverAt = 0;
 	cancelled = false;
 	tk: Ticket<Leg> | null = null;
-	// LegRecord fields, filled in by `close`.
-	replication: number;
-	day: number;
-	dayId: LegRecord['dayId'];
-	visitor: number;
-	leg: number;
+	// LegRecord fields, completed by `ReplicationRun.record`.
+	replication!: number;
+	day!: number;
+	dayId!: LegRecord['dayId'];
+	visitor!: number;
+	leg!: number;
 	ticket = '';
 	agency = '';
 	service = '';
-	channel: LegRecord['channel'];
-	priority: boolean;
-	arrival: number;
+	channel!: LegRecord['channel'];
+	priority!: boolean;
+	arrival!: number;
 	ticketTime = NaN;
 	call = NaN;
 	start = NaN;
@@ -34,23 +34,12 @@ class Leg implements CalendarEvent, LegRecord {
 	outcome: Outcome = 'served';
 	measured = true;
 
-	run: ReplicationRun;
-	demand: DayDemand;
+	run!: ReplicationRun;
+	demand!: DayDemand;
 	/** Visitor index within the day's demand. */
 	v = 0;
 
 	constructor(run: ReplicationRun, demand: DayDemand, v: number, index: number, plan: DayPlan) {
-		this.run = run;
-		this.demand = demand;
-		this.replication = run.replication;
-		this.day = plan.index;
-		this.dayId = plan.dayId;
-		this.visitor = v + 1;
-		this.leg = index;
-		this.v = v;
-		this.channel = 'walk-in';
-		this.priority = false;
-		this.arrival = 0;
 		this.init(run, demand, v, index, plan);
 	}
 

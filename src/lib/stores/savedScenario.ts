@@ -80,7 +80,7 @@ export function newKey(now = Date.now(), random: () => number = Math.random): st
 	const r = Math.floor(random() * 36 ** 6)
 		.toString(36)
 		.padStart(6, '0');
-	return `s-${now.toString(36)}-${r}`;
+	return `s-${now.toString(36).padStart(9, '0')}-${r}`;
 }
 
 /** The reference of a shipped scenario, as used in `?ref=`. */

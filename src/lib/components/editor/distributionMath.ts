@@ -118,13 +118,22 @@ export function convertDistribution(d: Distribution, kind: DistributionKind, pos
 			return { dist: 'normal', mean: round(mean), sd: round(sd) };
 		case 'uniform': {
 			const h = sd > 0 ? sd * Math.sqrt(3) : mean / 2;
-			return { dist: 'uniform', min: round(floor(mean - h)), max: round(mean + h) };
+			// A duration range cannot start below zero: then keep the mean (0 to twice the mean).
+			if (positive && mean - h < 0) return { dist: 'uniform', min: 0, max: round(2 * mean) };
+			return { dist: 'uniform', min: round(mean - h), max: round(mean + h) };
 		}
 		case 'triangular': {
 			const h = sd > 0 ? sd * Math.sqrt(6) : mean / 2;
-			const min = round(floor(mean - h));
-			const max = round(mean + h);
-			return { dist: 'triangular', min, mode: round(Math.min(Math.max(mean, min), max)), max };
+			if (!positive || mean - h >= 0) return { dist: 'triangular', min: round(mean - h), mode: round(mean), max: round(mean + h) };
+			// A symmetric triangle would go below zero: a right-skewed one from 0 keeps the mean and, when
+			// the spread allows (mean/√8 ≤ sd ≤ mean/√2), the spread too.
+			const v = sd * sd;
+			const disc = 24 * v - 3 * mean * mean;
+			if (disc >= 0 && 3 * mean * mean >= 6 * v) {
+				const r = Math.sqrt(disc);
+				return { dist: 'triangular', min: 0, mode: round((3 * mean - r) / 2), max: round((3 * mean + r) / 2) };
+			}
+			return { dist: 'triangular', min: 0, mode: 0, max: round(3 * mean) };
 		}
 		case 'empirical': {
 			const values = sd > 0 ? [mean - sd, mean, mean + sd].map((x) => round(floor(x))) : [round(mean)];

@@ -83,10 +83,33 @@ const RULES: Rule[] = [
 		`pemanasan (${m[1]} menit) harus lebih pendek dari lama simulasi (${m[2]} menit)`],
 	[/^not allowed with calendar\.continuousMinutes(.*)$/, () => 'tidak boleh dipakai pada mode terus-menerus'],
 	[/^not allowed with calendar\.days(.*)$/, () => 'tidak boleh dipakai bila memakai hari dan jam buka (pakai jumlah pengunjung per hari dan profil)'],
-	[/^line (\d+), column (\d+): (.+)$/, (m) => `baris ${m[1]}, kolom ${m[2]}: ${m[3]}`],
-	[/^invalid JSON: (.+)$/, (m) => `JSON tidak sah: ${m[1]}`],
+	[/^line (\d+), column (\d+): (.+)$/, (m) => `baris ${m[1]}, kolom ${m[2]}: ${jsonSyntax(m[3])}`],
+	[/^invalid JSON: (.+)$/, (m) => `JSON tidak sah: ${jsonSyntax(m[1])}`],
 	[/^not a valid scenario$/, () => 'bukan skenario yang sah']
 ];
+
+/** V8's JSON syntax messages (as the model passes them on, first letter lower-cased). */
+const JSON_RULES: Rule[] = [
+	[/^expected ',' or '}' after property value$/, () => "setelah nilai sebuah kolom harus ada ',' atau '}'"],
+	[/^expected ',' or ']' after array element$/, () => "setelah isi daftar harus ada ',' atau ']'"],
+	[/^expected property name or '}'$/, () => "di sini harus ada nama kolom (dalam tanda kutip) atau '}'"],
+	[/^expected double-quoted property name$/, () => 'nama kolom harus di dalam tanda kutip ganda'],
+	[/^expected ':' after property name$/, () => "setelah nama kolom harus ada ':'"],
+	[/^unexpected end of JSON input$/, () => 'berkas berakhir sebelum JSON selesai'],
+	[/^unterminated string in JSON$/, () => 'teks dalam tanda kutip tidak ditutup'],
+	[/^bad control character in string literal$/, () => 'ada karakter kendali (mis. baris baru) di dalam teks'],
+	[/^unexpected non-whitespace character after JSON$/, () => 'ada isi lain setelah JSON selesai'],
+	[/^unexpected token '(.+)'$/, (m) => `tanda '${m[1]}' tidak diharapkan di sini`],
+	[/^unexpected token (.+)$/, (m) => `tanda ${m[1]} tidak diharapkan di sini`]
+];
+
+function jsonSyntax(message: string): string {
+	for (const [re, make] of JSON_RULES) {
+		const m = re.exec(message);
+		if (m) return make(m);
+	}
+	return message;
+}
 
 /** A model message in the given language ('id' translates known shapes; 'en' is as written). */
 export function translateMessage(message: string, lang: string): string {

@@ -23,9 +23,9 @@ export function profileAxisMax(weights: readonly unknown[]): number {
 	return niceCeil(max > 0 ? max * 1.25 : 10);
 }
 
-/** How finely a drag sets a weight: about one fiftieth of the axis, as a nice step. */
+/** How finely a drag sets a weight: about one twenty-fifth of the axis, as a nice step. */
 export function dragGrain(axisMax: number): number {
-	return niceStep(axisMax / 50);
+	return niceStep(axisMax / 25);
 }
 
 /** Rounds to a multiple of `grain` without floating-point dust (0.30000000000000004). */

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import {
+	exportFileName,
+	migrate,
+	newKey,
+	RecordFormatError,
+	RECORD_FORMAT_VERSION,
+	scenarioFacts,
+	shippedIdOf,
+	shippedRef
+} from '../../src/lib/stores/savedScenario';
+import { newScenarioTemplate } from '../../src/lib/stores/template';
+import { parseScenario } from '../../src/lib/model';
+import kota from '../../scenarios/kota-bengkulu.json';
+
+const record = {
+	key: 's-abc',
+	formatVersion: 1,
+	name: 'Uji',
+	scenario: { id: 'uji', name: 'Uji' },
+	savedAt: '2024-06-11T08:00:00.000Z',
+	origin: 'duplicate',
+	shippedId: 'kota-bengkulu'
+};
+
+describe('migrate', () => {
+	it('accepts a version 1 record as it is', () => {
+		expect(migrate(record)).toEqual(record);
+		expect(RECORD_FORMAT_VERSION).toBe(1);
+	});
+
+	it('rejects an unknown (newer) format version, saying which', () => {
+		expect(() => migrate({ ...record, formatVersion: 2 })).toThrow(RecordFormatError);
+		expect(() => migrate({ ...record, formatVersion: 2 })).toThrow(/format version 2.*reads version 1 only/);
+		expect(() => migrate({ ...record, formatVersion: undefined })).toThrow(/format version missing/);
+	});
+
+	it('rejects what is not a record', () => {
+		expect(() => migrate(null)).toThrow(RecordFormatError);
+		expect(() => migrate({ ...record, key: '' })).toThrow(/no key/);
+		expect(() => migrate({ ...record, scenario: 'x' })).toThrow(/no scenario/);
+	});
+
+	it('fills a missing name from the scenario and an unknown origin as imported', () => {
+		const r = migrate({ ...record, name: '', origin: 'elsewhere', shippedId: undefined });
+		expect(r.name).toBe('Uji');
+		expect(r.origin).toBe('imported');
+		expect('shippedId' in r).toBe(false);
+	});
+});
+
+describe('keys and references', () => {
+	it('makes distinct, time-ordered keys', () => {
+		const a = newKey(1_000, () => 0.1);
+		const b = newKey(2_000, () => 0.1);
+		expect(a).toMatch(/^s-[0-9a-z]+-[0-9a-z]{6}$/);
+		expect(a < b).toBe(true);
+		expect(newKey(1_000, () => 0.1)).not.toBe(newKey(1_000, () => 0.2));
+	});
+
+	it('tells shipped references from saved keys', () => {
+		expect(shippedRef('lebong')).toBe('shipped:lebong');
+		expect(shippedIdOf('shipped:lebong')).toBe('lebong');
+		expect(shippedIdOf('s-abc')).toBeUndefined();
+	});
+});
+
+describe('scenarioFacts', () => {
+	it('counts Kota Bengkulu as reported: 21 agencies, 118 services, 24 counters, 425 visitors a day', () => {
+		expect(scenarioFacts(kota)).toEqual({ agencies: 21, services: 118, counters: 24, visitorsPerDay: 425, days: 5 });
+	});
+
+	it('never throws on odd input', () => {
+		expect(scenarioFacts(null)).toEqual({ agencies: 0, services: 0, counters: 0 });
+		expect(scenarioFacts({ agencies: [null, { services: 'x' }], counters: {} })).toEqual({ agencies: 2, services: 0, counters: 0 });
+	});
+});
+
+describe('exportFileName', () => {
+	it('uses the scenario id, or a safe form of the name', () => {
+		expect(exportFileName(kota)).toBe('kota-bengkulu.json');
+		expect(exportFileName({ name: 'MPP Baru: Uji!' })).toBe('mpp-baru-uji.json');
+		expect(exportFileName({})).toBe('skenario.json');
+	});
+});
+
+describe('newScenarioTemplate', () => {
+	it('is a valid scenario', () => {
+		const r = parseScenario(newScenarioTemplate('Baru'));
+		expect(r.ok ? [] : r.errors).toEqual([]);
+	});
+});
