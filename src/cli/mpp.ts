@@ -1,4 +1,4 @@
-/** The `mpp` command: run and validate scenarios from a terminal (`npm run mpp -- <command>`). */
+/** The `mpp` command: run, validate, compare and size scenarios from a terminal (`npm run mpp -- <command>`). */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
@@ -6,11 +6,13 @@ import { hourlyCsv, summaryCsv, visitsCsv } from '../lib/export/csv';
 import { summaryJson } from '../lib/export/json';
 import { summarizeRun } from '../lib/sim/run';
 import { CliError } from './cliError';
-import { intOption } from './options';
+import { compareCommand, type CompareOptions } from './compare';
+import { intOption, numberOption } from './options';
 import { progressReporter } from './progress';
 import { formatRunReport } from './report';
 import { runReplications } from './runScenario';
 import { loadScenario } from './scenarioFile';
+import { sizeCommand, type SizeOptions } from './size';
 
 const program = new Command();
 program
@@ -61,6 +63,32 @@ program
 		}
 		process.stdout.write(opts.json ? summaryJson(run) : formatRunReport(run));
 	});
+
+program
+	.command('compare')
+	.description('compare 2–4 scenarios on the same seed and replications (paired differences against the first)')
+	.argument('<scenarios...>', '2 to 4 scenario JSON files; the first is the baseline')
+	.option('-r, --replications <n>', 'replications (default: the first scenario\'s run.replications)', intOption(2, 100_000))
+	.option('-s, --seed <s>', 'random seed (default: the first scenario\'s run.seed)', intOption(0))
+	.option('--json', 'print only the comparison JSON on stdout')
+	.option('-o, --out <dir>', 'write compare.csv and summary-<id>.csv to this folder')
+	.option('-w, --workers <n>', 'worker threads (default: the machine\'s cores; 0 runs in this thread)', intOption(0, 256))
+	.action((files: string[], opts: CompareOptions) => compareCommand(files, opts));
+
+program
+	.command('size')
+	.description('find the fewest counters per agency that meet the targets, verified by simulation')
+	.argument('<scenario>', 'scenario JSON file (its calendar, demand and policy are kept; its counters replaced)')
+	.option('--wait-p90 <min>', 'largest P90 wait per agency, minutes (default 15)', numberOption(0.01, 1440))
+	.option('--abandon <share>', 'largest share of visitors who leave the queue, 0–1 (default 0.02)', numberOption(0, 1))
+	.option('--service-level <share>', 'smallest share called within policy.serviceLevelMinutes, 0–1 (default: no target)', numberOption(0, 1))
+	.option('-r, --replications <n>', 'replications per layout (default 20)', intOption(2, 10_000))
+	.option('-s, --seed <s>', 'random seed (default: the scenario\'s run.seed)', intOption(0))
+	.option('--shared', 'allow shared counters for small agencies')
+	.option('-o, --out <file>', 'write the sized scenario JSON to this file')
+	.option('--json', 'print only the result JSON on stdout')
+	.option('-w, --workers <n>', 'worker threads (default: the machine\'s cores; 0 runs in this thread)', intOption(0, 256))
+	.action((file: string, opts: SizeOptions) => sizeCommand(file, opts));
 
 function prepareOut(dir: string): void {
 	try {

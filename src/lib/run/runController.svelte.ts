@@ -1,15 +1,16 @@
 /**
  * The run controller: runs a scenario's replications in a worker pool and exposes, as Svelte state, the run's
  * status, progress, time left and results. Results are re-aggregated while replications arrive (at most every
- * `refreshMs`), so the dashboard fills in early and sharpens as the run goes on. The final summary is
- * `summarizeRun(scenario, seed, results)` of every replication: the same code path as `mpp run --seed S`.
+ * `refreshMs`, and less often on a device where that is slow), so the dashboard fills in early and sharpens as
+ * the run goes on. The summary is `summarizeRun(scenario, seed, results)` over every replication — the same
+ * code path as `mpp run --seed S` — computed by an Aggregator (a Web Worker in the browser).
  * Visit legs are not kept (visits.csv re-runs the replications with legs; see visitsExport.ts).
  */
+import { tick } from 'svelte';
 import type { Scenario } from '../model/scenario';
-import type { ReplicationResult } from '../sim/batch';
-import { summarizeRun } from '../sim/run';
 import type { RunSummary } from '../stats/runSummary';
 import { RunCancelled, type WorkerPool } from '../workers/pool';
+import { InlineAggregator, type Aggregator } from './aggregator';
 import { estimateRemainingMs } from './timeLeft';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
@@ -17,6 +18,8 @@ export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 export interface RunControllerOptions {
 	/** Makes the worker pool (the browser's Web Worker pool by default); created on the first run, then reused. */
 	createPool: () => WorkerPool;
+	/** Makes the aggregator (default: in this thread). */
+	createAggregator?: () => Aggregator;
 	/** Minimum milliseconds between two provisional re-aggregations (default 250). */
 	refreshMs?: number;
 	/** Clock in milliseconds (tests may pass their own). */
@@ -45,9 +48,10 @@ export class RunController {
 	error = $state<string | null>(null);
 
 	private pool: WorkerPool | null = null;
-	/** Aggregates whatever replications arrived and were not yet shown (used when a run is cancelled). */
-	private flush: (() => void) | null = null;
+	private aggregator: Aggregator | null = null;
 	private abort: AbortController | null = null;
+	/** Numbers runs; work of an older run (late results, late summaries) is dropped. */
+	private run = 0;
 	private timer: ReturnType<typeof setInterval> | null = null;
 	private readonly refreshMs: number;
 	private readonly now: () => number;
@@ -67,6 +71,7 @@ export class RunController {
 	 */
 	async start(scenario: Scenario, seed: number, replications: number): Promise<RunSummary | null> {
 		this.cancel();
+		const run = ++this.run;
 		const abort = new AbortController();
 		this.abort = abort;
 		this.settings = { scenario, seed, replications };
@@ -78,27 +83,44 @@ export class RunController {
 		this.remainingMs = null;
 		this.summary = null;
 		const t0 = this.now();
-		const arrived: ReplicationResult[] = [];
+		const current = () => this.run === run;
+		const agg = (this.aggregator ??= this.opts.createAggregator?.() ?? new InlineAggregator());
+		agg.reset(scenario, seed);
+
+		let added = 0;
 		let aggregated = 0;
+		let inFlight = false;
 		let lastAggregate = -Infinity;
-		const current = () => this.abort === abort;
-		const refresh = (force: boolean) => {
-			if (!current()) return;
+		// Wait at least this long between re-aggregations: refreshMs, or 4× what the last one took (aggregating
+		// and redrawing), so a slow device spends at most about a fifth of its time on provisional results.
+		let gap = this.refreshMs;
+		const refresh = async (force: boolean) => {
+			if (!current() || this.status !== 'running') return;
 			const t = this.now();
 			this.elapsedMs = t - t0;
 			this.remainingMs = estimateRemainingMs(this.elapsedMs, this.done, this.total);
-			// Re-aggregate when new replications came in, right away for the first, then at most every refreshMs.
-			if (arrived.length > aggregated && (force || aggregated === 0 || t - lastAggregate >= this.refreshMs)) {
-				aggregated = arrived.length;
-				lastAggregate = t;
-				this.summary = summarizeRun(scenario, seed, arrived);
+			if (inFlight || added <= aggregated) return;
+			if (!force && aggregated > 0 && t - lastAggregate < gap) return;
+			inFlight = true;
+			lastAggregate = t;
+			const n = added;
+			try {
+				const summary = await agg.summarize();
+				if (!current() || this.status !== 'running') return;
+				this.summary = summary;
+				aggregated = n;
+				await tick();
+				gap = Math.max(this.refreshMs, 4 * (this.now() - t));
+			} catch {
+				// A superseded or failed provisional summary: the next refresh (or the final one) will do.
+			} finally {
+				inFlight = false;
 			}
 		};
-		this.flush = () => refresh(true);
-		this.timer = setInterval(() => refresh(false), Math.min(this.refreshMs, 250));
+		this.timer = setInterval(() => void refresh(false), Math.min(this.refreshMs, 250));
 		try {
 			this.pool ??= this.opts.createPool();
-			const results = await this.pool.run({
+			await this.pool.run({
 				scenario,
 				seed,
 				replications,
@@ -106,13 +128,15 @@ export class RunController {
 				signal: abort.signal,
 				onProgress: (p, latest) => {
 					if (!current()) return;
-					arrived.push(latest);
+					agg.add(latest);
+					added++;
 					this.done = p.done;
-					if (aggregated === 0) refresh(true);
+					if (aggregated === 0) void refresh(true);
 				}
 			});
 			if (!current()) return null;
-			const summary = summarizeRun(scenario, seed, results);
+			const summary = await agg.summarize();
+			if (!current()) return null;
 			this.stopTimer();
 			this.summary = summary;
 			this.done = replications;
@@ -137,18 +161,27 @@ export class RunController {
 		}
 	}
 
-	/** Stops the running run, if any; its partial results stay visible, marked as cancelled. */
+	/** Stops the running run, if any; the replications that finished stay visible, marked as cancelled. */
 	cancel(): void {
 		if (this.abort === null) return;
 		const abort = this.abort;
-		this.flush?.();
-		this.flush = null;
+		// From here on the cancelled run is no longer current: its late results and summaries are dropped.
+		const run = ++this.run;
+		this.abort = null;
 		this.stopTimer();
 		this.status = 'cancelled';
 		this.remainingMs = null;
-		// The pool rejects with RunCancelled and terminates its workers; `start` sees it is no longer current.
-		this.abort = null;
+		// The pool rejects with RunCancelled and terminates its workers.
 		abort.abort();
+		// Show every replication that finished (the provisional summary may be a little behind).
+		if (this.done > 0 && this.aggregator) {
+			this.aggregator.summarize().then(
+				(s) => {
+					if (this.run === run && this.status === 'cancelled') this.summary = s;
+				},
+				() => {}
+			);
+		}
 	}
 
 	/** Shows results that were saved earlier (no run). */
@@ -168,6 +201,8 @@ export class RunController {
 		this.cancel();
 		this.pool?.terminate();
 		this.pool = null;
+		this.aggregator?.terminate();
+		this.aggregator = null;
 	}
 
 	private stopTimer(): void {

@@ -1,6 +1,8 @@
 /**
  * A Svelte action that draws a d3 axis into an SVG <g>, redrawn when its parameters change. Tick labels get
  * a readable size and inherit the page's font; `grid` draws light grid lines across the plot (left axes).
+ * (The results dashboard uses Axis.svelte instead, which only touches ticks that change: cheaper for charts
+ * that redraw several times a second while a run is going.)
  */
 import { axisBottom, axisLeft, select } from 'd3';
 

@@ -55,9 +55,13 @@ export interface Column<R> {
 	title?: string;
 	value: (row: R) => SortValue;
 	text: (row: R) => string;
+	/** Tooltip of a cell (e.g. a full name behind a short one). */
+	tip?: (row: R) => string;
 	/** Secondary line under the value (e.g. the 95% interval). */
 	sub?: (row: R) => string;
 	numeric?: boolean;
+	/** Keep the cell on one line (short ids). */
+	nowrap?: boolean;
 	/** A 0–1 bar drawn behind the value. */
 	bar?: (row: R) => number | null;
 	/** Direction of the first click (default: descending for numbers, ascending for text). */

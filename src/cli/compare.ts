@@ -1,0 +1,138 @@
+/** `mpp compare`: 2–4 scenarios on the same seed and replications, with paired differences against the first. */
+import { availableParallelism } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { summaryCsv } from '../lib/export/csv';
+import type { Scenario } from '../lib/model/scenario';
+import { AGENCY_KPIS, compareScenarios, OVERALL_KPIS, type Comparison, type Difference, type OverallKpi } from '../lib/planning/compare';
+import { compareCsv } from '../lib/planning/compareCsv';
+import { inProcessEvaluate, poolEvaluate, type Evaluate } from '../lib/planning/evaluate';
+import type { MetricJSON, Num } from '../lib/stats/runSummary';
+import { createNodePool } from '../lib/workers/nodePool';
+import { CliError } from './cliError';
+import { loadScenario } from './scenarioFile';
+
+/** Options of `mpp compare`. */
+export interface CompareOptions {
+	replications?: number;
+	seed?: number;
+	json?: boolean;
+	out?: string;
+	workers?: number;
+}
+
+/** Runs `mpp compare` on scenario files; writes the report (or JSON) to stdout and progress to stderr. */
+export async function compareCommand(files: string[], opts: CompareOptions): Promise<void> {
+	if (files.length < 2 || files.length > 4) throw new CliError(`compare takes 2 to 4 scenario files, got ${files.length}`, 2);
+	const loaded = files.map((f) => loadScenario(f));
+	for (const l of loaded) for (const w of l.warnings) process.stderr.write(w + '\n');
+	const scenarios = loaded.map((l) => l.scenario);
+	// The baseline's run settings decide, so every scenario runs on the same seed and replication indices.
+	const seed = opts.seed ?? scenarios[0].run.seed;
+	const replications = opts.replications ?? scenarios[0].run.replications;
+	if (opts.out) {
+		try {
+			mkdirSync(opts.out, { recursive: true });
+		} catch (e) {
+			throw new CliError(`${opts.out}: cannot create the output folder (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+		}
+	}
+	const workers = Math.min(opts.workers ?? availableParallelism(), replications);
+	const pool = workers > 0 ? createNodePool(workers) : null;
+	const evaluate: Evaluate = pool ? poolEvaluate(pool) : inProcessEvaluate;
+	const started = Date.now();
+	let comparison: Comparison;
+	try {
+		const inputs = [];
+		for (const [k, scenario] of scenarios.entries()) {
+			process.stderr.write(`compare: ${label(k)} = ${scenario.id} (${replications} replications, seed ${seed})\n`);
+			inputs.push({ scenario, summaries: await evaluate(scenario, seed, replications) });
+		}
+		comparison = compareScenarios(inputs, seed);
+	} finally {
+		pool?.terminate();
+	}
+	process.stderr.write(`compare: done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+	if (opts.out) writeOut(opts.out, comparison, scenarios);
+	process.stdout.write(opts.json ? `${JSON.stringify(comparison, null, 2)}\n` : formatComparison(comparison));
+}
+
+function writeOut(dir: string, c: Comparison, scenarios: Scenario[]): void {
+	writeFileSync(join(dir, 'compare.csv'), compareCsv(c));
+	const used = new Set<string>();
+	const names = c.scenarios.map((s) => {
+		// A scenario compared with itself would overwrite its own summary: number the repeats.
+		let name = `summary-${s.id}.csv`;
+		for (let k = 2; used.has(name); k++) name = `summary-${s.id}-${k}.csv`;
+		used.add(name);
+		writeFileSync(join(dir, name), summaryCsv(s.summary));
+		return name;
+	});
+	process.stderr.write(`wrote compare.csv, ${names.join(', ')} to ${dir} (${scenarios.length} scenarios)\n`);
+}
+
+const label = (k: number) => String.fromCharCode(65 + k);
+const fmt = (x: Num, digits: number, scale = 1) => (x === null ? '—' : (x * scale).toFixed(digits));
+const signed = (x: Num, digits: number, scale = 1) => (x === null ? '—' : `${x * scale >= 0 ? '+' : ''}${(x * scale).toFixed(digits)}`);
+
+/** "12.3 [11.8, 12.9]". */
+function metric(m: MetricJSON, digits: number, scale: number): string {
+	return `${fmt(m.mean, digits, scale)} [${fmt(m.ci95[0], digits, scale)}, ${fmt(m.ci95[1], digits, scale)}]`;
+}
+
+/** "+1.2 [0.8, 1.6] *": a paired difference, starred when its interval excludes zero. */
+function diff(d: Difference, digits: number, scale: number): string {
+	return `${signed(d.mean, digits, scale)} [${signed(d.ci95[0], digits, scale)}, ${signed(d.ci95[1], digits, scale)}]${d.significant ? ' *' : ''}`;
+}
+
+const KPI_LABELS: Record<OverallKpi, [string, number, number]> = {
+	arrived: ['visitors arrived', 1, 1],
+	served: ['fully served', 1, 1],
+	abandoned: ['abandoned', 1, 1],
+	notServedAtClose: ['not served at close', 1, 1],
+	waitMean: ['wait mean (min)', 1, 1],
+	waitP50: ['wait P50 (min)', 1, 1],
+	waitP90: ['wait P90 (min)', 1, 1],
+	waitP95: ['wait P95 (min)', 1, 1],
+	serviceLevel: ['service level (%)', 1, 100],
+	utilization: ['utilisation (%)', 1, 100],
+	timeInHall: ['time in hall (min)', 1, 1],
+	abandonRate: ['abandon rate (%)', 2, 100]
+};
+
+function table(rows: string[][]): string[] {
+	const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
+	return rows.map((r) => '  ' + r.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]) : cell.padStart(widths[j]))).join('   '));
+}
+
+/** The human-readable comparison: every KPI per scenario with its interval, and the paired differences. */
+export function formatComparison(c: Comparison): string {
+	const lines = [
+		`Comparison — seed ${c.seed}, ${c.replications} replications; every scenario sees the same visitors (common random numbers)`,
+		...c.scenarios.map((s, k) => `  ${label(k)} = ${s.id}: ${s.name}${k === 0 ? ' (baseline)' : ''}`),
+		''
+	];
+	const head = ['KPI (mean per replication [95% CI])', ...c.scenarios.map((_, k) => label(k)), ...c.differences.map((d) => `${label(d.index)} − A`)];
+	const rows = [head];
+	for (const kpi of OVERALL_KPIS) {
+		const [name, digits, scale] = KPI_LABELS[kpi];
+		rows.push([name, ...c.scenarios.map((s) => metric(s.summary.overall[kpi], digits, scale)), ...c.differences.map((d) => diff(d.overall[kpi], digits, scale))]);
+	}
+	lines.push(...table(rows), '');
+	const agencyHead = ['agency: wait P90 (min)', ...c.scenarios.map((_, k) => label(k)), ...c.differences.map((d) => `${label(d.index)} − A`)];
+	const agencyRows = [agencyHead];
+	for (const a of c.scenarios[0].summary.agencies) {
+		const cells = c.scenarios.map((s) => {
+			const m = s.summary.agencies.find((x) => x.id === a.id);
+			return m ? metric(m.waitP90, 1, 1) : '—';
+		});
+		const diffs = c.differences.map((d) => {
+			const m = d.agencies.find((x) => x.id === a.id);
+			return m ? diff(m.waitP90, 1, 1) : '—';
+		});
+		agencyRows.push([a.id, ...cells, ...diffs]);
+	}
+	lines.push(...table(agencyRows), '');
+	lines.push(`  * the paired 95% interval of the difference excludes zero (per-agency ${AGENCY_KPIS.join(', ')} differences: --json or --out)`);
+	return lines.join('\n') + '\n';
+}

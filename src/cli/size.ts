@@ -1,0 +1,122 @@
+/** `mpp size`: the fewest counters per agency that meet the targets, verified by simulation. */
+import { availableParallelism } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { inProcessEvaluate, poolEvaluate, type Evaluate } from '../lib/planning/evaluate';
+import { DEFAULT_SIZING_REPLICATIONS, sizeScenario, type SizingResult, type SizingStep } from '../lib/planning/size';
+import type { MetricJSON, Num } from '../lib/stats/runSummary';
+import { createNodePool } from '../lib/workers/nodePool';
+import { CliError } from './cliError';
+import { loadScenario } from './scenarioFile';
+
+/** Options of `mpp size`. */
+export interface SizeOptions {
+	waitP90?: number;
+	abandon?: number;
+	serviceLevel?: number;
+	replications?: number;
+	seed?: number;
+	shared?: boolean;
+	out?: string;
+	json?: boolean;
+	workers?: number;
+}
+
+/** The `--json` output: the result without the sized scenario and its full summary (those go to --out). */
+export function sizingJson(r: SizingResult): object {
+	return {
+		counters: r.counters,
+		totalCounters: r.totalCounters,
+		achieved: r.achieved,
+		path: r.path,
+		shared: r.shared,
+		counterHoursPerDay: r.counterHoursPerDay,
+		met: r.met,
+		targets: r.targets,
+		seed: r.seed,
+		replications: r.replications,
+		evaluations: r.evaluations,
+		lowerBound: r.lowerBound
+	};
+}
+
+/** Runs `mpp size` on a scenario file; progress on stderr, the result on stdout. */
+export async function sizeCommand(file: string, opts: SizeOptions): Promise<void> {
+	const { scenario, warnings } = loadScenario(file);
+	for (const w of warnings) process.stderr.write(w + '\n');
+	if ('continuousMinutes' in scenario.calendar) throw new CliError(`${file}: sizing needs opening days (calendar.days), not a hall that never closes`);
+	const replications = opts.replications ?? DEFAULT_SIZING_REPLICATIONS;
+	const workers = Math.min(opts.workers ?? availableParallelism(), replications);
+	const pool = workers > 0 ? createNodePool(workers) : null;
+	const evaluate: Evaluate = pool ? poolEvaluate(pool) : inProcessEvaluate;
+	const started = Date.now();
+	let result: SizingResult;
+	try {
+		result = await sizeScenario(scenario, evaluate, {
+			targets: { waitP90Minutes: opts.waitP90, abandonRate: opts.abandon, serviceLevel: opts.serviceLevel },
+			seed: opts.seed,
+			replications,
+			shared: opts.shared,
+			onProgress: (p) => {
+				if (p.step && p.phase !== 'done') process.stderr.write(`size: ${stepLine(p.step)}\n`);
+			}
+		});
+	} finally {
+		pool?.terminate();
+	}
+	const seconds = (Date.now() - started) / 1000;
+	process.stderr.write(`size: ${result.evaluations} evaluations of ${result.replications} replications in ${seconds.toFixed(1)} s\n`);
+	if (!result.met) process.stderr.write('size: warning: the targets are not met by any layout the search could try (see "met" per agency)\n');
+	if (opts.out) {
+		const sized: Record<string, unknown> = { ...result.scenario };
+		// The base file's "$schema" is relative to where it lives; the sized file may live anywhere.
+		delete sized.$schema;
+		try {
+			writeFileSync(opts.out, `${JSON.stringify(sized, null, 2)}\n`);
+		} catch (e) {
+			throw new CliError(`${opts.out}: cannot write the sized scenario (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+		}
+		process.stderr.write(`size: wrote the sized scenario to ${opts.out}\n`);
+	}
+	process.stdout.write(opts.json ? `${JSON.stringify(sizingJson(result), null, 2)}\n` : formatSizing(result));
+}
+
+/** One line of the search's path: "step 3 grow: add dukcapil → 18 counters, worst gap +0.22 (kept)". */
+function stepLine(s: SizingStep): string {
+	const what = s.action === 'start' ? 'Erlang starting layout' : s.action === 'share' ? `share ${(s.agencies ?? []).join(' + ')}` : `${s.action} ${s.agency}`;
+	const gap = `${s.worstGap >= 0 ? '+' : ''}${s.worstGap.toFixed(3)}`;
+	return `step ${s.step} ${s.phase}: ${what} → ${s.totalCounters} counters, worst gap ${gap}${s.action === 'start' ? '' : s.accepted ? ' (kept)' : ' (undone)'}`;
+}
+
+const fmt = (x: Num, digits: number, scale = 1) => (x === null ? '—' : (x * scale).toFixed(digits));
+const metric = (m: MetricJSON, digits: number, scale = 1) => `${fmt(m.mean, digits, scale)} [${fmt(m.ci95[0], digits, scale)}, ${fmt(m.ci95[1], digits, scale)}]`;
+
+/** The human-readable sizing result. */
+export function formatSizing(r: SizingResult): string {
+	const t = r.targets;
+	const targets = [`P90 wait ≤ ${t.waitP90Minutes} min`, `abandonment ≤ ${(t.abandonRate * 100).toFixed(1)}%`];
+	if (t.serviceLevel !== null) targets.push(`service level ≥ ${(t.serviceLevel * 100).toFixed(1)}%`);
+	const rows = [['agency', 'counters', 'Erlang', 'P90 wait (min)', 'abandon (%)', 'service level (%)', 'util. (%)', 'met']];
+	for (const [id, a] of Object.entries(r.achieved)) {
+		rows.push([
+			id,
+			`${a.counters}${a.sharedCounters ? ` + ${a.sharedCounters} shared` : ''}`,
+			String(a.lowerBound),
+			metric(a.waitP90, 1),
+			metric(a.abandonRate, 2, 100),
+			metric(a.serviceLevel, 1, 100),
+			fmt(a.utilization, 0, 100),
+			a.met ? 'yes' : 'NO'
+		]);
+	}
+	const widths = rows[0].map((_, j) => Math.max(...rows.map((row) => row[j].length)));
+	const lines = [
+		`Sizing ${r.scenario.name} — targets per agency (95% interval's unfavourable end): ${targets.join(', ')}`,
+		`seed ${r.seed}, ${r.replications} replications per layout, ${r.evaluations} layouts simulated`,
+		'',
+		`  total counters: ${r.totalCounters}   counter-hours per day: ${r.counterHoursPerDay.toFixed(1)}   all targets met: ${r.met ? 'yes' : 'NO'}`,
+		...r.shared.map((g) => `  shared counter: ${g.join(' + ')}`),
+		'',
+		...rows.map((row) => '  ' + row.map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join('   '))
+	];
+	return lines.join('\n') + '\n';
+}

@@ -1,0 +1,144 @@
+/** What-if variants: pure, valid, with derived ids, and only the intended change. */
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/lib/model/parse';
+import type { Distribution } from '../../src/lib/model/distribution';
+import {
+	addCounters,
+	applyWhatIf,
+	applyWhatIfs,
+	removeCounters,
+	scaleDemand,
+	scaleDistribution,
+	scaleServiceTime,
+	setAtClose,
+	setPolicyOrder,
+	setWorkProfile,
+	VariantError,
+	withVisitorsPerDay,
+	type WhatIf
+} from '../../src/lib/planning/variants';
+import { runInProcess } from '../../src/lib/sim/run';
+import { continuousScenario, mustParse, smallScenario } from '../fixtures/scenarios';
+import { morningHall } from './fixtures';
+
+const valid = (s: unknown) => {
+	const r = parseScenario(s);
+	if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+	return r.scenario;
+};
+
+describe('counters ±', () => {
+	it('adds clones of the last dedicated counter with new unique ids, leaving the base untouched', () => {
+		const base = mustParse(smallScenario());
+		const before = JSON.stringify(base);
+		const v = valid(addCounters(base, 'dukcapil', 2));
+		expect(JSON.stringify(base)).toBe(before);
+		expect(v.counters.map((c) => c.id)).toEqual(['L01', 'L02', 'L03', 'L04', 'L05']);
+		// Clones of L01, the only counter serving dukcapil alone: same shifts and profile.
+		for (const c of v.counters.slice(3)) {
+			expect(c.serves).toEqual(['dukcapil']);
+			expect(c.shifts).toEqual(base.counters[0].shifts);
+			expect(c.profile).toEqual(base.counters[0].profile);
+		}
+	});
+
+	it('adds a plain counter for an agency that has none of its own', () => {
+		const base = mustParse(morningHall({ counters: { pln: 0 } }));
+		const v = valid(addCounters(base, 'pln'));
+		const added = v.counters[v.counters.length - 1];
+		expect(added.serves).toEqual(['pln']);
+		expect(added.shifts).toBeUndefined();
+		expect(new Set(v.counters.map((c) => c.id)).size).toBe(v.counters.length);
+	});
+
+	it('removes the last counter serving only that agency, and says so when there is none', () => {
+		const base = mustParse(smallScenario());
+		const v = valid(removeCounters(base, 'dukcapil'));
+		expect(v.counters.map((c) => c.id)).toEqual(['L02', 'L03']);
+		// L02 serves dukcapil/ktp and bapenda: not Dukcapil's own, so it is never removed for Dukcapil.
+		expect(() => removeCounters(v, 'dukcapil')).toThrow(VariantError);
+		expect(() => removeCounters(v, 'dukcapil')).toThrow(/no counter serves only "dukcapil"/);
+		expect(() => removeCounters(base, 'nope')).toThrow(/no agency "nope"/);
+	});
+});
+
+describe('demand and service time', () => {
+	it('scales visitors per day, or the hourly rate of a hall that never closes', () => {
+		expect(valid(scaleDemand(mustParse(smallScenario()), 1.5)).demand.visitorsPerDay).toBeCloseTo(180, 10);
+		expect(valid(scaleDemand(mustParse(continuousScenario(2, 10, 5)), 0.5)).demand.ratePerHour).toBeCloseTo(5, 10);
+		expect(valid(withVisitorsPerDay(mustParse(smallScenario()), 300)).demand.visitorsPerDay).toBeCloseTo(300, 10);
+		expect(() => scaleDemand(mustParse(smallScenario()), 0)).toThrow(VariantError);
+	});
+
+	it('scales every location/scale parameter of every distribution kind, keeping the shape', () => {
+		const cases: Array<[Distribution, Distribution]> = [
+			[{ dist: 'fixed', value: 4 }, { dist: 'fixed', value: 8 }],
+			[{ dist: 'exponential', mean: 5 }, { dist: 'exponential', mean: 10 }],
+			[{ dist: 'lognormal', mean: 9, cv: 0.6 }, { dist: 'lognormal', mean: 18, cv: 0.6 }],
+			[{ dist: 'gamma', mean: 7, cv: 0.5 }, { dist: 'gamma', mean: 14, cv: 0.5 }],
+			[{ dist: 'normal', mean: 6, sd: 2 }, { dist: 'normal', mean: 12, sd: 4 }],
+			[{ dist: 'uniform', min: 1, max: 3 }, { dist: 'uniform', min: 2, max: 6 }],
+			[{ dist: 'triangular', min: 2, mode: 3, max: 9 }, { dist: 'triangular', min: 4, mode: 6, max: 18 }],
+			[{ dist: 'empirical', values: [1, 2, 5] }, { dist: 'empirical', values: [2, 4, 10] }]
+		];
+		for (const [d, want] of cases) expect(scaleDistribution(d, 2)).toEqual(want);
+	});
+
+	it('scales only the chosen agency', () => {
+		const base = mustParse(smallScenario());
+		const v = valid(scaleServiceTime(base, 'bapenda', 1.5));
+		expect(v.agencies[1].services[0].serviceTime).toEqual({ dist: 'gamma', mean: 10.5, cv: 0.5 });
+		expect(v.agencies[0]).toEqual(base.agencies[0]);
+	});
+});
+
+describe('profile, order and closing rule', () => {
+	it('gives every counter the profile, keeping only entries it serves and never stranding a queue', () => {
+		const v = valid(setWorkProfile(mustParse(smallScenario()), ['bapenda', 'priority']));
+		expect(v.counters.map((c) => c.profile)).toEqual([
+			['priority', '*'],
+			['bapenda', 'priority', '*'],
+			['bapenda', 'priority', '*']
+		]);
+		expect(valid(setWorkProfile(mustParse(smallScenario()), null)).counters.every((c) => c.profile === undefined)).toBe(true);
+	});
+
+	it('switches the policy order and the closing rule', () => {
+		expect(valid(setPolicyOrder(mustParse(smallScenario()), 'fifo')).policy.order).toBe('fifo');
+		const v = valid(setAtClose(mustParse(smallScenario()), 'send-home'));
+		expect('atClose' in v.calendar && v.calendar.atClose).toBe('send-home');
+		expect(() => setAtClose(mustParse(continuousScenario(1, 6, 5)), 'send-home')).toThrow(/never closes/);
+	});
+});
+
+describe('derived variants', () => {
+	it('get a derived, valid id and a name that says what changed', () => {
+		const base = mustParse(smallScenario());
+		const list: WhatIf[] = [
+			{ kind: 'counters', agency: 'bapenda', delta: 1 },
+			{ kind: 'demand', factor: 1.25 },
+			{ kind: 'serviceTime', agency: 'dukcapil', factor: 0.9 },
+			{ kind: 'workProfile', profile: ['priority', '*'] },
+			{ kind: 'order', order: 'fifo' },
+			{ kind: 'atClose', atClose: 'send-home' }
+		];
+		for (const w of list) {
+			const v = valid(applyWhatIf(base, w));
+			expect(v.id.startsWith('kecil-')).toBe(true);
+			expect(v.name.startsWith(base.name)).toBe(true);
+		}
+		const all = valid(applyWhatIfs(base, list));
+		expect(all.id).toBe('kecil-bapenda-plus1-demand-x1_25-dukcapil-service-x0_9-profile-priority-_-order-fifo-close-send-home');
+		expect(all.name).toContain('permintaan ×1.25');
+	});
+
+	it('keep the visitors the same when only counters change (common random numbers)', () => {
+		const base = mustParse(smallScenario());
+		const variant = valid(applyWhatIf(base, { kind: 'counters', agency: 'bapenda', delta: 1 }));
+		const a = runInProcess(base, 7, 3);
+		const b = runInProcess(variant, 7, 3);
+		expect(b.map((r) => r.summary.overall.arrived)).toEqual(a.map((r) => r.summary.overall.arrived));
+		expect(b.map((r) => r.summary.overall.noShow)).toEqual(a.map((r) => r.summary.overall.noShow));
+		// (Tickets may differ: a visitor who gives up on a first service never queues for the second.)
+	});
+});
