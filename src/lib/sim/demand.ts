@@ -1,6 +1,7 @@
 import type { CompiledScenario, DayPlan } from './compile';
 import { poisson } from './distributions';
 import { stream, type Rng } from './random';
+import { log } from '../stats/portableMath';
 
 /**
  * One day's visitors and everything random about them, drawn when they are generated. Stored as flat arrays
@@ -193,7 +194,7 @@ function continuousArrivals(m: CompiledScenario, day: DayPlan, rng: Rng): Float6
 	let n = 0;
 	let t = day.open;
 	for (;;) {
-		t += -Math.log(1 - rng()) / m.ratePerMinute;
+		t += -log(1 - rng()) / m.ratePerMinute;
 		if (t >= day.lastTicket) break;
 		if (n === buf.length) {
 			const bigger = new Float64Array(buf.length * 2);

@@ -1,5 +1,6 @@
 import type { Distribution } from '../model/distribution';
 import type { Rng } from './random';
+import { exp, log, powPositive } from '../stats/portableMath';
 
 /** Draws one value from a distribution with the given uniform stream. */
 export type Sampler = (rng: Rng) => number;
@@ -10,7 +11,7 @@ export function standardNormal(rng: Rng): number {
 		const u = 2 * rng() - 1;
 		const v = 2 * rng() - 1;
 		const s = u * u + v * v;
-		if (s > 0 && s < 1) return u * Math.sqrt((-2 * Math.log(s)) / s);
+		if (s > 0 && s < 1) return u * Math.sqrt((-2 * log(s)) / s);
 	}
 }
 
@@ -18,7 +19,7 @@ export function standardNormal(rng: Rng): number {
 export function standardGamma(rng: Rng, shape: number): number {
 	if (shape < 1) {
 		const u = 1 - rng();
-		return standardGamma(rng, shape + 1) * Math.pow(u, 1 / shape);
+		return standardGamma(rng, shape + 1) * powPositive(u, 1 / shape);
 	}
 	const d = shape - 1 / 3;
 	const c = 1 / Math.sqrt(9 * d);
@@ -32,7 +33,7 @@ export function standardGamma(rng: Rng, shape: number): number {
 		v = v * v * v;
 		const u = 1 - rng();
 		if (u < 1 - 0.0331 * x * x * x * x) return d * v;
-		if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+		if (log(u) < 0.5 * x * x + d * (1 - v + log(v))) return d * v;
 	}
 }
 
@@ -41,7 +42,7 @@ export function poisson(rng: Rng, mean: number): number {
 	if (mean <= 0) return 0;
 	if (mean < 30) {
 		let k = 0;
-		let p = Math.exp(-mean);
+		let p = exp(-mean);
 		let cdf = p;
 		const u = rng();
 		while (u > cdf && k < 1000) {
@@ -52,7 +53,7 @@ export function poisson(rng: Rng, mean: number): number {
 		return k;
 	}
 	const slam = Math.sqrt(mean);
-	const loglam = Math.log(mean);
+	const loglam = log(mean);
 	const b = 0.931 + 2.53 * slam;
 	const a = -0.059 + 0.02483 * b;
 	const invalpha = 1.1239 + 1.1328 / (b - 3.4);
@@ -64,7 +65,7 @@ export function poisson(rng: Rng, mean: number): number {
 		const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
 		if (us >= 0.07 && v <= vr) return k;
 		if (k < 0 || (us < 0.013 && v > us)) continue;
-		if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b) <= -mean + k * loglam - logFactorial(k)) return k;
+		if (log(v) + log(invalpha) - log(a / (us * us) + b) <= -mean + k * loglam - logFactorial(k)) return k;
 	}
 }
 
@@ -72,7 +73,7 @@ function logFactorial(k: number): number {
 	if (k < 2) return 0;
 	// Stirling series: accurate to ~1e-10 for k ≥ 2, which PTRS's acceptance test needs.
 	const x = k + 1;
-	return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * x) - 1 / (360 * x * x * x);
+	return (x - 0.5) * log(x) - x + 0.5 * log(2 * Math.PI) + 1 / (12 * x) - 1 / (360 * x * x * x);
 }
 
 /** The sampler of a scenario distribution. `positive`: a duration, resampled (truncated) to stay above zero. */
@@ -97,13 +98,13 @@ function rawSampler(d: Distribution): Sampler {
 		}
 		case 'exponential': {
 			const m = d.mean;
-			return (rng) => -m * Math.log(1 - rng());
+			return (rng) => -m * log(1 - rng());
 		}
 		case 'lognormal': {
-			const s2 = Math.log(1 + d.cv * d.cv);
+			const s2 = log(1 + d.cv * d.cv);
 			const s = Math.sqrt(s2);
-			const mu = Math.log(d.mean) - s2 / 2;
-			return (rng) => Math.exp(mu + s * standardNormal(rng));
+			const mu = log(d.mean) - s2 / 2;
+			return (rng) => exp(mu + s * standardNormal(rng));
 		}
 		case 'gamma': {
 			const shape = 1 / (d.cv * d.cv);

@@ -1,4 +1,5 @@
 /** Special functions behind the Student-t quantile: log-gamma, the regularised incomplete beta, the normal quantile. */
+import { exp, log, log1p } from './portableMath';
 
 // Lanczos approximation, g = 7, n = 9: relative error below 1e-15 for positive arguments.
 const LANCZOS = [
@@ -8,12 +9,13 @@ const LANCZOS = [
 
 /** ln Γ(x) for x > 0 (Lanczos). */
 export function logGamma(x: number): number {
-	if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+	// Reflection: never reached by the t intervals (arguments ≥ ½), so Math.sin's rounding cannot reach results.
+	if (x < 0.5) return log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
 	const y = x - 1;
 	let s = LANCZOS[0];
 	for (let i = 1; i < LANCZOS.length; i++) s += LANCZOS[i] / (y + i);
 	const t = y + 7.5;
-	return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(s);
+	return 0.5 * log(2 * Math.PI) + (y + 0.5) * log(t) - t + log(s);
 }
 
 const TINY = 1e-300;
@@ -57,7 +59,7 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
 export function incompleteBeta(x: number, a: number, b: number): number {
 	if (x <= 0) return 0;
 	if (x >= 1) return 1;
-	const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x));
+	const front = exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * log(x) + b * log1p(-x));
 	// The fraction converges fast only on this side of the mean; use the symmetry I_x(a,b) = 1 − I_{1−x}(b,a) otherwise.
 	if (x < (a + 1) / (a + b + 2)) return (front * betaContinuedFraction(x, a, b)) / a;
 	return 1 - (front * betaContinuedFraction(1 - x, b, a)) / b;
@@ -105,7 +107,7 @@ export function normalQuantile(p: number): number {
 		const r = 0.180625 - q * q;
 		return (q * poly(A, r)) / poly(B, r);
 	}
-	let r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
+	let r = Math.sqrt(-log(q < 0 ? p : 1 - p));
 	let z: number;
 	if (r <= 5) {
 		r -= 1.6;

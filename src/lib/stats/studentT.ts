@@ -1,5 +1,6 @@
 /** Student-t distribution: CDF and quantile, for confidence intervals over replications. */
 import { incompleteBeta, logGamma, normalQuantile } from './specialFunctions';
+import { cotPi, exp, log, log1p } from './portableMath';
 
 // Beyond this many degrees of freedom t and normal quantiles agree to ~1e-7: not worth the continued fraction.
 const NORMAL_LIMIT = 1e7;
@@ -11,8 +12,8 @@ function upperTail(t: number, df: number): number {
 
 /** Student-t density at t with df degrees of freedom. */
 export function tPdf(t: number, df: number): number {
-	const logC = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
-	return Math.exp(logC - ((df + 1) / 2) * Math.log1p((t * t) / df));
+	const logC = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * log(df * Math.PI);
+	return exp(logC - ((df + 1) / 2) * log1p((t * t) / df));
 }
 
 /** Student-t CDF P(T ≤ t) with df > 0 degrees of freedom (df = Infinity: the standard normal). */
@@ -36,7 +37,7 @@ export function tQuantile(p: number, df: number): number {
 	const sign = p > 0.5 ? 1 : -1;
 	if (df >= NORMAL_LIMIT) return -sign * normalQuantile(tail);
 	// Closed forms for 1 and 2 degrees of freedom (Cauchy, and Hill 1970).
-	if (df === 1) return sign * Math.tan(Math.PI * (0.5 - tail));
+	if (df === 1) return sign * cotPi(tail);
 	if (df === 2) return sign * Math.sqrt(2 / (4 * tail * (1 - tail)) - 2);
 	return sign * solveUpperTail(tail, df);
 }
