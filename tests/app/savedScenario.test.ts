@@ -5,6 +5,7 @@ import {
 	newKey,
 	RecordFormatError,
 	RECORD_FORMAT_VERSION,
+	resultsStillValid,
 	scenarioFacts,
 	shippedIdOf,
 	shippedRef
@@ -88,5 +89,50 @@ describe('newScenarioTemplate', () => {
 	it('is a valid scenario', () => {
 		const r = parseScenario(newScenarioTemplate('Baru'));
 		expect(r.ok ? [] : r.errors).toEqual([]);
+	});
+});
+
+describe('resultsStillValid (saving an edit keeps or drops the saved results)', () => {
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	const base = () => JSON.parse(JSON.stringify(kota)) as Record<string, any>;
+
+	it('keeps results when nothing that a run depends on changed', () => {
+		expect(resultsStillValid(kota, base())).toBe(true);
+		const renamed = base();
+		renamed.name = 'MPP Kota Bengkulu (salinan)';
+		renamed.notes = ['catatan baru'];
+		delete renamed.$schema;
+		expect(resultsStillValid(kota, renamed)).toBe(true);
+		// Saved results record the replications and seed they used; the defaults for the next run may change.
+		const reseeded = base();
+		reseeded.run = { ...reseeded.run, replications: 5, seed: 7 };
+		expect(resultsStillValid(kota, reseeded)).toBe(true);
+	});
+
+	it('does not count key order as a change', () => {
+		const reordered = Object.fromEntries(Object.entries(base()).reverse());
+		reordered.demand = Object.fromEntries(Object.entries(reordered.demand as object).reverse());
+		expect(resultsStillValid(kota, reordered)).toBe(true);
+	});
+
+	it('drops results when the layout, demand, policy or warm-up changed', () => {
+		const fewer = base();
+		fewer.counters.splice(0, 1);
+		expect(resultsStillValid(kota, fewer)).toBe(false);
+		const busier = base();
+		busier.demand.visitorsPerDay = 500;
+		expect(resultsStillValid(kota, busier)).toBe(false);
+		const fifo = base();
+		fifo.policy = { ...(fifo.policy ?? {}), order: 'fifo' };
+		expect(resultsStillValid(kota, fifo)).toBe(false);
+		const warm = base();
+		warm.run = { ...warm.run, warmupMinutes: 30 };
+		expect(resultsStillValid(kota, warm)).toBe(false);
+		const renamedAgency = base();
+		renamedAgency.agencies[0].id = 'lain';
+		expect(resultsStillValid(kota, renamedAgency)).toBe(false);
+		const newId = base();
+		newId.id = 'kota-bengkulu-2';
+		expect(resultsStillValid(kota, newId)).toBe(false);
 	});
 });

@@ -3,92 +3,34 @@
  * context for the whole file, so what a step saves in IndexedDB is there for the next (like a planner's day).
  * Screenshots of each step go to tests/e2e/screenshots/ (git-ignored).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Papa from 'papaparse';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hourlyCsv, summaryCsv, visitsCsv, VISITS_HEADER } from '../../src/lib/export/csv';
-import { parseScenario } from '../../src/lib/model/parse';
 import type { Scenario } from '../../src/lib/model/scenario';
 import { runInProcess, summarizeRun } from '../../src/lib/sim/run';
+import { idbRecord, openSession, ROOT, savedSummary, shippedScenario, startRun, stopAutorun, waitForRunDone, watchErrors, type Session } from './browser';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const SHOTS = join(ROOT, 'tests/e2e/screenshots');
 const KB_REF = 'shipped:kota-bengkulu';
 const KPI_NAMES = ['arrived', 'served', 'abandoned', 'notServedAtClose', 'waitMean', 'waitP90', 'serviceLevel', 'utilization'];
 const CHARTS = ['wait-histogram', 'over-day', 'heatmap'];
 /** The longest the main thread may be blocked during a run (the issue's limit). */
 const LONG_TASK_LIMIT_MS = 200;
 
-const kotaBengkulu: Scenario = (() => {
-	const parsed = parseScenario(JSON.parse(readFileSync(join(ROOT, 'scenarios/kota-bengkulu.json'), 'utf8')));
-	if (!parsed.ok) throw new Error('scenarios/kota-bengkulu.json is invalid');
-	return parsed.scenario;
-})();
+const kotaBengkulu: Scenario = shippedScenario('kota-bengkulu');
 
-let browser: Browser;
+let session: Session;
 let context: BrowserContext;
 let page: Page;
 let base: string;
-let step = 0;
 /** Dukcapil's mean wait in the first run (three Dukcapil counters). */
 let firstDukcapilWait = NaN;
 /** The key the editor saved its copy of Kota Bengkulu under. */
 let editedKey = '';
 
-async function shot(name: string, p: Page = page): Promise<void> {
-	step++;
-	await p.screenshot({ path: join(SHOTS, `${String(step).padStart(2, '0')}-${name}.png`), fullPage: true });
-}
-
-function watchErrors(p: Page): string[] {
-	const errors: string[] = [];
-	p.on('pageerror', (e) => errors.push(e.message));
-	p.on('console', (m) => {
-		if (m.type() === 'error') errors.push(m.text());
-	});
-	return errors;
-}
-
-/** Waits until the run page's run is done and every dashboard section shows the final results. */
-async function waitForRunDone(p: Page, timeout = 90_000): Promise<void> {
-	await p.waitForFunction(
-		() => {
-			const status = document.querySelector('[data-testid="run-status"]')?.getAttribute('data-status');
-			const dash = document.querySelector('[data-testid="results-dashboard"]');
-			if (status === 'error') return true;
-			return status === 'done' && dash?.getAttribute('data-complete') === 'true' && dash?.getAttribute('data-synced') === 'true';
-		},
-		null,
-		{ timeout, polling: 250 }
-	);
-	expect(await p.getAttribute('[data-testid="run-status"]', 'data-status'), await p.textContent('[data-testid="run-status"]') ?? '').toBe('done');
-}
-
-/** Sets the replications and seed and presses Run. */
-async function startRun(p: Page, replications: number, seed?: number): Promise<void> {
-	await p.fill('[data-testid="replications-input"]', String(replications));
-	if (seed !== undefined) await p.fill('[data-testid="seed-input"]', String(seed));
-	await p.click('[data-testid="run-button"]');
-}
-
-/** The run summary the page saved in IndexedDB for a scenario key. */
-function savedSummary(p: Page, key: string): Promise<unknown> {
-	return p.evaluate(
-		(k) =>
-			new Promise((res, rej) => {
-				const open = indexedDB.open('mpp-planner');
-				open.onerror = () => rej(open.error);
-				open.onsuccess = () => {
-					const get = open.result.transaction('results').objectStore('results').get(k);
-					get.onsuccess = () => res(get.result?.summary);
-					get.onerror = () => rej(get.error);
-				};
-			}),
-		key
-	);
-}
+const shot = (name: string, p?: Page) => session.shot(name, p);
 
 /**
  * The JSON path of the first difference between two JSON-like values, with both values; null if equal.
@@ -125,18 +67,12 @@ async function download(p: Page, testid: string): Promise<{ name: string; body: 
 }
 
 beforeAll(async () => {
-	mkdirSync(SHOTS, { recursive: true });
-	base = inject('baseUrl');
-	browser = await chromium.launch({
-		executablePath: inject('chromiumPath'),
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-	});
-	context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true, locale: 'id-ID' });
-	page = await context.newPage();
+	session = await openSession();
+	({ context, page, base } = session);
 });
 
 afterAll(async () => {
-	await browser?.close();
+	await session?.close();
 });
 
 describe('MPP Planner in Chromium', () => {
@@ -151,13 +87,14 @@ describe('MPP Planner in Chromium', () => {
 		expect(errors).toEqual([]);
 	});
 
-	test('runs Kota Bengkulu with 5 replications: every KPI card and chart renders, results equal the CLI', async () => {
+	test('one click on Run starts Kota Bengkulu; with 5 replications every KPI card and chart renders, results equal the CLI', async () => {
 		const errors = watchErrors(page);
 		await page.click('[data-testid="run-shipped-kota-bengkulu"]');
 		await page.waitForURL((u) => u.pathname === '/run' && u.searchParams.get('ref') === KB_REF);
-		await page.waitForSelector('[data-testid="run-button"]:not([disabled])');
-		// The replications field starts at the scenario's own setting.
+		// The home page's Run starts the run on arrival, with the scenario's own replications and seed.
+		await stopAutorun(page, kotaBengkulu.run.replications);
 		expect(await page.inputValue('[data-testid="replications-input"]')).toBe(String(kotaBengkulu.run.replications));
+		expect(await page.inputValue('[data-testid="seed-input"]')).toBe(String(kotaBengkulu.run.seed));
 		await startRun(page, 5);
 		await waitForRunDone(page);
 
@@ -193,13 +130,11 @@ describe('MPP Planner in Chromium', () => {
 		// Same code path as `mpp run --seed S`: the browser's summary is the Node summary, byte for byte.
 		const browserSummary = await savedSummary(page, KB_REF);
 		const nodeSummary = summarizeRun(kotaBengkulu, kotaBengkulu.run.seed, runInProcess(kotaBengkulu, kotaBengkulu.run.seed, 5));
-		// Same code path as `mpp run --seed S`: the same summary, number for number. Node 20's V8 and recent
-		// Chromium's V8 round Math.exp/Math.log differently in the last bit now and then, so a few figures may
-		// differ by ~1e-15 relative; anything beyond 1e-9 would be a real difference (another code path).
-		const exact = JSON.stringify(browserSummary) === JSON.stringify(nodeSummary);
-		const diff = firstDifference(browserSummary, nodeSummary, '', 1e-9);
-		console.log(`e2e: browser summary vs Node summary (seed ${kotaBengkulu.run.seed}, 5 replications): ${exact ? 'byte-identical' : `equal within 1e-9 relative, not byte-identical (first last-bit difference: ${firstDifference(browserSummary, nodeSummary)})`}`);
-		expect(diff).toBe(null);
+		// DESIGN invariant 7: byte-identical in Node and in the browser. (The simulator and statistics use the
+		// portable exp/log of stats/portableMath.ts: Node 20 and Chromium round Math.exp/log differently.)
+		console.log(`e2e: browser summary vs Node summary (seed ${kotaBengkulu.run.seed}, 5 replications): ${firstDifference(browserSummary, nodeSummary) ?? 'byte-identical'}`);
+		expect(firstDifference(browserSummary, nodeSummary)).toBe(null);
+		expect(JSON.stringify(browserSummary)).toBe(JSON.stringify(nodeSummary));
 		expect(errors).toEqual([]);
 	});
 
@@ -271,7 +206,8 @@ describe('MPP Planner in Chromium', () => {
 		expect(await page.locator('[data-testid="counter-row-L01"]').count()).toBe(0);
 		await page.click('[data-testid="run-scenario"]');
 		await page.waitForURL((u) => u.pathname === '/run' && u.searchParams.get('ref') === editedKey);
-		await page.waitForSelector('[data-testid="run-button"]:not([disabled])');
+		// The editor's Run starts the run too (with the scenario's settings); this test runs 5 replications.
+		await stopAutorun(page, kotaBengkulu.run.replications);
 		await startRun(page, 5, kotaBengkulu.run.seed);
 		await waitForRunDone(page);
 		expect(await page.locator('[data-testid="table-counters"] tbody tr').count()).toBe(kotaBengkulu.counters.length - 1);
@@ -347,6 +283,51 @@ describe('MPP Planner in Chromium', () => {
 		const wait = Number(await page.getAttribute('[data-testid="agency-row-dukcapil"]', 'data-wait-mean'));
 		expect(wait).toBeGreaterThan(firstDukcapilWait);
 		await shot('reloaded');
+	});
+
+	test('deleting a saved scenario can be undone, results and all', async () => {
+		const errors = watchErrors(page);
+		await page.goto(base + '/');
+		const card = page.locator(`[data-testid="scenario-card-${editedKey}"]`);
+		await card.waitFor();
+		expect(await card.getAttribute('data-has-results')).toBe('true');
+		const before = await savedSummary(page, editedKey);
+		expect(before).toBeDefined();
+		await page.click(`[data-testid="delete-${editedKey}"]`);
+		await card.waitFor({ state: 'detached' });
+		expect(await savedSummary(page, editedKey)).toBeUndefined();
+		await page.click('[data-testid="undo-delete"]');
+		await card.waitFor();
+		await page.waitForSelector(`[data-testid="scenario-card-${editedKey}"][data-has-results="true"]`);
+		expect(JSON.stringify(await savedSummary(page, editedKey))).toBe(JSON.stringify(before));
+		expect(await page.locator('[role="alert"]').count()).toBe(0);
+		expect(errors).toEqual([]);
+	});
+
+	test('editing a saved scenario after running it: a new name keeps its results, a new layout or demand drops them', async () => {
+		const errors = watchErrors(page);
+		const savedJson = async () => (await idbRecord(page, 'scenarios', editedKey))?.scenario as { name?: string; demand?: { visitorsPerDay?: number } } | undefined;
+		await page.goto(`${base}/edit?ref=${encodeURIComponent(editedKey)}`);
+		await page.waitForSelector('[data-testid="visitors-per-day"]', { timeout: 15_000 });
+
+		await page.fill('[data-testid="scenario-name"]', 'Kota Bengkulu, loket Dukcapil dikurangi');
+		await expect.poll(async () => (await savedJson())?.name, { timeout: 10_000 }).toBe('Kota Bengkulu, loket Dukcapil dikurangi');
+		expect(await savedSummary(page, editedKey), 'a new name leaves the results as they are').toBeDefined();
+
+		const visitors = kotaBengkulu.demand.visitorsPerDay! + 100;
+		await page.fill('[data-testid="visitors-per-day"]', String(visitors));
+		await expect.poll(async () => (await savedJson())?.demand?.visitorsPerDay, { timeout: 10_000 }).toBe(visitors);
+		expect(await savedSummary(page, editedKey), 'results of the previous demand are dropped with the save').toBeUndefined();
+		await shot('edited-after-run');
+
+		// The run page does not present the old results as this scenario's: nothing to show until it runs again.
+		await page.goto(`${base}/run?ref=${encodeURIComponent(editedKey)}`);
+		await page.waitForSelector('[data-testid="run-button"]:not([disabled])');
+		expect(await page.getAttribute('[data-testid="run-status"]', 'data-status')).toBe('idle');
+		expect(await page.locator('[data-testid="results-dashboard"]').count()).toBe(0);
+		await page.goto(base + '/');
+		await page.waitForSelector(`[data-testid="scenario-card-${editedKey}"][data-has-results="false"]`);
+		expect(errors).toEqual([]);
 	});
 
 	test('an invalid or unknown scenario shows what is wrong, never a blank page', async () => {

@@ -126,3 +126,40 @@ export function exportFileName(json: unknown): string {
 	const base = id ?? (scenarioName(json) ?? 'skenario').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 	return `${base || 'skenario'}.json`;
 }
+
+/**
+ * Top-level parts of a scenario that do not change what a run of it gives: its name, notes and schema link,
+ * and the run settings a run may override anyway (saved results record the replications and seed they used).
+ */
+const RESULT_NEUTRAL_KEYS: ReadonlySet<string> = new Set(['name', 'notes', '$schema']);
+const RESULT_NEUTRAL_RUN_KEYS: ReadonlySet<string> = new Set(['replications', 'seed']);
+
+/** JSON text with object keys sorted at every level, so that key order does not count as a change. */
+function canonicalJson(value: unknown): string {
+	return JSON.stringify(value, (_key, v: unknown) => {
+		if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+		return Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]));
+	});
+}
+
+/** What of a scenario JSON its results depend on (result-neutral parts dropped). */
+function resultRelevant(json: unknown): unknown {
+	if (typeof json !== 'object' || json === null || Array.isArray(json)) return json;
+	const out: Record<string, unknown> = {};
+	for (const [k, v] of Object.entries(json)) {
+		if (RESULT_NEUTRAL_KEYS.has(k)) continue;
+		if (k === 'run' && typeof v === 'object' && v !== null && !Array.isArray(v)) {
+			out[k] = Object.fromEntries(Object.entries(v).filter(([rk]) => !RESULT_NEUTRAL_RUN_KEYS.has(rk)));
+		} else out[k] = v;
+	}
+	return out;
+}
+
+/**
+ * Whether results computed for scenario JSON `before` still describe `after`: true when the two differ only in
+ * name, notes, `$schema` or the default replications and seed. Anything else (a counter, a shift, demand,
+ * policy, warm-up…) makes the saved results stale, so saving such a change must drop them.
+ */
+export function resultsStillValid(before: unknown, after: unknown): boolean {
+	return canonicalJson(resultRelevant(before)) === canonicalJson(resultRelevant(after));
+}

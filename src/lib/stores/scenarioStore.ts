@@ -54,10 +54,20 @@ export async function getSaved(key: string): Promise<SavedScenario | undefined> 
 	return r === undefined ? undefined : migrate(r);
 }
 
-/** Writes a saved scenario (replacing any with the same key). The scenario JSON is stored as plain data. */
-export async function putSaved(rec: SavedScenario): Promise<void> {
+/**
+ * Writes a saved scenario (replacing any with the same key). The scenario JSON is stored as plain data.
+ * With `dropResults`, the results kept for that key are deleted in the same transaction: a changed scenario
+ * must not be shown with results of its previous version (see `resultsStillValid`).
+ */
+export async function putSaved(rec: SavedScenario, opts: { dropResults?: boolean } = {}): Promise<void> {
 	const plain: SavedScenario = { ...rec, scenario: JSON.parse(JSON.stringify(rec.scenario)) };
-	await (await db()).put('scenarios', plain);
+	const d = await db();
+	if (!opts.dropResults) {
+		await d.put('scenarios', plain);
+		return;
+	}
+	const tx = d.transaction(['scenarios', 'results'], 'readwrite');
+	await Promise.all([tx.objectStore('scenarios').put(plain), tx.objectStore('results').delete(rec.key), tx.done]);
 }
 
 /** Deletes a saved scenario and its results. */

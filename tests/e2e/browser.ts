@@ -1,0 +1,156 @@
+/**
+ * What the real-browser test files share: launching Debian's Chromium (playwright-core) against the static site
+ * that tests/e2e/globalSetup.ts serves, numbered screenshots to tests/e2e/screenshots/ (git-ignored), and
+ * helpers for the run page and IndexedDB. Each *.e2e.ts file opens its own browser and context (its own
+ * IndexedDB), so files do not depend on each other.
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import { parseScenario } from '../../src/lib/model/parse';
+import type { Scenario } from '../../src/lib/model/scenario';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const SHOTS = join(ROOT, 'tests/e2e/screenshots');
+
+export interface Session {
+	browser: Browser;
+	context: BrowserContext;
+	page: Page;
+	/** The served site's URL, without a trailing slash. */
+	base: string;
+	/** Saves a full-page screenshot as `<prefix><NN>-<name>.png`, numbered in the order taken. */
+	shot(name: string, p?: Page): Promise<void>;
+	close(): Promise<void>;
+}
+
+/**
+ * Launches Chromium with one context (1366×768, Indonesian locale, downloads accepted) and one page.
+ * `shotPrefix` keeps each file's screenshots apart.
+ */
+export async function openSession(shotPrefix = ''): Promise<Session> {
+	mkdirSync(SHOTS, { recursive: true });
+	// This file's screenshots of an earlier run go, so the folder shows one run (other files' stay).
+	const mine = new RegExp(`^${shotPrefix.replace(/[^A-Za-z0-9_-]/g, '\\$&')}\\d{2}-.*\\.png$`);
+	for (const f of readdirSync(SHOTS)) if (mine.test(f)) rmSync(join(SHOTS, f));
+	const base = inject('baseUrl');
+	const browser = await chromium.launch({
+		executablePath: inject('chromiumPath'),
+		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+	});
+	const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true, locale: 'id-ID' });
+	const page = await context.newPage();
+	let step = 0;
+	return {
+		browser,
+		context,
+		page,
+		base,
+		async shot(name, p = page) {
+			step++;
+			await p.screenshot({ path: join(SHOTS, `${shotPrefix}${String(step).padStart(2, '0')}-${name}.png`), fullPage: true });
+		},
+		close: () => browser.close()
+	};
+}
+
+/** A shipped scenario, parsed as the app and the CLI parse it. */
+export function shippedScenario(id: string): Scenario {
+	const parsed = parseScenario(JSON.parse(readFileSync(join(ROOT, `scenarios/${id}.json`), 'utf8')));
+	if (!parsed.ok) throw new Error(`scenarios/${id}.json is invalid`);
+	return parsed.scenario;
+}
+
+/** Collects uncaught page errors and console errors from now on. */
+export function watchErrors(p: Page): string[] {
+	const errors: string[] = [];
+	p.on('pageerror', (e) => errors.push(e.message));
+	p.on('console', (m) => {
+		if (m.type() === 'error') errors.push(m.text());
+	});
+	return errors;
+}
+
+/** Waits until the run page's run is done and every dashboard section shows the final results. */
+export async function waitForRunDone(p: Page, timeout = 90_000): Promise<void> {
+	await p.waitForFunction(
+		() => {
+			const status = document.querySelector('[data-testid="run-status"]')?.getAttribute('data-status');
+			const dash = document.querySelector('[data-testid="results-dashboard"]');
+			if (status === 'error') return true;
+			return status === 'done' && dash?.getAttribute('data-complete') === 'true' && dash?.getAttribute('data-synced') === 'true';
+		},
+		null,
+		{ timeout, polling: 250 }
+	);
+	expect(await p.getAttribute('[data-testid="run-status"]', 'data-status'), (await p.textContent('[data-testid="run-status"]')) ?? '').toBe('done');
+}
+
+/** Sets the replications and seed and presses Run. */
+export async function startRun(p: Page, replications: number, seed?: number): Promise<void> {
+	await p.fill('[data-testid="replications-input"]', String(replications));
+	if (seed !== undefined) await p.fill('[data-testid="seed-input"]', String(seed));
+	await p.click('[data-testid="run-button"]');
+}
+
+/**
+ * Checks that the run page started a run by itself (`&autorun=1`) with `replications`, then stops it (if it has
+ * not finished already), so that the test can run its own settings. The `autorun` parameter is gone from the
+ * address once the run has started.
+ */
+export async function stopAutorun(p: Page, replications: number): Promise<void> {
+	await p.waitForFunction(
+		(n) => {
+			const status = document.querySelector('[data-testid="run-status"]')?.getAttribute('data-status');
+			const total = document.querySelector('[data-testid="progress"]')?.getAttribute('aria-valuemax');
+			return (status === 'running' || status === 'done') && total === String(n);
+		},
+		replications,
+		{ timeout: 15_000, polling: 50 }
+	);
+	expect(new URL(p.url()).searchParams.has('autorun')).toBe(false);
+	// Clicked in the page, in one go: the run may finish between a check and a click from here.
+	await p.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="cancel-button"]:not([disabled])')?.click());
+	await p.waitForSelector('[data-testid="run-status"]:not([data-status="running"])');
+	await p.waitForSelector('[data-testid="run-button"]:not([disabled])');
+}
+
+/** A record of the app's IndexedDB ("mpp-planner": stores `scenarios` and `results`), or undefined. */
+export function idbRecord(p: Page, store: 'scenarios' | 'results', key: string): Promise<Record<string, unknown> | undefined> {
+	return p.evaluate(
+		([st, k]) =>
+			new Promise<Record<string, unknown> | undefined>((res, rej) => {
+				const open = indexedDB.open('mpp-planner');
+				open.onerror = () => rej(open.error);
+				open.onsuccess = () => {
+					const get = open.result.transaction(st).objectStore(st).get(k);
+					get.onsuccess = () => {
+						open.result.close();
+						res(get.result);
+					};
+					get.onerror = () => rej(get.error);
+				};
+			}),
+		[store, key] as const
+	);
+}
+
+/** The run summary the page saved in IndexedDB for a scenario key (undefined if there is none). */
+export async function savedSummary(p: Page, key: string): Promise<unknown> {
+	return (await idbRecord(p, 'results', key))?.summary;
+}
+
+/**
+ * Checks the chart frame `chart-<name>`: a title, a plain-language caption, axis labels, and returns how many
+ * marks match `marks` (a selector relative to the chart's <svg>, e.g. `:scope > circle`).
+ */
+export async function chartMarks(p: Page, name: string, marks: string): Promise<number> {
+	const frame = p.locator(`[data-testid="chart-${name}"]`);
+	await frame.scrollIntoViewIfNeeded();
+	await p.waitForSelector(`[data-testid="chart-${name}"] svg`, { state: 'attached' });
+	expect((await frame.locator('h3').textContent())?.trim(), `${name} has a title`).not.toBe('');
+	expect((await frame.locator('figcaption').textContent())?.trim().length ?? 0, `${name} has a caption`).toBeGreaterThan(20);
+	expect(await frame.locator('svg text').count(), `${name} has axis labels`).toBeGreaterThan(5);
+	return frame.locator('svg').evaluate((svg, sel) => svg.querySelectorAll(sel).length, marks);
+}

@@ -1,0 +1,202 @@
+/**
+ * The real-browser suite, planning pages: /compare (scenarios or what-if variants run on common random numbers,
+ * KPIs with paired differences, overlay and P90 charts) and /size (the fewest counters that meet the targets,
+ * the search path, how the need grows, cancel). The browser's figures are checked against the same library
+ * code run here in Node, as `mpp compare` and `mpp size` run it. Screenshots go to
+ * tests/e2e/screenshots/planning-NN-*.png (git-ignored).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Scenario } from '../../src/lib/model/scenario';
+import { compareInProcess, OVERALL_KPIS } from '../../src/lib/planning/compare';
+import { inProcessEvaluate } from '../../src/lib/planning/evaluate';
+import { sizeScenario, type SizingResult } from '../../src/lib/planning/size';
+import { DEFAULT_TARGETS } from '../../src/lib/planning/targets';
+import { applyWhatIf } from '../../src/lib/planning/variants';
+import { chartMarks, openSession, shippedScenario, watchErrors, type Session } from './browser';
+
+/** Replications per scenario: enough for the differences below to be clear, few enough to be quick. */
+const REPLICATIONS = 5;
+const kotaBengkulu: Scenario = shippedScenario('kota-bengkulu');
+const lebong: Scenario = shippedScenario('lebong');
+const SEED = kotaBengkulu.run.seed;
+
+let session: Session;
+let page: Page;
+let base: string;
+
+const shot = (name: string) => session.shot(name);
+
+/** Waits until a planning page's run (compare or size: `data-status` on `testid`) has ended, and returns how. */
+async function waitForStatus(testid: string, statuses: string[], timeout = 60_000): Promise<string> {
+	await page.waitForFunction(
+		([id, wanted]) => wanted.includes(document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-status') ?? ''),
+		[testid, statuses] as const,
+		{ timeout, polling: 100 }
+	);
+	return (await page.getAttribute(`[data-testid="${testid}"]`, 'data-status')) ?? '';
+}
+
+/** Waits until a page's scenario list has loaded (its select offers `ref`). */
+async function waitForOption(select: string, ref: string): Promise<void> {
+	await page.waitForSelector(`[data-testid="${select}"] option[value="${ref}"]`, { state: 'attached', timeout: 15_000 });
+}
+
+/** The numbers in the `data-mean` attributes of the matched cells (NaN where a value is undefined). */
+async function means(selector: string): Promise<number[]> {
+	return page.locator(selector).evaluateAll((cells) => cells.map((c) => (c.getAttribute('data-mean') === '' ? NaN : Number(c.getAttribute('data-mean')))));
+}
+
+beforeAll(async () => {
+	session = await openSession('planning-');
+	({ page, base } = session);
+});
+
+afterAll(async () => {
+	await session?.close();
+});
+
+describe('Planning pages in Chromium', () => {
+	test('compare: Lebong against itself gives differences of exactly zero', async () => {
+		const errors = watchErrors(page);
+		await page.goto(base + '/compare');
+		await waitForOption('compare-pick-1', 'shipped:lebong');
+		await page.selectOption('[data-testid="compare-pick-0"]', 'shipped:lebong');
+		await page.selectOption('[data-testid="compare-pick-1"]', 'shipped:lebong');
+		await page.fill('[data-testid="compare-replications"]', String(REPLICATIONS));
+		await page.fill('[data-testid="compare-seed"]', String(SEED));
+		await page.click('[data-testid="compare-run"]');
+		expect(await waitForStatus('compare-setup', ['done', 'error'])).toBe('done');
+
+		const table = page.locator('[data-testid="compare-table"]');
+		// KPI, A, B, B − A
+		expect(await table.locator('thead th').count()).toBe(4);
+		expect(await table.locator('tbody tr[data-kpi]').count()).toBe(OVERALL_KPIS.length);
+		for (const kpi of OVERALL_KPIS) {
+			const row = `[data-testid="compare-table"] tr[data-kpi="${kpi}"]`;
+			const [a, b] = await means(`${row} td:not([data-testid="compare-diff"])`);
+			expect(Number.isFinite(a), kpi).toBe(true);
+			expect(b, kpi).toBe(a);
+			const [diff] = await means(`${row} [data-testid="compare-diff"]`);
+			expect(diff, `${kpi}: B − A`).toBe(0);
+			expect(await page.getAttribute(`${row} [data-testid="compare-diff"]`, 'data-significant'), kpi).toBe('false');
+		}
+		const agencyDiffs = await means('[data-testid="compare-agency-table"] [data-testid="compare-diff"]');
+		expect(agencyDiffs.length).toBe(lebong.agencies.length);
+		expect(agencyDiffs.filter((d) => !Number.isNaN(d)).every((d) => d === 0)).toBe(true);
+		expect(await page.locator('[data-testid="compare-results"] [data-significant="true"]').count()).toBe(0);
+
+		// One cumulative wait curve per scenario; a P90 dot per agency and scenario.
+		expect(await chartMarks(page, 'compare-waits', ':scope > path')).toBe(2);
+		expect(await chartMarks(page, 'compare-p90', ':scope > g > circle')).toBeGreaterThanOrEqual(2 * (lebong.agencies.length - 2));
+		await shot('compare-identical');
+		expect(errors).toEqual([]);
+	});
+
+	test('compare: one fewer Dukcapil counter in Kota Bengkulu makes Dukcapil visitors wait significantly longer', async () => {
+		const errors = watchErrors(page);
+		await page.goto(base + '/compare');
+		await waitForOption('compare-pick-0', 'shipped:kota-bengkulu');
+		await page.check('[data-testid="compare-mode-variants"]');
+		await page.selectOption('[data-testid="compare-base"]', 'shipped:kota-bengkulu');
+		await page.waitForSelector('[data-testid="compare-agency-0"] option[value="dukcapil"]', { state: 'attached' });
+		await page.selectOption('[data-testid="compare-kind-0"]', 'counters');
+		await page.selectOption('[data-testid="compare-agency-0"]', 'dukcapil');
+		await page.fill('[data-testid="compare-delta-0"]', '-1');
+		await page.fill('[data-testid="compare-replications"]', String(REPLICATIONS));
+		await page.fill('[data-testid="compare-seed"]', String(SEED));
+		await page.click('[data-testid="compare-run"]');
+		// What `mpp compare` computes for the same scenarios, seed and replications.
+		const variant = applyWhatIf(kotaBengkulu, { kind: 'counters', agency: 'dukcapil', delta: -1 });
+		expect(variant.counters.length).toBe(kotaBengkulu.counters.length - 1);
+		const node = compareInProcess([kotaBengkulu, variant], SEED, REPLICATIONS);
+		expect(await waitForStatus('compare-setup', ['done', 'error'])).toBe('done');
+
+		const dukcapil = '[data-testid="compare-agency-table"] tr[data-agency="dukcapil"]';
+		const [p90A, p90B] = await means(`${dukcapil} td:not([data-testid="compare-diff"])`);
+		const [p90Diff] = await means(`${dukcapil} [data-testid="compare-diff"]`);
+		expect(p90B).toBeGreaterThan(p90A);
+		expect(p90Diff).toBeGreaterThan(0);
+		expect(await page.getAttribute(`${dukcapil} [data-testid="compare-diff"]`, 'data-significant')).toBe('true');
+		const nodeDukcapil = node.differences[0].agencies.find((a) => a.id === 'dukcapil')!;
+		expect(nodeDukcapil.waitP90.significant).toBe(true);
+		expect(p90Diff).toBeCloseTo(nodeDukcapil.waitP90.mean!, 9);
+
+		const row = (kpi: string) => `[data-testid="compare-table"] tr[data-kpi="${kpi}"] [data-testid="compare-diff"]`;
+		// Common random numbers: both layouts see exactly the same visitors.
+		expect((await means(row('arrived')))[0]).toBe(0);
+		expect(await page.getAttribute(row('arrived'), 'data-significant')).toBe('false');
+		const [waitDiff] = await means(row('waitMean'));
+		expect(waitDiff).toBeGreaterThan(0);
+		expect(await page.getAttribute(row('waitMean'), 'data-significant')).toBe(node.differences[0].overall.waitMean.significant ? 'true' : 'false');
+		expect(waitDiff).toBeCloseTo(node.differences[0].overall.waitMean.mean!, 9);
+		expect(await page.locator('[data-testid="compare-results"] .legend li').count()).toBe(2);
+
+		expect(await chartMarks(page, 'compare-waits', ':scope > path')).toBe(2);
+		expect(await chartMarks(page, 'compare-p90', ':scope > g > circle')).toBeGreaterThanOrEqual(2 * (kotaBengkulu.agencies.length - 2));
+		await page.locator('[data-testid="compare-table"]').scrollIntoViewIfNeeded();
+		await shot('compare-one-fewer-dukcapil');
+		expect(errors).toEqual([]);
+	});
+
+	test('size: Lebong gets the fewest counters that meet the targets, the same as in Node; path and growth charts render', async () => {
+		const errors = watchErrors(page);
+		await page.goto(base + '/size');
+		await waitForOption('size-scenario', 'shipped:lebong');
+		await page.selectOption('[data-testid="size-scenario"]', 'shipped:lebong');
+		await page.fill('[data-testid="size-replications"]', String(REPLICATIONS));
+		await page.click('[data-testid="size-run"]');
+		const t0 = Date.now();
+		// What `mpp size --replications 5 --seed S` computes (the page's targets are the defaults).
+		const node: SizingResult = await sizeScenario(lebong, inProcessEvaluate, { targets: DEFAULT_TARGETS, seed: 20240611, replications: REPLICATIONS });
+		expect(await waitForStatus('size-setup', ['done', 'error'])).toBe('done');
+		console.log(`e2e: sizing Lebong (${REPLICATIONS} replications) in the browser: done ${((Date.now() - t0) / 1000).toFixed(1)} s after pressing the button`);
+
+		await page.waitForSelector('[data-testid="size-result"]');
+		expect(Number(await page.getAttribute('[data-testid="size-total"]', 'data-value'))).toBe(node.totalCounters);
+		expect(await page.textContent('[data-testid="size-total"]')).toBe(String(node.totalCounters));
+		expect(await page.getAttribute('[data-testid="size-met"]', 'data-met')).toBe(node.met ? 'true' : 'false');
+		expect(node.met).toBe(true);
+		const counters = await page
+			.locator('[data-testid="size-table"] tbody tr')
+			.evaluateAll((trs) => Object.fromEntries(trs.map((tr) => [tr.getAttribute('data-agency'), Number(tr.getAttribute('data-counters'))])));
+		expect(counters).toEqual(node.counters);
+		expect(await page.locator('[data-testid="size-analytic"] tbody tr').count()).toBe(lebong.agencies.length);
+		// One dot per evaluated layout.
+		expect(await chartMarks(page, 'size-path', ':scope > circle')).toBe(node.path.length);
+		await shot('size-lebong');
+
+		await page.fill('[data-testid="size-growth-from"]', '100');
+		await page.fill('[data-testid="size-growth-to"]', '300');
+		await page.fill('[data-testid="size-growth-step"]', '100');
+		await page.click('[data-testid="size-growth-run"]');
+		expect(await waitForStatus('size-growth', ['done', 'error'])).toBe('done');
+		expect(await chartMarks(page, 'size-growth', ':scope > circle')).toBe(3);
+		const need = await page
+			.locator('[data-testid="chart-size-growth"] svg > circle')
+			.evaluateAll((cs) => cs.map((c) => Number(c.getAttribute('cy'))));
+		// Three times the visitors never needs fewer counters (SVG y grows downwards).
+		expect(need[2]).toBeLessThanOrEqual(need[0]);
+		await shot('size-growth');
+		expect(errors).toEqual([]);
+	});
+
+	test('size: a second run, from the regency wizard, can be cancelled', async () => {
+		const errors = watchErrors(page);
+		await page.check('[data-testid="size-wizard"]');
+		await page.selectOption('[data-testid="size-preset"]', 'seluma');
+		expect(await page.inputValue('[data-testid="size-population"]')).toBe('207877');
+		// Many replications, so the search is surely still going when Cancel is pressed.
+		await page.fill('[data-testid="size-replications"]', '200');
+		await page.click('[data-testid="size-run"]');
+		await page.waitForSelector('[data-testid="size-progress"]');
+		expect(await page.locator('[data-testid="size-result"]').count()).toBe(0); // the last result is not shown as this one's
+		await page.click('[data-testid="size-cancel"]');
+		expect(await waitForStatus('size-setup', ['cancelled', 'done', 'error'], 10_000)).toBe('cancelled');
+		await page.waitForSelector('[data-testid="size-cancelled"]');
+		expect(await page.locator('[data-testid="size-cancel"]').count()).toBe(0);
+		expect(await page.isEnabled('[data-testid="size-run"]')).toBe(true);
+		await shot('size-cancelled');
+		expect(errors).toEqual([]);
+	});
+});
