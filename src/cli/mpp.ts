@@ -117,6 +117,13 @@ async function main(argv: string[]): Promise<number> {
 	}
 }
 
+// A reader that stops early (`mpp run … --json | head`) closes the pipe: that is not an error worth a trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+	if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+	process.stderr.write(`mpp: cannot write the output: ${e.message}\n`);
+	process.exit(74);
+});
+
 main(process.argv).then((code) => {
 	process.exitCode = code;
 });

@@ -93,6 +93,17 @@ describe('mpp run', () => {
 		expect(new Set(parsed.data.map((r) => r.replication))).toEqual(new Set(['1', '2', '3', '4', '5', '6']));
 	});
 
+	it('stays quiet when the reader closes the pipe early (| head)', () => {
+		const r = spawnSync('bash', ['-c', `"${process.execPath}" --import tsx src/cli/mpp.ts run scenarios/lebong.json --replications 2 --workers 0 --json | head -c 20 > /dev/null`], {
+			cwd: root,
+			encoding: 'utf8',
+			timeout: 120_000
+		});
+		expect(r.status).toBe(0);
+		expect(r.stderr).not.toMatch(/EPIPE|Error/);
+		noTrace(r.stderr);
+	});
+
 	it.each([
 		[['run', 'scenarios/lebong.json', '--replications', 'lots'], /--replications.*whole number/],
 		[['run', 'scenarios/lebong.json', '--seed', '-3'], /--seed/],
