@@ -94,7 +94,9 @@ function prepareOut(dir: string): void {
 	try {
 		mkdirSync(dir, { recursive: true });
 	} catch (e) {
-		throw new CliError(`${dir}: cannot create the output folder (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+		const code = (e as NodeJS.ErrnoException).code;
+		const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'exists and is not a folder' : code === 'EACCES' ? 'permission denied' : (code ?? 'error');
+		throw new CliError(`${dir}: cannot create the output folder: ${why}`);
 	}
 }
 
