@@ -3,6 +3,7 @@ import {
 	exportFileName,
 	migrate,
 	newKey,
+	newRecord,
 	RecordFormatError,
 	RECORD_FORMAT_VERSION,
 	resultsStillValid,
@@ -134,5 +135,15 @@ describe('resultsStillValid (saving an edit keeps or drops the saved results)', 
 		const newId = base();
 		newId.id = 'kota-bengkulu-2';
 		expect(resultsStillValid(kota, newId)).toBe(false);
+	});
+});
+
+describe('newRecord', () => {
+	it('makes a record of the current format under a new key, with the shipped id only when there is one', () => {
+		const r = newRecord('Uji', { id: 'uji' }, 'duplicate', 'kota-bengkulu');
+		expect(migrate(r)).toEqual(r);
+		expect(r).toMatchObject({ formatVersion: RECORD_FORMAT_VERSION, name: 'Uji', origin: 'duplicate', shippedId: 'kota-bengkulu' });
+		expect(newRecord('Uji', {}, 'new').key).not.toBe(r.key);
+		expect('shippedId' in newRecord('Baru', {}, 'new')).toBe(false);
 	});
 });

@@ -1,32 +1,12 @@
 /** The compare and size pages' strings: both languages have the same keys, and every key the pages use exists. */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import id from '../../src/lib/i18n/locales/id/planning.json';
 import en from '../../src/lib/i18n/locales/en/planning.json';
 import { OVERALL_KPIS } from '../../src/lib/planning/compare';
+import { keys, missingIn, svelteFiles, usedKeys, type Dict } from '../app/dictionaries';
 
-type Dict = { [k: string]: Dict | string };
 const root = new URL('../..', import.meta.url).pathname;
-
-function keys(d: Dict, prefix = ''): string[] {
-	return Object.entries(d).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : keys(v, `${prefix}${k}.`)));
-}
-
-function has(d: Dict, key: string): boolean {
-	let node: Dict | string = d;
-	for (const part of key.split('.')) {
-		if (typeof node === 'string' || !(part in node)) return false;
-		node = node[part];
-	}
-	return typeof node === 'string';
-}
-
-const pages = ['src/routes/compare', 'src/routes/size'].flatMap((dir) =>
-	readdirSync(join(root, dir))
-		.filter((f) => f.endsWith('.svelte'))
-		.map((f) => readFileSync(join(root, dir, f), 'utf8'))
-);
+const pages = ['src/routes/compare', 'src/routes/size'].flatMap((dir) => svelteFiles(root + dir));
 
 describe('planning dictionaries', () => {
 	it('have the same keys in Bahasa Indonesia and English', () => {
@@ -34,10 +14,9 @@ describe('planning dictionaries', () => {
 	});
 
 	it('hold every fixed key the compare and size pages use', () => {
-		const used = new Set<string>();
-		for (const text of pages) for (const m of text.matchAll(/\$_\('(planning\.[^']+)'/g)) used.add(m[1]);
+		const used = usedKeys(pages, 'planning.');
 		expect(used.size).toBeGreaterThan(80);
-		expect([...used].filter((k) => !has(id as Dict, k) || !has(en as Dict, k))).toEqual([]);
+		expect(missingIn(id as Dict, en as Dict, used)).toEqual([]);
 	});
 
 	it('hold every key the pages build from data (what-if kinds, KPIs, phases, actions, notes)', () => {
@@ -48,6 +27,6 @@ describe('planning dictionaries', () => {
 			...['start', 'add', 'remove', 'share'].map((k) => `planning.size.action.${k}`),
 			...['patience-not-exponential', 'no-patience', 'shared-counters', 'shifts', 'partial-counters', 'no-counter'].map((k) => `planning.notes.${k}`)
 		];
-		expect(built.filter((k) => !has(id as Dict, k) || !has(en as Dict, k))).toEqual([]);
+		expect(missingIn(id as Dict, en as Dict, built)).toEqual([]);
 	});
 });

@@ -83,6 +83,13 @@ export function newKey(now = Date.now(), random: () => number = Math.random): st
 	return `s-${now.toString(36).padStart(9, '0')}-${r}`;
 }
 
+/** A record for a scenario being saved now for the first time, under a new key. */
+export function newRecord(name: string, scenario: unknown, origin: ScenarioOrigin, shippedId?: string): SavedScenario {
+	const rec: SavedScenario = { key: newKey(), formatVersion: RECORD_FORMAT_VERSION, name, scenario, savedAt: new Date().toISOString(), origin };
+	if (shippedId) rec.shippedId = shippedId;
+	return rec;
+}
+
 /** The reference of a shipped scenario, as used in `?ref=`. */
 export function shippedRef(id: string): string {
 	return `shipped:${id}`;

@@ -103,6 +103,24 @@ export function shippedScenarios(): Array<{ id: string; json: unknown }> {
 	return list.sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));
 }
 
+/** A scenario a page offers to pick: its reference, its name and whether it is shipped. */
+export interface ScenarioChoice {
+	ref: string;
+	name: string;
+	shipped: boolean;
+}
+
+/** The scenarios a page can pick from: the shipped ones, then the saved ones (shipped only without IndexedDB). */
+export async function scenarioChoices(): Promise<ScenarioChoice[]> {
+	const list: ScenarioChoice[] = shippedScenarios().map((s) => ({ ref: shippedRef(s.id), name: scenarioName(s.json) ?? s.id, shipped: true }));
+	try {
+		for (const r of await listSaved()) list.push({ ref: r.key, name: r.name, shipped: false });
+	} catch {
+		// No IndexedDB (private mode): the shipped scenarios are still there.
+	}
+	return list;
+}
+
 /** A deep copy of a shipped scenario's JSON, or undefined. */
 export function shippedScenario(id: string): unknown | undefined {
 	const found = shippedScenarios().find((s) => s.id === id);
