@@ -7,6 +7,7 @@ export default defineConfig({
 	build: { target: 'es2022' },
 	test: {
 		include: ['tests/**/*.test.ts'],
+		setupFiles: ['tests/setup.ts'],
 		environment: 'node',
 		testTimeout: 120_000,
 		hookTimeout: 120_000,

@@ -195,8 +195,8 @@ describe('parseScenario never throws', () => {
 /** Every path (as keys and indices) to a value inside a JSON value. */
 function allPaths(v: unknown, prefix: Array<string | number> = []): Array<Array<string | number>> {
 	const out: Array<Array<string | number>> = [prefix];
-	if (Array.isArray(v)) v.forEach((x, i) => out.push(...allPaths(x, [...prefix, i])));
-	else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) out.push(...allPaths(x, [...prefix, k]));
+	if (Array.isArray(v)) v.forEach((x, i) => { for (const p of allPaths(x, [...prefix, i])) out.push(p); });
+	else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) for (const p of allPaths(x, [...prefix, k])) out.push(p);
 	return out;
 }
 
@@ -208,7 +208,9 @@ function mutatedScenario(): fc.Arbitrary<unknown> {
 	const base = fc.constantFrom<() => unknown>(smallScenario, () => continuousScenario(2, 10, 5)).map((f) => f());
 	const edit = fc.record({ pick: fc.nat(), kind: fc.constantFrom('set', 'delete', 'add'), value: fc.oneof(interesting, fc.jsonValue({ maxDepth: 2 })) });
 	return fc.tuple(base, fc.array(edit, { minLength: 1, maxLength: 4 })).map(([s, edits]) => {
-		for (const e of edits) {
+		for (const e0 of edits) {
+			// fc.constantFrom hands out the same [] and {} every time: a copy keeps edits from building cycles.
+			const e = { ...e0, value: structuredClone(e0.value) };
 			const paths = allPaths(s).filter((p) => p.length > 0);
 			const path = paths[e.pick % paths.length];
 			let parent = s as Any;

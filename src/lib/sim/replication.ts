@@ -238,11 +238,8 @@ export class ReplicationRun {
 		this.engine.startDay();
 		const demand = generateDay(this.model, day, this.streams);
 		const O = this.dayOffset;
-		if (demand.count) {
-			this.visitorEvent.demand = demand;
-			this.visitorEvent.next = 0;
-			this.cal.schedule(this.visitorEvent, O + demand.eventTime[0]);
-		}
+		// Shift changes go on the calendar before the visitors: at equal times simjs runs events in the order they
+		// were scheduled, so a counter whose shift ends at 10:00 does not take a visitor who checks in at 10:00.
 		day.duty.forEach((intervals, c) => {
 			for (const [s, e] of intervals) {
 				this.cal.at(O + s, () => this.openCounter(c));
@@ -250,6 +247,11 @@ export class ReplicationRun {
 			}
 		});
 		this.cal.at(O + day.close, () => this.closeHall());
+		if (demand.count) {
+			this.visitorEvent.demand = demand;
+			this.visitorEvent.next = 0;
+			this.cal.schedule(this.visitorEvent, O + demand.eventTime[0]);
+		}
 	}
 
 	/**
