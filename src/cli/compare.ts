@@ -1,15 +1,15 @@
 /** `mpp compare`: 2–4 scenarios on the same seed and replications, with paired differences against the first. */
-import { availableParallelism } from 'node:os';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { summaryCsv } from '../lib/export/csv';
 import type { Scenario } from '../lib/model/scenario';
 import { AGENCY_KPIS, compareScenarios, OVERALL_KPIS, type Comparison, type Difference, type OverallKpi } from '../lib/planning/compare';
 import { compareCsv } from '../lib/planning/compareCsv';
-import { inProcessEvaluate, poolEvaluate, type Evaluate } from '../lib/planning/evaluate';
-import type { MetricJSON, Num } from '../lib/stats/runSummary';
-import { createNodePool } from '../lib/workers/nodePool';
+import type { Num } from '../lib/stats/runSummary';
 import { CliError } from './cliError';
+import { withEvaluator } from './evaluator';
+import { metricText as metric, table } from './format';
+import { prepareOut } from './outDir';
 import { loadScenario } from './scenarioFile';
 
 /** Options of `mpp compare`. */
@@ -30,28 +30,16 @@ export async function compareCommand(files: string[], opts: CompareOptions): Pro
 	// The baseline's run settings decide, so every scenario runs on the same seed and replication indices.
 	const seed = opts.seed ?? scenarios[0].run.seed;
 	const replications = opts.replications ?? scenarios[0].run.replications;
-	if (opts.out) {
-		try {
-			mkdirSync(opts.out, { recursive: true });
-		} catch (e) {
-			throw new CliError(`${opts.out}: cannot create the output folder (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-		}
-	}
-	const workers = Math.min(opts.workers ?? availableParallelism(), replications);
-	const pool = workers > 0 ? createNodePool(workers) : null;
-	const evaluate: Evaluate = pool ? poolEvaluate(pool) : inProcessEvaluate;
+	if (opts.out) prepareOut(opts.out);
 	const started = Date.now();
-	let comparison: Comparison;
-	try {
+	const comparison: Comparison = await withEvaluator(opts.workers, replications, async (evaluate) => {
 		const inputs = [];
 		for (const [k, scenario] of scenarios.entries()) {
 			process.stderr.write(`compare: ${label(k)} = ${scenario.id} (${replications} replications, seed ${seed})\n`);
 			inputs.push({ scenario, summaries: await evaluate(scenario, seed, replications) });
 		}
-		comparison = compareScenarios(inputs, seed);
-	} finally {
-		pool?.terminate();
-	}
+		return compareScenarios(inputs, seed);
+	});
 	process.stderr.write(`compare: done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 	if (opts.out) writeOut(opts.out, comparison, scenarios);
 	process.stdout.write(opts.json ? `${JSON.stringify(comparison, null, 2)}\n` : formatComparison(comparison));
@@ -72,13 +60,7 @@ function writeOut(dir: string, c: Comparison, scenarios: Scenario[]): void {
 }
 
 const label = (k: number) => String.fromCharCode(65 + k);
-const fmt = (x: Num, digits: number, scale = 1) => (x === null ? '—' : (x * scale).toFixed(digits));
 const signed = (x: Num, digits: number, scale = 1) => (x === null ? '—' : `${x * scale >= 0 ? '+' : ''}${(x * scale).toFixed(digits)}`);
-
-/** "12.3 [11.8, 12.9]". */
-function metric(m: MetricJSON, digits: number, scale: number): string {
-	return `${fmt(m.mean, digits, scale)} [${fmt(m.ci95[0], digits, scale)}, ${fmt(m.ci95[1], digits, scale)}]`;
-}
 
 /** "+1.2 [0.8, 1.6] *": a paired difference, starred when its interval excludes zero. */
 function diff(d: Difference, digits: number, scale: number): string {
@@ -99,11 +81,6 @@ const KPI_LABELS: Record<OverallKpi, [string, number, number]> = {
 	timeInHall: ['time in hall (min)', 1, 1],
 	abandonRate: ['abandon rate (%)', 2, 100]
 };
-
-function table(rows: string[][]): string[] {
-	const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
-	return rows.map((r) => '  ' + r.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]) : cell.padStart(widths[j]))).join('   '));
-}
 
 /** The human-readable comparison: every KPI per scenario with its interval, and the paired differences. */
 export function formatComparison(c: Comparison): string {

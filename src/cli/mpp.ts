@@ -1,5 +1,5 @@
 /** The `mpp` command: run, validate, compare and size scenarios from a terminal (`npm run mpp -- <command>`). */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { hourlyCsv, summaryCsv, visitsCsv } from '../lib/export/csv';
@@ -8,6 +8,7 @@ import { summarizeRun } from '../lib/sim/run';
 import { CliError } from './cliError';
 import { compareCommand, type CompareOptions } from './compare';
 import { intOption, numberOption } from './options';
+import { prepareOut } from './outDir';
 import { progressReporter } from './progress';
 import { formatRunReport } from './report';
 import { runReplications } from './runScenario';
@@ -89,16 +90,6 @@ program
 	.option('--json', 'print only the result JSON on stdout')
 	.option('-w, --workers <n>', 'worker threads (default: the machine\'s cores; 0 runs in this thread)', intOption(0, 256))
 	.action((file: string, opts: SizeOptions) => sizeCommand(file, opts));
-
-function prepareOut(dir: string): void {
-	try {
-		mkdirSync(dir, { recursive: true });
-	} catch (e) {
-		const code = (e as NodeJS.ErrnoException).code;
-		const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'exists and is not a folder' : code === 'EACCES' ? 'permission denied' : (code ?? 'error');
-		throw new CliError(`${dir}: cannot create the output folder: ${why}`);
-	}
-}
 
 /** Runs the CLI; every failure becomes one message on stderr and a non-zero exit, never a stack trace. */
 async function main(argv: string[]): Promise<number> {

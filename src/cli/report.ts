@@ -1,12 +1,5 @@
-import type { MetricJSON, RunSummary } from '../lib/stats/runSummary';
-
-const fmt = (x: number | null, digits: number) => (x === null ? '—' : x.toFixed(digits));
-
-/** "12.3 [11.8, 12.9]": a metric with its 95% interval. */
-function metric(m: MetricJSON, digits = 1, scale = 1): string {
-	const s = (x: number | null) => (x === null ? null : x * scale);
-	return `${fmt(s(m.mean), digits)} [${fmt(s(m.ci95[0]), digits)}, ${fmt(s(m.ci95[1]), digits)}]`;
-}
+import type { RunSummary } from '../lib/stats/runSummary';
+import { fmt, metricText as metric } from './format';
 
 /** The human-readable summary `mpp run` prints without --json. */
 export function formatRunReport(run: RunSummary): string {

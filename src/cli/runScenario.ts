@@ -14,12 +14,11 @@ export async function runReplications(
 ): Promise<ReplicationResult[]> {
 	const workers = opts.workers ?? availableParallelism();
 	if (workers === 0) {
-		const out: ReplicationResult[] = [];
-		for (let r = 0; r < replications; r++) {
-			out.push(...runInProcess(scenario, seed, 1, { first: r, keepLegs: opts.keepLegs }));
-			opts.onProgress?.({ done: r + 1, total: replications });
-		}
-		return out;
+		// One runner for all replications: the scenario is compiled once.
+		return runInProcess(scenario, seed, replications, {
+			keepLegs: opts.keepLegs,
+			onProgress: (done, total) => opts.onProgress?.({ done, total })
+		});
 	}
 	const pool = createNodePool(Math.min(workers, replications));
 	try {

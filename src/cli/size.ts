@@ -1,11 +1,9 @@
 /** `mpp size`: the fewest counters per agency that meet the targets, verified by simulation. */
-import { availableParallelism } from 'node:os';
 import { writeFileSync } from 'node:fs';
-import { inProcessEvaluate, poolEvaluate, type Evaluate } from '../lib/planning/evaluate';
 import { DEFAULT_SIZING_REPLICATIONS, sizeScenario, type SizingResult, type SizingStep } from '../lib/planning/size';
-import type { MetricJSON, Num } from '../lib/stats/runSummary';
-import { createNodePool } from '../lib/workers/nodePool';
 import { CliError } from './cliError';
+import { withEvaluator } from './evaluator';
+import { fmt, metricText as metric, table } from './format';
 import { loadScenario } from './scenarioFile';
 
 /** Options of `mpp size`. */
@@ -45,13 +43,9 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<void
 	for (const w of warnings) process.stderr.write(w + '\n');
 	if ('continuousMinutes' in scenario.calendar) throw new CliError(`${file}: sizing needs opening days (calendar.days), not a hall that never closes`);
 	const replications = opts.replications ?? DEFAULT_SIZING_REPLICATIONS;
-	const workers = Math.min(opts.workers ?? availableParallelism(), replications);
-	const pool = workers > 0 ? createNodePool(workers) : null;
-	const evaluate: Evaluate = pool ? poolEvaluate(pool) : inProcessEvaluate;
 	const started = Date.now();
-	let result: SizingResult;
-	try {
-		result = await sizeScenario(scenario, evaluate, {
+	const result: SizingResult = await withEvaluator(opts.workers, replications, (evaluate) =>
+		sizeScenario(scenario, evaluate, {
 			targets: { waitP90Minutes: opts.waitP90, abandonRate: opts.abandon, serviceLevel: opts.serviceLevel },
 			seed: opts.seed,
 			replications,
@@ -59,10 +53,8 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<void
 			onProgress: (p) => {
 				if (p.step && p.phase !== 'done') process.stderr.write(`size: ${stepLine(p.step)}\n`);
 			}
-		});
-	} finally {
-		pool?.terminate();
-	}
+		})
+	);
 	const seconds = (Date.now() - started) / 1000;
 	process.stderr.write(`size: ${result.evaluations} evaluations of ${result.replications} replications in ${seconds.toFixed(1)} s\n`);
 	if (!result.met) process.stderr.write('size: warning: the targets are not met by any layout the search could try (see "met" per agency)\n');
@@ -87,8 +79,6 @@ function stepLine(s: SizingStep): string {
 	return `step ${s.step} ${s.phase}: ${what} → ${s.totalCounters} counters, worst gap ${gap}${s.action === 'start' ? '' : s.accepted ? ' (kept)' : ' (undone)'}`;
 }
 
-const fmt = (x: Num, digits: number, scale = 1) => (x === null ? '—' : (x * scale).toFixed(digits));
-const metric = (m: MetricJSON, digits: number, scale = 1) => `${fmt(m.mean, digits, scale)} [${fmt(m.ci95[0], digits, scale)}, ${fmt(m.ci95[1], digits, scale)}]`;
 
 /** The human-readable sizing result. */
 export function formatSizing(r: SizingResult): string {
@@ -108,7 +98,6 @@ export function formatSizing(r: SizingResult): string {
 			a.met ? 'yes' : 'NO'
 		]);
 	}
-	const widths = rows[0].map((_, j) => Math.max(...rows.map((row) => row[j].length)));
 	const lines = [
 		`Sizing ${r.scenario.name} — targets per agency (95% interval's unfavourable end): ${targets.join(', ')}`,
 		`seed ${r.seed}, ${r.replications} replications per layout, ${r.evaluations} layouts simulated`,
@@ -116,7 +105,7 @@ export function formatSizing(r: SizingResult): string {
 		`  total counters: ${r.totalCounters}   counter-hours per day: ${r.counterHoursPerDay.toFixed(1)}   all targets met: ${r.met ? 'yes' : 'NO'}`,
 		...r.shared.map((g) => `  shared counter: ${g.join(' + ')}`),
 		'',
-		...rows.map((row) => '  ' + row.map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join('   '))
+		...table(rows)
 	];
 	return lines.join('\n') + '\n';
 }

@@ -8,7 +8,7 @@ import type { Scenario } from '../model/scenario';
 import { runInProcess } from '../sim/run';
 import { pairedDiffCI } from '../stats/interval';
 import type { ReplicationSummary } from '../stats/replicationSummary';
-import { aggregate, finiteOrNull, type Num, type RunSummary } from '../stats/runSummary';
+import { aggregate, byReplication, finiteOrNull, type Num, type RunSummary } from '../stats/runSummary';
 
 /** Overall KPIs that get a paired difference. */
 export const OVERALL_KPIS = [
@@ -81,22 +81,13 @@ export function difference(baseline: ArrayLike<number>, other: ArrayLike<number>
 	return { mean: finiteOrNull(m.mean), ci95: [lo, hi], significant: lo !== null && hi !== null && (lo > 0 || hi < 0) };
 }
 
-/** The summaries sorted by replication; throws if two share an index. */
-function byReplication(list: ReplicationSummary[]): ReplicationSummary[] {
-	const sorted = [...list].sort((a, b) => a.replication - b.replication);
-	for (let i = 1; i < sorted.length; i++) {
-		if (sorted[i].replication === sorted[i - 1].replication) throw new RangeError(`replication ${sorted[i].replication} given twice`);
-	}
-	return sorted;
-}
-
 /**
  * Compares scenarios (the first is the baseline) from their per-replication summaries. Every scenario must
  * have been run on the same seed and the same replication indices, or the differences would not be paired.
  */
 export function compareScenarios(inputs: readonly ComparisonInput[], seed: number): Comparison {
 	if (inputs.length < 2 || inputs.length > 4) throw new RangeError(`compare 2 to 4 scenarios, got ${inputs.length}`);
-	const runs = inputs.map((x) => byReplication(x.summaries));
+	const runs = inputs.map((x) => byReplication(x.summaries, 'compare'));
 	const indices = runs[0].map((s) => s.replication);
 	runs.forEach((r, k) => {
 		const same = r.length === indices.length && r.every((s, i) => s.replication === indices[i]);

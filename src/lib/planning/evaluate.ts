@@ -49,7 +49,8 @@ export function poolEvaluate(pool: PoolLike): Evaluate {
 		checkAborted(signal);
 		try {
 			const results = await pool.run({ scenario, seed, replications, signal });
-			return results.sort((a, b) => a.replication - b.replication).map((r) => r.summary);
+			// WorkerPool.run resolves in replication order.
+			return results.map((r) => r.summary);
 		} catch (e) {
 			if (signal?.aborted) throw new PlanningCancelled();
 			throw e;

@@ -14,7 +14,6 @@ export interface CalendarEvent {
 
 interface SimjsQueue {
 	insert(ev: CalendarEvent): void;
-	data: unknown[];
 }
 interface SimjsSim {
 	simTime: number;
@@ -86,11 +85,6 @@ export class Calendar {
 	/** Runs events in time order (ties: scheduling order) until none is left or the next is after `until`. */
 	run(until = Infinity): void {
 		this.sim.simulate(until);
-	}
-
-	/** Events still scheduled. */
-	pending(): number {
-		return this.sim.queue.data.length;
 	}
 }
 

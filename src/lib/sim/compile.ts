@@ -8,12 +8,8 @@ import { sampler, type Sampler } from './distributions';
 /** Minutes in a simulated day; day d of a replication starts at d × DAY_MINUTES on the calendar. */
 export const DAY_MINUTES = 1440;
 
-/** One service as the simulator uses it. */
+/** One service as the simulator uses it (the engine knows its agency and name by the same index). */
 export interface CompiledService {
-	agency: string;
-	service: string;
-	agencyIndex: number;
-	weight: number;
 	work: Sampler;
 }
 
@@ -32,7 +28,6 @@ export interface DayPlan {
 	open: number;
 	lastTicket: number;
 	close: number;
-	breaks: Array<[number, number]>;
 	/** Expected visitors (day factor × visitors per day), or for continuous mode rate × minutes. */
 	expectedVisitors: number;
 	arrivals: ArrivalShape;
@@ -66,14 +61,16 @@ export interface CompiledScenario {
 /** Compiles a validated scenario for the simulator. */
 export function compileScenario(scenario: Scenario): CompiledScenario {
 	const services: CompiledService[] = [];
-	scenario.agencies.forEach((a, ai) => {
+	const weights: number[] = [];
+	for (const a of scenario.agencies) {
 		for (const s of a.services) {
-			services.push({ agency: a.id, service: s.id, agencyIndex: ai, weight: s.weight, work: sampler(s.serviceTime, true) });
+			services.push({ work: sampler(s.serviceTime, true) });
+			weights.push(s.weight);
 		}
-	});
+	}
 	const serviceCum = new Float64Array(services.length);
 	let acc = 0;
-	services.forEach((s, i) => (serviceCum[i] = acc += s.weight));
+	weights.forEach((w, i) => (serviceCum[i] = acc += w));
 
 	const engine: EngineConfig = {
 		agencies: scenario.agencies.map((a) => ({ id: a.id, ticketPrefix: a.ticketPrefix, services: a.services.map((s) => s.id) })),
@@ -97,7 +94,6 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
 				open: 0,
 				lastTicket: T,
 				close: T,
-				breaks: [],
 				expectedVisitors: ratePerMinute * T,
 				arrivals: { starts: Float64Array.of(0), ends: Float64Array.of(T), cum: Float64Array.of(T) },
 				duty: scenario.counters.map(() => [[0, T]]),
@@ -128,7 +124,6 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
 				open,
 				lastTicket,
 				close,
-				breaks,
 				expectedVisitors: (demand.visitorsPerDay ?? 0) * factor,
 				arrivals: arrivalShape(scenario, open, lastTicket, breaks),
 				duty,

@@ -178,9 +178,9 @@ function profileArrivals(day: DayPlan, s: DemandStreams): Float64Array {
 	if (total <= 0) return new Float64Array(0);
 	const times = new Float64Array(n);
 	for (let i = 0; i < n; i++) {
-		const x = s.arrival() * total;
-		let j = 0;
-		while (j < cum.length - 1 && cum[j] <= x) j++;
+		const u = s.arrival();
+		const x = u * total;
+		const j = pick(cum, total, u);
 		const before = j === 0 ? 0 : cum[j - 1];
 		times[i] = starts[j] + ((x - before) / (cum[j] - before)) * (ends[j] - starts[j]);
 	}

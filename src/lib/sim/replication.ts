@@ -10,34 +10,34 @@ import type { CounterUsage, DayTrace, LegRecord, Outcome, ReplicationOutput } fr
  * as its record (one object per leg instead of three: planners run thousands of replications).
  */
 class Leg implements CalendarEvent, LegRecord {
-	deliverAt = 0;
-	cancelled = false;
-	tk: Ticket<Leg> | null = null;
-	// LegRecord fields, completed by `ReplicationRun.record`.
+	// Every field is set by `init` (legs are pooled and re-initialised); the record fields are completed by
+	// `ReplicationRun.record`.
+	deliverAt!: number;
+	cancelled!: boolean;
+	tk!: Ticket<Leg> | null;
 	replication!: number;
 	day!: number;
 	dayId!: LegRecord['dayId'];
 	visitor!: number;
 	leg!: number;
-	ticket = '';
-	agency = '';
-	service = '';
+	ticket!: string;
+	agency!: string;
+	service!: string;
 	channel!: LegRecord['channel'];
 	priority!: boolean;
 	arrival!: number;
-	ticketTime = NaN;
-	call = NaN;
-	start = NaN;
-	end = NaN;
-	counter = '';
-	wait = NaN;
-	outcome: Outcome = 'served';
-	measured = true;
-
+	ticketTime!: number;
+	call!: number;
+	start!: number;
+	end!: number;
+	counter!: string;
+	wait!: number;
+	outcome!: Outcome;
+	measured!: boolean;
 	run!: ReplicationRun;
 	demand!: DayDemand;
 	/** Visitor index within the day's demand. */
-	v = 0;
+	v!: number;
 
 	constructor(run: ReplicationRun, demand: DayDemand, v: number, index: number, plan: DayPlan) {
 		this.init(run, demand, v, index, plan);

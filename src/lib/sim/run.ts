@@ -7,21 +7,23 @@ export function runInProcess(
 	scenario: Scenario,
 	seed: number,
 	replications: number,
-	opts: { keepLegs?: boolean; first?: number } = {}
+	opts: { keepLegs?: boolean; first?: number; onProgress?: (done: number, total: number) => void } = {}
 ): ReplicationResult[] {
 	const runner = new BatchRunner(scenario, seed);
 	const first = opts.first ?? 0;
 	const out: ReplicationResult[] = [];
-	for (let r = first; r < first + replications; r++) out.push(runner.run(r, opts.keepLegs ?? false));
+	for (let r = first; r < first + replications; r++) {
+		out.push(runner.run(r, opts.keepLegs ?? false));
+		opts.onProgress?.(out.length, replications);
+	}
 	return out;
 }
 
-/** The summary across replications of a set of results (sorted by replication, so order never matters). */
+/** The summary across replications of a set of results (aggregate orders them, so order never matters). */
 export function summarizeRun(scenario: Scenario, seed: number, results: ReplicationResult[]): RunSummary {
-	const sorted = [...results].sort((a, b) => a.replication - b.replication);
 	return aggregate(
 		scenario,
-		sorted.map((r) => r.summary),
+		results.map((r) => r.summary),
 		seed
 	);
 }

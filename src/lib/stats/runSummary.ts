@@ -141,17 +141,25 @@ function band(values: number[]): Band {
 }
 
 /**
+ * Summaries in replication order, so results never depend on the order workers delivered them. Two summaries
+ * for one replication would make them depend on it after all: a caller bug, reported naming `who`.
+ */
+export function byReplication<T extends { replication: number }>(list: readonly T[], who: string): T[] {
+	const sorted = [...list].sort((a, b) => a.replication - b.replication);
+	for (let i = 1; i < sorted.length; i++) {
+		if (sorted[i].replication === sorted[i - 1].replication) {
+			throw new RangeError(`${who}: replication ${sorted[i].replication} summarised twice`);
+		}
+	}
+	return sorted;
+}
+
+/**
  * Aggregates per-replication summaries into the run's results. Summaries are put in replication order first,
  * so the result is the same whatever order the workers delivered them in.
  */
 export function aggregate(scenario: Scenario, summaries: ReplicationSummary[], seed: number): RunSummary {
-	const reps = [...summaries].sort((a, b) => a.replication - b.replication);
-	for (let i = 1; i < reps.length; i++) {
-		// Two summaries for one replication would make the result depend on arrival order: a caller bug.
-		if (reps[i].replication === reps[i - 1].replication) {
-			throw new RangeError(`aggregate: replication ${reps[i].replication} summarised twice`);
-		}
-	}
+	const reps = byReplication(summaries, 'aggregate');
 	const metric = (f: (s: ReplicationSummary) => number): MetricJSON => metricToJSON(meanCI(reps.map(f)));
 	const nan = NaN;
 

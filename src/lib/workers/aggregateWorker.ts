@@ -1,11 +1,12 @@
 /// <reference lib="webworker" />
 /**
- * Web Worker entry point that aggregates replication results into a RunSummary (sim/run.ts `summarizeRun`),
- * so re-aggregating hundreds of replications never blocks the UI thread. Like browserWorker.ts it listens
- * before loading sim/ (whose simjs adapter has a top-level await that would otherwise drop early messages).
+ * Web Worker entry point that aggregates replication results into a RunSummary (the same `aggregate` that
+ * `summarizeRun` and the CLI use), so re-aggregating hundreds of replications never blocks the UI thread.
+ * It needs statistics only — not the simulator — so it loads nothing asynchronously and can listen at once.
  */
 import type { Scenario } from '../model/scenario';
 import type { ReplicationResult } from '../sim/batch';
+import { aggregate } from '../stats/runSummary';
 import type { AggregateReply, AggregateRequest } from './aggregateProtocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -13,11 +14,9 @@ let run = -1;
 let scenario: Scenario | null = null;
 let seed = 0;
 let results: ReplicationResult[] = [];
-let summarizeRun: typeof import('../sim/run').summarizeRun | null = null;
-let loadError: string | null = null;
-const early: AggregateRequest[] = [];
 
-function handle(msg: AggregateRequest): void {
+scope.onmessage = (e: MessageEvent<AggregateRequest>) => {
+	const msg = e.data;
 	if (msg.type === 'reset') {
 		run = msg.run;
 		scenario = msg.scenario;
@@ -32,27 +31,11 @@ function handle(msg: AggregateRequest): void {
 	}
 	let reply: AggregateReply;
 	try {
-		if (loadError !== null) throw new Error(loadError);
-		if (!scenario || !summarizeRun) throw new Error('no run started');
-		reply = { type: 'summary', run, id: msg.id, summary: summarizeRun(scenario, seed, results) };
+		if (!scenario) throw new Error('no run started');
+		// aggregate() orders the summaries by replication itself.
+		reply = { type: 'summary', run, id: msg.id, summary: aggregate(scenario, results.map((r) => r.summary), seed) };
 	} catch (err) {
 		reply = { type: 'error', run, id: msg.id, message: err instanceof Error ? err.message : String(err) };
 	}
 	scope.postMessage(reply);
-}
-
-scope.onmessage = (e: MessageEvent<AggregateRequest>) => {
-	if (summarizeRun || loadError !== null) handle(e.data);
-	else early.push(e.data);
 };
-
-import('../sim/run').then(
-	(mod) => {
-		summarizeRun = mod.summarizeRun;
-		for (const msg of early.splice(0)) handle(msg);
-	},
-	(err: unknown) => {
-		loadError = `the aggregation could not load: ${err instanceof Error ? err.message : String(err)}`;
-		for (const msg of early.splice(0)) handle(msg);
-	}
-);

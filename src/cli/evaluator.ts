@@ -1,0 +1,14 @@
+import { availableParallelism } from 'node:os';
+import { inProcessEvaluate, poolEvaluate, type Evaluate } from '../lib/planning/evaluate';
+import { createNodePool } from '../lib/workers/nodePool';
+
+/** Runs `use` with an evaluator on `workers` worker threads (default: the cores; 0: this thread), then stops them. */
+export async function withEvaluator<T>(workers: number | undefined, replications: number, use: (evaluate: Evaluate) => Promise<T>): Promise<T> {
+	const n = Math.min(workers ?? availableParallelism(), replications);
+	const pool = n > 0 ? createNodePool(n) : null;
+	try {
+		return await use(pool ? poolEvaluate(pool) : inProcessEvaluate);
+	} finally {
+		pool?.terminate();
+	}
+}

@@ -1,0 +1,16 @@
+/** Plain-text number formatting for the CLI's human-readable reports (JSON output never goes through here). */
+import type { MetricJSON, Num } from '../lib/stats/runSummary';
+
+/** A number scaled and fixed to `digits`, or "—" when undefined. */
+export const fmt = (x: Num, digits: number, scale = 1): string => (x === null ? '—' : (x * scale).toFixed(digits));
+
+/** "12.3 [11.8, 12.9]": a metric with its 95% interval. */
+export function metricText(m: MetricJSON, digits = 1, scale = 1): string {
+	return `${fmt(m.mean, digits, scale)} [${fmt(m.ci95[0], digits, scale)}, ${fmt(m.ci95[1], digits, scale)}]`;
+}
+
+/** Rows as aligned text lines: the first column left-aligned, the others right-aligned. */
+export function table(rows: string[][]): string[] {
+	const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
+	return rows.map((r) => '  ' + r.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]) : cell.padStart(widths[j]))).join('   '));
+}
