@@ -134,6 +134,11 @@ export function exportFileName(json: unknown): string {
 	return `${base || 'skenario'}.json`;
 }
 
+/** Scenario JSON as a file would hold it: two-space indentation and a final new line. */
+export function scenarioFileText(json: unknown): string {
+	return JSON.stringify(json, null, 2) + '\n';
+}
+
 /**
  * Top-level parts of a scenario that do not change what a run of it gives: its name, notes and schema link,
  * and the run settings a run may override anyway (saved results record the replications and seed they used).

@@ -87,6 +87,11 @@ export async function getResults(key: string): Promise<unknown | undefined> {
 	return (await (await db()).get('results', key))?.summary;
 }
 
+/** The keys (saved keys and `shipped:<id>` references) that have results kept, without reading the results. */
+export async function resultKeys(): Promise<string[]> {
+	return (await db()).getAllKeys('results');
+}
+
 const SHIPPED_ORDER = ['kota-bengkulu', 'lebong', 'seluma'];
 const shippedModules = import.meta.glob<unknown>('/scenarios/*.json', { eager: true, import: 'default' });
 
@@ -129,15 +134,17 @@ export function shippedScenario(id: string): unknown | undefined {
 
 /**
  * Opens a scenario by reference: a saved key, or `shipped:<id>`. Undefined when there is no such scenario;
- * throws RecordFormatError when a saved record cannot be read.
+ * throws RecordFormatError when a saved record cannot be read. A saved scenario comes with its record.
  */
-export async function openScenario(ref: string): Promise<{ key: string; json: unknown; name: string; shipped: boolean } | undefined> {
+export async function openScenario(
+	ref: string
+): Promise<{ key: string; json: unknown; name: string; shipped: boolean; record?: SavedScenario } | undefined> {
 	const id = shippedIdOf(ref);
 	if (id !== undefined) {
 		const json = shippedScenario(id);
 		return json === undefined ? undefined : { key: shippedRef(id), json, name: scenarioName(json) ?? id, shipped: true };
 	}
 	const rec = await getSaved(ref);
-	return rec ? { key: rec.key, json: rec.scenario, name: rec.name, shipped: false } : undefined;
+	return rec ? { key: rec.key, json: rec.scenario, name: rec.name, shipped: false, record: rec } : undefined;
 }
 

@@ -15,10 +15,7 @@ export class SizeCancelled extends Error {
 	}
 }
 
-let jobs = 0;
-
-function runJob<T>(request: (job: number) => SizeRequest, onMessage: (msg: SizeReply, resolve: (v: T) => void) => void, signal?: AbortSignal): Promise<T> {
-	const job = ++jobs;
+function runJob<T>(request: SizeRequest, onMessage: (msg: SizeReply, resolve: (v: T) => void) => void, signal?: AbortSignal): Promise<T> {
 	const worker = new Worker(new URL('./sizeWorker.ts', import.meta.url), { type: 'module' });
 	return new Promise<T>((resolve, reject) => {
 		let settled = false;
@@ -35,23 +32,21 @@ function runJob<T>(request: (job: number) => SizeRequest, onMessage: (msg: SizeR
 		signal?.addEventListener('abort', onAbort);
 		worker.onmessage = (e: MessageEvent<SizeReply>) => {
 			const msg = e.data;
-			if (msg.job !== job) return;
 			if (msg.type === 'error') finish(new Error(msg.message));
-			else if (msg.type === 'cancelled') finish(new SizeCancelled());
 			else onMessage(msg, (v) => finish(undefined, v));
 		};
 		worker.onerror = (e: ErrorEvent) => {
 			e.preventDefault();
 			finish(new Error(e.message || 'the sizing worker failed to start'));
 		};
-		worker.postMessage(request(job));
+		worker.postMessage(request);
 	});
 }
 
 /** Runs the sizing search in a Web Worker. */
 export function sizeInWorker(scenario: Scenario, settings: SizeSettings, opts: { onProgress?: (p: SizingProgress) => void; signal?: AbortSignal } = {}): Promise<SizingResult> {
 	return runJob<SizingResult>(
-		(job) => ({ type: 'size', job, scenario, settings }),
+		{ type: 'size', scenario, settings },
 		(msg, resolve) => {
 			if (msg.type === 'progress') opts.onProgress?.(msg.progress);
 			else if (msg.type === 'result') resolve(msg.result);
@@ -68,7 +63,7 @@ export function growthInWorker(
 	opts: { onProgress?: (p: GrowthProgress) => void; onPoint?: (p: GrowthPoint) => void; signal?: AbortSignal } = {}
 ): Promise<GrowthPoint[]> {
 	return runJob<GrowthPoint[]>(
-		(job) => ({ type: 'growth', job, scenario, settings, visitorsPerDay }),
+		{ type: 'growth', scenario, settings, visitorsPerDay },
 		(msg, resolve) => {
 			if (msg.type === 'growth-progress') opts.onProgress?.(msg.progress);
 			else if (msg.type === 'point') opts.onPoint?.(msg.point);

@@ -12,18 +12,16 @@ export interface SizeSettings {
 	shared: boolean;
 }
 
-/** Main → worker: size a scenario, or size it at several visitors-per-day levels; or cancel the running job. */
+/** Main → worker: size a scenario, or size it at several visitors-per-day levels (one job per worker; the page cancels by terminating it). */
 export type SizeRequest =
-	| { type: 'size'; job: number; scenario: Scenario; settings: SizeSettings }
-	| { type: 'growth'; job: number; scenario: Scenario; settings: SizeSettings; visitorsPerDay: number[] }
-	| { type: 'cancel'; job: number };
+	| { type: 'size'; scenario: Scenario; settings: SizeSettings }
+	| { type: 'growth'; scenario: Scenario; settings: SizeSettings; visitorsPerDay: number[] };
 
 /** Worker → main. */
 export type SizeReply =
-	| { type: 'progress'; job: number; progress: SizingProgress }
-	| { type: 'growth-progress'; job: number; progress: GrowthProgress }
-	| { type: 'point'; job: number; point: GrowthPoint }
-	| { type: 'result'; job: number; result: SizingResult }
-	| { type: 'growth-result'; job: number; points: GrowthPoint[] }
-	| { type: 'cancelled'; job: number }
-	| { type: 'error'; job: number; message: string };
+	| { type: 'progress'; progress: SizingProgress }
+	| { type: 'growth-progress'; progress: GrowthProgress }
+	| { type: 'point'; point: GrowthPoint }
+	| { type: 'result'; result: SizingResult }
+	| { type: 'growth-result'; points: GrowthPoint[] }
+	| { type: 'error'; message: string };

@@ -1,10 +1,5 @@
 /** JSON paths of scenario fields, as the model's errors write them, and what the editor does with them. */
-import { formatPath, type ScenarioError } from '$lib/model';
-
-/** The path text of segments: ['counters', 3, 'serves', 0] → "counters[3].serves[0]". */
-export function pathOf(...segments: Array<string | number>): string {
-	return formatPath(segments);
-}
+import type { ScenarioError } from '$lib/model';
 
 /** A DOM id for the input of a field at a path (stable, safe in selectors and `for`). */
 export function fieldId(path: string): string {
