@@ -25,6 +25,25 @@ describe('QueueEngine', () => {
 		expect(e.issueTicket(req('dukcapil', 'kk'), 1500).number).toBe('A-001');
 	});
 
+	it('reuses a spent ticket from an earlier day (or another engine), never one that may still be in a line', () => {
+		const e = new QueueEngine<string>(config());
+		e.openCounter(0, 0);
+		const t = e.issueFor(e.serviceOf('dukcapil', 'kk'), false, 'first', 1);
+		expect(e.callNext(0, 2)).toBe(t);
+		e.finish(0, 5);
+		// Served today: a line may still hold it until the day is over.
+		expect(() => e.issueFor(e.serviceOf('dukcapil', 'ktp'), true, 'again', 6, t)).toThrow(/current day/);
+		e.startDay();
+		const u = e.issueFor(e.serviceOf('dukcapil', 'ktp'), true, 'again', 6, t);
+		expect(u).toBe(t);
+		expect([u.number, u.service, u.priority, u.state, u.payload, u.counter, u.calledAt]).toEqual(['A-001', 'ktp', true, 'waiting', 'again', -1, NaN]);
+		expect(e.callNext(0, 7)).toBe(u);
+		// Another engine may reuse it at once: its lines never held it.
+		const other = new QueueEngine<string>(config());
+		expect(other.noShowFor(other.serviceOf('bapenda', 'pbb'), false, 'x', 8, t)).toBe(t);
+		expect([t.number, t.agency, t.state]).toEqual(['', 'bapenda', 'no-show']);
+	});
+
 	it('calls the first non-empty entry of the work profile, oldest first within it', () => {
 		const e = new QueueEngine<string>(config());
 		e.openCounter(1, 0);

@@ -1,14 +1,11 @@
 import { CounterState } from './counters';
 import { compileProfile } from './profiles';
 import { olderThan, ServiceQueue } from './queues';
-import { TicketNumbering } from './tickets';
-import type {
-	EngineConfig,
-	EngineSnapshot,
-	Ticket,
-	TicketCounts,
-	TicketRequest
-} from './types';
+import { Ticket, TicketNumbering } from './tickets';
+import type { EngineConfig, EngineSnapshot, TicketCounts, TicketRequest } from './types';
+
+/** Engine days across every engine in this thread, so a ticket's epoch says whether any line can still hold it. */
+let epochs = 0;
 
 /**
  * The queue-allocation engine: issues tickets, keeps the queues, and decides which ticket a free counter
@@ -23,6 +20,9 @@ export class QueueEngine<P = unknown> {
 	private readonly serviceKeys: string[];
 	private readonly serviceNames: string[] = [];
 	private readonly agencyIds: string[];
+	private readonly prefixes: string[];
+	/** This engine's current day (see Ticket.epoch). */
+	private epoch = epochs++;
 	private readonly queues: Array<ServiceQueue<P>>;
 	private readonly numbering: TicketNumbering;
 	private seq = 0;
@@ -52,7 +52,8 @@ export class QueueEngine<P = unknown> {
 		});
 		this.serviceAgency = Int32Array.from(serviceAgency);
 		this.queues = this.serviceKeys.map(() => new ServiceQueue<P>());
-		this.numbering = new TicketNumbering(config.agencies.map((a) => a.ticketPrefix));
+		this.prefixes = config.agencies.map((a) => a.ticketPrefix);
+		this.numbering = new TicketNumbering(config.agencies.length);
 		this.counters = config.counters.map((c, ci) => {
 			const serves = new Uint8Array(this.serviceKeys.length);
 			for (const s of c.serves) {
@@ -78,6 +79,7 @@ export class QueueEngine<P = unknown> {
 
 	/** Starts a new day: ticket numbers restart at 001. Queues must be empty (the previous day was closed). */
 	startDay(): void {
+		this.epoch = epochs++;
 		this.numbering.reset();
 		for (const q of this.queues) q.clear();
 	}
@@ -89,22 +91,15 @@ export class QueueEngine<P = unknown> {
 		return this.issueFor(k, req.priority, req.payload, now);
 	}
 
-	/** `issueTicket` by service index (see `serviceOf`): the simulator's allocation-light path. */
-	issueFor(k: number, priority: boolean, payload: P, now: number): Ticket<P> {
-		const t: Ticket<P> = {
-			seq: this.seq++,
-			number: this.numbering.issue(this.serviceAgency[k]),
-			agency: this.agencyIds[this.serviceAgency[k]],
-			service: this.serviceNames[k],
-			serviceIndex: k,
-			priority,
-			queuedAt: now,
-			state: 'waiting',
-			counter: -1,
-			calledAt: NaN,
-			endedAt: NaN,
-			payload
-		};
+	/**
+	 * `issueTicket` by service index (see `serviceOf`): the simulator's allocation-light path. `reuse`, a ticket
+	 * issued before this engine's current day (or by another engine), is rewritten instead of allocating one.
+	 */
+	issueFor(k: number, priority: boolean, payload: P, now: number, reuse?: Ticket<P>): Ticket<P> {
+		const a = this.serviceAgency[k];
+		const t = this.fresh(k, priority, payload, now, reuse);
+		t.dayNumber = this.numbering.issue(a);
+		t.prefix = this.prefixes[a];
 		this.queues[k].push(t);
 		this.counts.issued++;
 		this.counts.waiting++;
@@ -116,24 +111,35 @@ export class QueueEngine<P = unknown> {
 		return this.noShowFor(this.serviceOf(req.agency, req.service), req.priority, req.payload, now);
 	}
 
-	/** `noShow` by service index. */
-	noShowFor(k: number, priority: boolean, payload: P, now: number): Ticket<P> {
-		const t: Ticket<P> = {
-			seq: this.seq++,
-			number: '',
-			agency: this.agencyIds[this.serviceAgency[k]],
-			service: this.serviceNames[k],
-			serviceIndex: k,
-			priority,
-			queuedAt: now,
-			state: 'no-show',
-			counter: -1,
-			calledAt: NaN,
-			endedAt: now,
-			payload
-		};
+	/** `noShow` by service index (`reuse` as in `issueFor`). */
+	noShowFor(k: number, priority: boolean, payload: P, now: number, reuse?: Ticket<P>): Ticket<P> {
+		const t = this.fresh(k, priority, payload, now, reuse);
+		t.state = 'no-show';
+		t.endedAt = now;
 		this.counts.issued++;
 		this.counts.noShow++;
+		return t;
+	}
+
+	/** A waiting ticket for service k, without a number: `reuse` rewritten (if no line can hold it) or a new one. */
+	private fresh(k: number, priority: boolean, payload: P, now: number, reuse: Ticket<P> | undefined): Ticket<P> {
+		let t: Ticket<P>;
+		if (reuse === undefined) t = new Ticket(payload);
+		else if (reuse.epoch === this.epoch) throw new Error('a ticket of the current day cannot be reused');
+		else (t = reuse).payload = payload;
+		t.seq = this.seq++;
+		t.epoch = this.epoch;
+		t.dayNumber = 0;
+		t.prefix = '';
+		t.agency = this.agencyIds[this.serviceAgency[k]];
+		t.service = this.serviceNames[k];
+		t.serviceIndex = k;
+		t.priority = priority;
+		t.queuedAt = now;
+		t.state = 'waiting';
+		t.counter = -1;
+		t.calledAt = NaN;
+		t.endedAt = NaN;
 		return t;
 	}
 

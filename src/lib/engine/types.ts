@@ -33,27 +33,7 @@ export interface TicketRequest<P = unknown> {
 	payload: P;
 }
 
-/** A ticket in the engine. Fields are written only by the engine. */
-export interface Ticket<P = unknown> {
-	/** Issue order across the whole engine: a tie-breaker that makes "oldest first" total. */
-	seq: number;
-	/** "A-007": prefix, dash, per-agency per-day number; "" for a no-show, who never checked in. */
-	number: string;
-	agency: string;
-	service: string;
-	/** Index of (agency, service) in the engine's service table. */
-	serviceIndex: number;
-	priority: boolean;
-	/** When it joined the queue: its place in line. */
-	queuedAt: number;
-	state: TicketState;
-	/** Counter index that called it, or -1. */
-	counter: number;
-	calledAt: number;
-	/** When it left the engine: served, abandoned or sent home. */
-	endedAt: number;
-	payload: P;
-}
+export type { Ticket } from './tickets';
 
 /** Counts of tickets by state: conservation says issued = sum of the rest. */
 export interface TicketCounts {

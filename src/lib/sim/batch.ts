@@ -1,5 +1,6 @@
 import type { Scenario } from '../model/scenario';
-import { summarizeReplication, type ReplicationSummary } from '../stats/replicationSummary';
+import { summarizeTally, type ReplicationSummary } from '../stats/replicationSummary';
+import { ReplicationTally } from '../stats/replicationTally';
 import { compileScenario, type CompiledScenario } from './compile';
 import type { LegRecord } from './records';
 import { simulateReplication, toPlainRecord } from './replication';
@@ -26,18 +27,17 @@ export class BatchRunner {
 
 	/** Spent leg objects, reused by the next replication (allocation-light: see ReplicationOptions.pool). */
 	private readonly pool: LegRecord[] = [];
+	private tally: ReplicationTally | undefined;
 
 	/** Runs replication `r`; its result depends only on (scenario, seed, r), whoever runs it. */
 	run(r: number, keepLegs: boolean): ReplicationResult {
-		const out = simulateReplication(this.model, this.seed, r, { pool: this.pool });
-		const summary = summarizeReplication(this.scenario, out);
-		if (!keepLegs) {
-			for (const l of out.legs) this.pool.push(l);
-			return { replication: r, summary, events: out.events };
-		}
-		// The simulator's leg objects link back into the run: hand out plain copies.
-		// In the order an analyst reads them: by day, visitor and leg.
-		const legs = out.legs.map(toPlainRecord).sort((a, b) => a.day - b.day || a.visitor - b.visitor || a.leg - b.leg);
-		return { replication: r, summary, events: out.events, legs };
+		this.tally ??= new ReplicationTally(this.scenario);
+		const out = simulateReplication(this.model, this.seed, r, { pool: this.pool, tally: this.tally });
+		const summary = summarizeTally(this.tally, out);
+		// The simulator's leg objects link back into the run: hand out plain copies, in the order an analyst reads
+		// them (by day, visitor and leg), and keep the objects for the next replication.
+		const legs = keepLegs ? out.legs.map(toPlainRecord).sort((a, b) => a.day - b.day || a.visitor - b.visitor || a.leg - b.leg) : undefined;
+		for (const l of out.legs) this.pool.push(l);
+		return legs ? { replication: r, summary, events: out.events, legs } : { replication: r, summary, events: out.events };
 	}
 }

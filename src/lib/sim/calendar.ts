@@ -5,15 +5,37 @@
  * reproducible because of it.
  */
 
-/** An event the calendar can hold: simjs's loop reads `deliverAt` and `cancelled` and calls `deliver()`. */
-export interface CalendarEvent {
-	deliverAt: number;
-	cancelled: boolean;
-	deliver(): void;
+/** Whatever the calendar's events are delivered to. */
+export interface EventHandler {
+	handle(ev: SimEvent): void;
 }
 
+/**
+ * The one kind of object on the calendar. simjs's heap compares and delivers every event it holds; when they all
+ * share one class (and `order`, which simjs writes, is declared) those sites stay monomorphic, which is most of
+ * the calendar's speed. What an event means is its handler's business: `kind`, `arg` and `ref` are free for it.
+ */
+export class SimEvent {
+	deliverAt = 0;
+	cancelled = false;
+	/** simjs's insertion number (its tie-breaker): declared so writing it never changes the object's shape. */
+	order = 0;
+	constructor(
+		public handler: EventHandler,
+		public kind: number,
+		public arg: number,
+		public ref: unknown
+	) {}
+	deliver(): void {
+		this.handler.handle(this);
+	}
+}
+
+/** Runs the function an `at` event carries. */
+const callFn: EventHandler = { handle: (ev) => (ev.ref as () => void)() };
+
 interface SimjsQueue {
-	insert(ev: CalendarEvent): void;
+	insert(ev: SimEvent): void;
 }
 interface SimjsSim {
 	simTime: number;
@@ -43,18 +65,6 @@ if (!hadWindow) {
 }
 if (!Simjs) throw new Error('simjs did not load: window.Sim is missing');
 
-/** A function scheduled with `at`. */
-class FnEvent implements CalendarEvent {
-	cancelled = false;
-	constructor(
-		public deliverAt: number,
-		private readonly fn: () => void
-	) {}
-	deliver(): void {
-		this.fn();
-	}
-}
-
 /** The event calendar the simulator runs on. */
 export class Calendar {
 	private readonly sim: SimjsSim = new Simjs!.Sim();
@@ -67,15 +77,14 @@ export class Calendar {
 	}
 
 	/** Runs `fn` at `time`; returns a handle whose `cancelled = true` drops it. */
-	at(time: number, fn: () => void): CalendarEvent {
-		const ev = new FnEvent(time, fn);
-		this.scheduled++;
-		this.sim.queue.insert(ev);
+	at(time: number, fn: () => void): SimEvent {
+		const ev = new SimEvent(callFn, 0, 0, fn);
+		this.schedule(ev, time);
 		return ev;
 	}
 
-	/** Schedules a pre-built event object (allocation-light hot path: the simulator reuses its own objects). */
-	schedule(ev: CalendarEvent, time: number): void {
+	/** Schedules an event object (the simulator reuses its own: allocation-light). */
+	schedule(ev: SimEvent, time: number): void {
 		ev.deliverAt = time;
 		ev.cancelled = false;
 		this.scheduled++;

@@ -1,4 +1,5 @@
 import type { DayId } from '../model/scenario';
+import type { ReplicationTally } from '../stats/replicationTally';
 
 /** How a ticket (one visit leg) ended. */
 export type Outcome = 'served' | 'abandoned' | 'no-show' | 'not-served';
@@ -80,6 +81,8 @@ export interface ReplicationOutput {
 	legs: LegRecord[];
 	counters: CounterUsage[];
 	trace: DayTrace;
+	/** The legs tallied as they ended, when the simulator produced this output (see summarizeTally). */
+	tally?: ReplicationTally;
 	/** Events the calendar executed, for benchmarks. */
 	events: number;
 }

@@ -1,87 +1,107 @@
 import { QueueEngine } from '../engine/engine';
-import type { Ticket } from '../engine/types';
-import { Calendar, type CalendarEvent } from './calendar';
+import { Ticket } from '../engine/tickets';
+import { Calendar, SimEvent, type EventHandler } from './calendar';
 import { DAY_MINUTES, type CompiledScenario, type DayPlan } from './compile';
 import { DemandStreams, generateDay, NO_SHOW, ONLINE, PRIORITY, type DayDemand } from './demand';
 import type { CounterUsage, DayTrace, LegRecord, Outcome, ReplicationOutput } from './records';
+import { ReplicationTally } from '../stats/replicationTally';
+
+// What the run's calendar events mean (SimEvent.kind).
+const VISITOR = 0;
+const FINISH = 1;
+const ABANDON = 2;
+const OPEN_COUNTER = 3;
+const CLOSE_COUNTER = 4;
+const CLOSE_HALL = 5;
+const START_DAY = 6;
+const MIDNIGHT = 7;
 
 /**
- * One leg of a visit while it is in the hall. It doubles as the leg's abandonment event and, once the leg ends,
- * as its record (one object per leg instead of three: planners run thousands of replications).
+ * One leg of a visit while it is in the hall, and once it ends, its record. Legs are pooled across replications
+ * with their ticket and their patience event, so a leg costs no allocation (planners run thousands of
+ * replications); the record's fields are read off the ticket when asked for.
  */
-class Leg implements CalendarEvent, LegRecord {
-	// Every field is set by `init` (legs are pooled and re-initialised); the record fields are completed by
-	// `ReplicationRun.record`.
-	deliverAt!: number;
-	cancelled!: boolean;
-	tk!: Ticket<Leg> | null;
-	replication!: number;
-	day!: number;
-	dayId!: LegRecord['dayId'];
-	visitor!: number;
-	leg!: number;
-	ticket!: string;
-	agency!: string;
-	service!: string;
-	channel!: LegRecord['channel'];
-	priority!: boolean;
-	arrival!: number;
-	ticketTime!: number;
-	call!: number;
-	start!: number;
-	end!: number;
-	counter!: string;
-	wait!: number;
-	outcome!: Outcome;
-	measured!: boolean;
+class Leg implements LegRecord {
+	/** Patience running out: an ABANDON event. */
+	readonly patience: SimEvent;
+	/** Its ticket, rewritten by the engine for each new use of the leg. */
+	readonly tk: Ticket<Leg>;
+	// Every other field is set by `init`; outcome, measured and wait by `ReplicationRun.record`.
 	run!: ReplicationRun;
 	demand!: DayDemand;
 	/** Visitor index within the day's demand. */
 	v!: number;
+	/** Index of this leg in the day's flat leg arrays. */
+	at!: number;
+	/** The visitor's key in the replication's tally: ordered by (day, visitor). */
+	key!: number;
+	replication!: number;
+	day!: number;
+	dayId!: LegRecord['dayId'];
+	leg!: number;
+	wait!: number;
+	outcome!: Outcome;
+	measured!: boolean;
 
-	constructor(run: ReplicationRun, demand: DayDemand, v: number, index: number, plan: DayPlan) {
-		this.init(run, demand, v, index, plan);
+	constructor(run: ReplicationRun, demand: DayDemand, v: number, index: number, plan: DayPlan, key: number) {
+		this.patience = new SimEvent(run, ABANDON, 0, this);
+		this.tk = new Ticket<Leg>(this);
+		this.init(run, demand, v, index, plan, key);
 	}
 
-	/** (Re)starts this object as leg `index` of visitor `v`: legs are pooled across replications. */
-	init(run: ReplicationRun, demand: DayDemand, v: number, index: number, plan: DayPlan): this {
+	/** (Re)starts this object as leg `index` of visitor `v`. */
+	init(run: ReplicationRun, demand: DayDemand, v: number, index: number, plan: DayPlan, key: number): this {
 		this.run = run;
+		this.patience.handler = run; // a pooled leg comes from an earlier run
 		this.demand = demand;
 		this.v = v;
-		this.deliverAt = 0;
-		this.cancelled = false;
-		this.tk = null;
+		this.at = demand.legStart[v] + index;
+		this.key = key;
 		this.replication = run.replication;
 		this.day = plan.index;
 		this.dayId = plan.dayId;
-		this.visitor = v + 1;
 		this.leg = index;
-		const f = demand.flags[v];
-		this.channel = f & ONLINE ? 'online' : 'walk-in';
-		this.priority = (f & PRIORITY) !== 0;
-		this.arrival = demand.arrival[v];
-		this.ticket = '';
-		this.agency = '';
-		this.service = '';
-		this.ticketTime = NaN;
-		this.call = NaN;
-		this.start = NaN;
-		this.end = NaN;
-		this.counter = '';
 		this.wait = NaN;
 		this.outcome = 'served';
 		this.measured = true;
 		return this;
 	}
 
-	/** Index of this leg in the day's flat leg arrays. */
-	get at(): number {
-		return this.demand.legStart[this.v] + this.leg;
+	get visitor(): number {
+		return this.v + 1;
 	}
-
-	/** Patience ran out. */
-	deliver(): void {
-		this.run.onAbandon(this);
+	get ticket(): string {
+		return this.tk.number;
+	}
+	get agency(): string {
+		return this.tk.agency;
+	}
+	get service(): string {
+		return this.tk.service;
+	}
+	get channel(): LegRecord['channel'] {
+		return this.demand.flags[this.v] & ONLINE ? 'online' : 'walk-in';
+	}
+	get priority(): boolean {
+		return (this.demand.flags[this.v] & PRIORITY) !== 0;
+	}
+	get arrival(): number {
+		return this.demand.arrival[this.v];
+	}
+	get ticketTime(): number {
+		return this.outcome === 'no-show' ? NaN : this.tk.queuedAt - this.day * DAY_MINUTES;
+	}
+	get call(): number {
+		return this.outcome === 'served' ? this.tk.calledAt - this.day * DAY_MINUTES : NaN;
+	}
+	get start(): number {
+		return this.call;
+	}
+	get end(): number {
+		return this.outcome === 'served' ? this.tk.endedAt - this.day * DAY_MINUTES : NaN;
+	}
+	get counter(): string {
+		return this.outcome === 'served' ? this.run.engine.counters[this.tk.counter].id : '';
 	}
 
 	/** A plain copy of the record (no links back into the run), for exports and posting between threads. */
@@ -110,33 +130,6 @@ class Leg implements CalendarEvent, LegRecord {
 	}
 }
 
-/** A counter finishing its visitor; one reusable event per counter. */
-class FinishEvent implements CalendarEvent {
-	deliverAt = 0;
-	cancelled = false;
-	constructor(
-		readonly run: ReplicationRun,
-		readonly counter: number
-	) {}
-	deliver(): void {
-		this.run.onFinish(this.counter);
-	}
-}
-
-/** The day's visitors acting in turn; one reusable event walks the sorted list. */
-class VisitorEvent implements CalendarEvent {
-	deliverAt = 0;
-	cancelled = false;
-	next = 0;
-	demand: DayDemand | null = null;
-	constructor(readonly run: ReplicationRun) {}
-	deliver(): void {
-		const d = this.demand!;
-		this.run.onVisitor(d, this.next++);
-		if (this.next < d.count) this.run.cal.schedule(this, this.run.dayOffset + d.eventTime[this.next]);
-	}
-}
-
 /** Options for a replication. */
 export interface ReplicationOptions {
 	/**
@@ -146,24 +139,33 @@ export interface ReplicationOptions {
 	pool?: LegRecord[];
 	/** Called at every engine event with the calendar time, for invariant tests. */
 	observe?: (run: ReplicationRun) => void;
+	/** Where the legs are tallied as they end (reset first); a batch reuses one. Default: a new one. */
+	tally?: ReplicationTally;
 }
 
 /**
  * One replication: the simulator drives the queue engine from the simjs calendar over the scenario's days.
  * Exposed as a class so tests can watch its state; use `simulateReplication` to run one.
  */
-export class ReplicationRun {
+export class ReplicationRun implements EventHandler {
 	readonly cal = new Calendar();
 	readonly engine: QueueEngine<Leg>;
 	readonly legs: Leg[] = [];
 	readonly streams: DemandStreams;
+	readonly tally: ReplicationTally;
 	dayOffset = 0;
+	/** Tally key of the current day's first visitor: visitors are keyed in (day, visitor) order. */
+	private visitorBase = 0;
+	private nextVisitorBase = 0;
 	day: DayPlan;
 	hallClosed = false;
 
 	private readonly nCounters: number;
-	private readonly finish: FinishEvent[];
-	private readonly visitorEvent: VisitorEvent;
+	/** Per counter, its one reusable FINISH event. */
+	private readonly finish: SimEvent[];
+	/** The one reusable VISITOR event, walking the day's visitors in order. */
+	private readonly visitorEvent: SimEvent;
+	private visitorDemand: DayDemand | null = null;
 	/** Per counter: on its shift (staffed) by the schedule, whatever the engine's closing flag. */
 	private readonly onShift: Uint8Array;
 	private readonly usageLast: Float64Array;
@@ -182,9 +184,11 @@ export class ReplicationRun {
 	) {
 		this.engine = new QueueEngine<Leg>(model.engine);
 		this.streams = new DemandStreams(seed, replication);
+		this.tally = options.tally ?? new ReplicationTally(model.scenario);
+		this.tally.reset();
 		this.nCounters = model.engine.counters.length;
-		this.finish = model.engine.counters.map((_, i) => new FinishEvent(this, i));
-		this.visitorEvent = new VisitorEvent(this);
+		this.finish = model.engine.counters.map((_, i) => new SimEvent(this, FINISH, i, null));
+		this.visitorEvent = new SimEvent(this, VISITOR, 0, null);
 		this.onShift = new Uint8Array(this.nCounters);
 		this.usageLast = new Float64Array(this.nCounters);
 		this.usage = model.engine.counters.map((c) => ({
@@ -211,12 +215,39 @@ export class ReplicationRun {
 		this.day = first;
 	}
 
+	/** Delivers one of the run's calendar events. */
+	handle(ev: SimEvent): void {
+		switch (ev.kind) {
+			case VISITOR: {
+				const d = this.visitorDemand!;
+				const v = ev.arg++;
+				this.onVisitor(d, v);
+				if (v + 1 < d.count) this.cal.schedule(ev, this.dayOffset + d.eventTime[v + 1]);
+				return;
+			}
+			case FINISH:
+				return this.onFinish(ev.arg);
+			case ABANDON:
+				return this.onAbandon(ev.ref as Leg);
+			case OPEN_COUNTER:
+				return this.openCounter(ev.arg);
+			case CLOSE_COUNTER:
+				return this.closeCounter(ev.arg);
+			case CLOSE_HALL:
+				return this.closeHall();
+			case START_DAY:
+				return this.startDay(this.model.days[ev.arg]);
+			case MIDNIGHT:
+				return this.midnight();
+		}
+	}
+
 	/** Runs every day of the replication and returns what it produced. */
 	run(): ReplicationOutput {
 		for (const day of this.model.days) {
-			this.cal.at(day.index * DAY_MINUTES, () => this.startDay(day));
+			this.cal.schedule(new SimEvent(this, START_DAY, day.index, null), day.index * DAY_MINUTES);
 		}
-		if (!this.model.continuous) this.cal.at(this.model.days.length * DAY_MINUTES, () => this.midnight());
+		if (!this.model.continuous) this.cal.schedule(new SimEvent(this, MIDNIGHT, 0, null), this.model.days.length * DAY_MINUTES);
 		this.cal.run();
 		this.advance(this.cal.now());
 		for (let c = 0; c < this.nCounters; c++) this.flushCounter(c, this.cal.now());
@@ -224,6 +255,7 @@ export class ReplicationRun {
 			replication: this.replication,
 			days: this.model.days.length,
 			legs: this.legs,
+			tally: this.tally,
 			counters: this.usage,
 			trace: this.trace,
 			events: this.cal.scheduled
@@ -237,19 +269,21 @@ export class ReplicationRun {
 		this.hallClosed = false;
 		this.engine.startDay();
 		const demand = generateDay(this.model, day, this.streams);
+		this.visitorBase = this.nextVisitorBase;
+		this.nextVisitorBase += demand.count;
 		const O = this.dayOffset;
 		// Shift changes go on the calendar before the visitors: at equal times simjs runs events in the order they
 		// were scheduled, so a counter whose shift ends at 10:00 does not take a visitor who checks in at 10:00.
 		day.duty.forEach((intervals, c) => {
 			for (const [s, e] of intervals) {
-				this.cal.at(O + s, () => this.openCounter(c));
-				if (e < day.close) this.cal.at(O + e, () => this.closeCounter(c));
+				this.cal.schedule(new SimEvent(this, OPEN_COUNTER, c, null), O + s);
+				if (e < day.close) this.cal.schedule(new SimEvent(this, CLOSE_COUNTER, c, null), O + e);
 			}
 		});
-		this.cal.at(O + day.close, () => this.closeHall());
+		this.cal.schedule(new SimEvent(this, CLOSE_HALL, 0, null), O + day.close);
 		if (demand.count) {
-			this.visitorEvent.demand = demand;
-			this.visitorEvent.next = 0;
+			this.visitorDemand = demand;
+			this.visitorEvent.arg = 0;
 			this.cal.schedule(this.visitorEvent, O + demand.eventTime[0]);
 		}
 	}
@@ -270,17 +304,17 @@ export class ReplicationRun {
 		this.observe();
 	}
 
-	private newLeg(d: DayDemand, v: number, index: number, plan: DayPlan): Leg {
+	private newLeg(d: DayDemand, v: number, index: number, plan: DayPlan, key: number): Leg {
 		const pooled = this.options.pool?.pop();
-		return pooled instanceof Leg ? pooled.init(this, d, v, index, plan) : new Leg(this, d, v, index, plan);
+		return pooled instanceof Leg ? pooled.init(this, d, v, index, plan, key) : new Leg(this, d, v, index, plan, key);
 	}
 
 	/** A visitor checks in (or, booked online, fails to come). */
 	onVisitor(d: DayDemand, v: number): void {
 		const now = this.cal.now();
-		const leg = this.newLeg(d, v, 0, this.day);
+		const leg = this.newLeg(d, v, 0, this.day, this.visitorBase + v);
 		if (d.flags[v] & NO_SHOW) {
-			leg.tk = this.engine.noShowFor(d.legService[leg.at], leg.priority, leg, now);
+			this.engine.noShowFor(d.legService[leg.at], (d.flags[v] & PRIORITY) !== 0, leg, now, leg.tk);
 			this.record(leg, 'no-show', now);
 		} else this.issue(leg, now);
 		this.observe();
@@ -290,8 +324,8 @@ export class ReplicationRun {
 	private issue(leg: Leg, now: number): void {
 		this.advance(now);
 		const at = leg.at;
-		const t = this.engine.issueFor(leg.demand.legService[at], leg.priority, leg, now);
-		leg.tk = t;
+		const d = leg.demand;
+		const t = this.engine.issueFor(d.legService[at], (d.flags[leg.v] & PRIORITY) !== 0, leg, now, leg.tk);
 		this.waiting++;
 		if (this.hallClosed && (this.day.atClose === 'send-home' || !this.engine.servable(t.serviceIndex))) {
 			this.engine.sendHome(t, now);
@@ -299,8 +333,8 @@ export class ReplicationRun {
 			this.record(leg, 'not-served', now);
 			return;
 		}
-		const p = leg.demand.legPatience[at];
-		if (p !== Infinity) this.cal.schedule(leg, now + p);
+		const p = d.legPatience[at];
+		if (p !== Infinity) this.cal.schedule(leg.patience, now + p);
 		const c = this.engine.idleCounterFor(t);
 		if (c >= 0) this.call(c, now);
 	}
@@ -315,7 +349,7 @@ export class ReplicationRun {
 		this.waiting--;
 		this.busy++;
 		const leg = t.payload;
-		leg.cancelled = true;
+		leg.patience.cancelled = true;
 		const work = leg.demand.legWork[leg.at];
 		this.cal.schedule(this.finish[c], now + work / this.model.speeds[c]);
 		return true;
@@ -331,7 +365,7 @@ export class ReplicationRun {
 		const leg = t.payload;
 		this.record(leg, 'served', now);
 		const d = leg.demand;
-		if (leg.at + 1 < d.legStart[leg.v + 1]) this.issue(this.newLeg(d, leg.v, leg.leg + 1, this.model.days[leg.day]), now);
+		if (leg.at + 1 < d.legStart[leg.v + 1]) this.issue(this.newLeg(d, leg.v, leg.leg + 1, this.model.days[leg.day], leg.key), now);
 		const st = this.engine.counters[c];
 		if (!this.call(c, now) && this.hallClosed && st.onDuty && st.serving === null) {
 			// Serving the waiting after close: a counter with nothing left to call goes home.
@@ -343,9 +377,8 @@ export class ReplicationRun {
 
 	onAbandon(leg: Leg): void {
 		const now = this.cal.now();
-		const t = leg.tk!;
 		this.advance(now);
-		if (this.engine.abandon(t, now)) {
+		if (this.engine.abandon(leg.tk, now)) {
 			this.waiting--;
 			this.record(leg, 'abandoned', now);
 		}
@@ -403,31 +436,30 @@ export class ReplicationRun {
 	private sendHome(tickets: Array<Ticket<Leg>>, now: number): void {
 		for (const t of tickets) {
 			this.waiting--;
-			t.payload.cancelled = true;
+			t.payload.patience.cancelled = true;
 			this.record(t.payload, 'not-served', now);
 		}
 	}
 
-	/** Closes a leg's record: its ticket's story in minutes after midnight of the visit's day. */
+	/** Closes a leg's record (the rest of it is its ticket's story) and adds it to the tally. */
 	private record(leg: Leg, outcome: Outcome, now: number): void {
-		const t = leg.tk!;
+		const t = leg.tk;
 		const O = leg.day * DAY_MINUTES;
-		const served = outcome === 'served';
-		leg.ticket = t.number;
-		leg.agency = t.agency;
-		leg.service = t.service;
 		leg.outcome = outcome;
 		leg.measured = t.queuedAt >= this.model.warmup;
-		if (outcome !== 'no-show') {
-			leg.ticketTime = t.queuedAt - O;
-			leg.wait = (served ? t.calledAt : now) - t.queuedAt;
-		}
-		if (served) {
-			leg.call = leg.start = t.calledAt - O;
-			leg.end = now - O;
-			leg.counter = this.engine.counters[t.counter].id;
-		}
-		leg.tk = null;
+		if (outcome !== 'no-show') leg.wait = (outcome === 'served' ? t.calledAt : now) - t.queuedAt;
+		const k = t.serviceIndex;
+		this.tally.add(
+			leg.key,
+			this.tally.serviceAgency[k],
+			k,
+			outcome,
+			leg.measured,
+			leg.demand.arrival[leg.v],
+			outcome === 'no-show' ? NaN : t.queuedAt - O,
+			outcome === 'served' ? now - O : NaN,
+			leg.wait
+		);
 		this.legs.push(leg);
 	}
 

@@ -4,15 +4,11 @@
  * Counts are summed over the replication's days; NaN marks a metric undefined in this replication.
  */
 import type { Scenario } from '../model/scenario';
-import type { CounterUsage, LegRecord, ReplicationOutput } from '../sim/records';
+import type { CounterUsage, ReplicationOutput } from '../sim/records';
 import { quantile } from './quantile';
+import { ABANDONED, CAME, HOURS_PER_DAY, hourOf, MEASURED, NO_SHOW, NOT_SERVED, ReplicationTally, UNSERVED } from './replicationTally';
 
-/** Hours of the clock day; continuous runs fold their hours modulo 24. */
-export const HOURS_PER_DAY = 24;
-/** Wait histogram bins of 1 minute: [0,1), [1,2), …, [239,240), and an open-ended last bin [240, ∞). */
-export const WAIT_HISTOGRAM_BINS = 241;
-// Waits are differences of floating-point clock times: a wait of exactly the target may come out 15.000000000002.
-const SERVICE_LEVEL_SLACK = 1e-9;
+export { HOURS_PER_DAY, WAIT_HISTOGRAM_BINS } from './replicationTally';
 
 /** Wait statistics over served, measured legs (minutes). */
 export interface WaitStats {
@@ -128,21 +124,6 @@ export interface ReplicationSummary {
 	waitHistogram: number[];
 }
 
-// Visitor flags, one byte per (day, visitor).
-const SEEN = 1;
-const MEASURED = 2;
-const CAME = 4;
-const NO_SHOW = 8;
-const UNSERVED = 16;
-const ABANDONED = 32;
-const NOT_SERVED = 64;
-
-/** Clock hour (0–23) of minutes after midnight; continuous-mode times fold modulo 24 hours. */
-function hourOf(minutes: number): number {
-	const h = Math.floor(minutes / 60) % HOURS_PER_DAY;
-	return h < 0 ? h + HOURS_PER_DAY : h;
-}
-
 /** Wait statistics of an ascending run of waits; `withinTarget` of them met the service level. */
 function waitStats(sorted: Float64Array, withinTarget: number): WaitStats {
 	const n = sorted.length;
@@ -164,120 +145,21 @@ const ratio = (num: number, den: number): number => (den > 0 ? num / den : NaN);
 /** Summarises one replication's legs, counter usage and trace into a small plain object (see ReplicationSummary). */
 export function summarizeReplication(scenario: Scenario, out: ReplicationOutput): ReplicationSummary {
 	const legs = out.legs;
-	const nLegs = legs.length;
-	const target = scenario.policy.serviceLevelMinutes + SERVICE_LEVEL_SLACK;
-
-	// Services get global indices agency by agency, so an agency's services form one contiguous block.
-	const agencies = scenario.agencies;
-	const nAgencies = agencies.length;
-	const agencyIndex = new Map<string, { index: number; services: Map<string, number> }>();
-	const serviceAgency: number[] = [];
-	const agencyFirstService = new Int32Array(nAgencies + 1);
-	for (let a = 0; a < nAgencies; a++) {
-		agencyFirstService[a] = serviceAgency.length;
-		const services = new Map<string, number>();
-		for (const s of agencies[a].services) {
-			services.set(s.id, serviceAgency.length);
-			serviceAgency.push(a);
-		}
-		agencyIndex.set(agencies[a].id, { index: a, services });
-	}
-	const nServices = serviceAgency.length;
-	agencyFirstService[nAgencies] = nServices;
-
-	// Visitors are identified by (day, visitor number); size a flat table from the largest of each.
-	let maxDay = 0;
+	// Visitors are identified by (day, visitor number); key them in that order.
 	let maxVisitor = 0;
-	for (let i = 0; i < nLegs; i++) {
-		const l = legs[i];
-		if (l.day > maxDay) maxDay = l.day;
-		if (l.visitor > maxVisitor) maxVisitor = l.visitor;
-	}
+	for (let i = 0; i < legs.length; i++) if (legs[i].visitor > maxVisitor) maxVisitor = legs[i].visitor;
 	const stride = maxVisitor + 1;
-	const vFlags = new Uint8Array(nLegs === 0 ? 0 : (maxDay + 1) * stride);
-	const vArrival = new Float64Array(vFlags.length);
-	const vLastEnd = new Float64Array(vFlags.length);
+	const tally = new ReplicationTally(scenario);
+	for (let i = 0; i < legs.length; i++) tally.addRecord(legs[i], legs[i].day * stride + legs[i].visitor);
+	return summarizeTally(tally, out);
+}
 
-	// Leg-level counters (measured legs only).
-	const aArrived = new Int32Array(nAgencies);
-	const aServed = new Int32Array(nAgencies);
-	const aAbandoned = new Int32Array(nAgencies);
-	const aNotServed = new Int32Array(nAgencies);
-	const aNoShow = new Int32Array(nAgencies);
-	const aWithin = new Int32Array(nAgencies);
-	const sArrived = new Int32Array(nServices);
-	const sServed = new Int32Array(nServices);
-	const hArrivals = new Float64Array(HOURS_PER_DAY);
-	const hWaitSum = new Float64Array(HOURS_PER_DAY);
-	const hWaitN = new Float64Array(HOURS_PER_DAY);
-	const histogram = new Float64Array(WAIT_HISTOGRAM_BINS);
-	// Served waits with their service bucket (nServices = a service the scenario does not list).
-	const waits = new Float64Array(nLegs);
-	const waitBucket = new Int32Array(nLegs);
-	let nWaits = 0;
-	let within = 0;
-	let tickets = 0;
-
-	for (let i = 0; i < nLegs; i++) {
-		const l: LegRecord = legs[i];
-		const outcome = l.outcome;
-
-		const v = l.day * stride + l.visitor;
-		let f = vFlags[v] | SEEN;
-		if (l.measured) f |= MEASURED;
-		if (outcome === 'no-show') f |= NO_SHOW;
-		else {
-			f |= CAME;
-			vArrival[v] = l.arrival;
-			if (outcome === 'served') {
-				if (l.end > vLastEnd[v]) vLastEnd[v] = l.end;
-			} else {
-				f |= UNSERVED;
-				if (outcome === 'abandoned') f |= ABANDONED;
-				else f |= NOT_SERVED;
-			}
-		}
-		vFlags[v] = f;
-
-		if (!l.measured) continue;
-		const ag = agencyIndex.get(l.agency);
-		const a = ag === undefined ? -1 : ag.index;
-		const sv = ag === undefined ? undefined : ag.services.get(l.service);
-		const s = sv === undefined ? -1 : sv;
-		if (outcome === 'no-show') {
-			if (a >= 0) aNoShow[a]++;
-			continue;
-		}
-		tickets++;
-		if (a >= 0) aArrived[a]++;
-		if (s >= 0) sArrived[s]++;
-		// A ticket time is always set for a leg that queued; -1 keeps a malformed record out of the hourly series.
-		const hour = l.ticketTime === l.ticketTime ? hourOf(l.ticketTime) : -1;
-		if (hour >= 0) hArrivals[hour]++;
-		if (outcome === 'served') {
-			if (a >= 0) aServed[a]++;
-			if (s >= 0) sServed[s]++;
-			const w = l.wait;
-			if (w === w) {
-				waits[nWaits] = w;
-				waitBucket[nWaits] = s >= 0 ? s : nServices;
-				nWaits++;
-				const ok = w <= target;
-				if (ok) {
-					within++;
-					if (a >= 0) aWithin[a]++;
-				}
-				if (hour >= 0) {
-					hWaitSum[hour] += w;
-					hWaitN[hour]++;
-				}
-				const bin = Math.floor(w);
-				histogram[bin < 0 ? 0 : bin >= WAIT_HISTOGRAM_BINS ? WAIT_HISTOGRAM_BINS - 1 : bin]++;
-			}
-		} else if (outcome === 'abandoned') {
-			if (a >= 0) aAbandoned[a]++;
-		} else if (a >= 0) aNotServed[a]++;
-	}
+/** The summary of a replication whose legs were added to `tally` (the simulator's path: no second pass). */
+export function summarizeTally(tally: ReplicationTally, out: Omit<ReplicationOutput, 'legs'>): ReplicationSummary {
+	const scenario = tally.scenario;
+	const agencies = scenario.agencies;
+	const { nAgencies, nServices, agencyFirstService, vFlags, vArrival, vLastEnd, waits, waitBucket, nWaits, within, tickets } = tally;
+	const { aArrived, aServed, aAbandoned, aNotServed, aNoShow, aWithin, sArrived, sServed, hArrivals, hWaitSum, hWaitN, histogram } = tally;
 
 	// Visitor-level counts. Every visitor who came in lands in exactly one class (abandoned before not served,
 	// since leaving was the visitor's own act), so arrived = served + abandoned + notServedAtClose once
@@ -288,7 +170,7 @@ export function summarizeReplication(scenario: Scenario, out: ReplicationOutput)
 	let notServedAtClose = 0;
 	let noShow = 0;
 	let hallSum = 0;
-	for (let v = 0; v < vFlags.length; v++) {
+	for (let v = 0; v < tally.visitors; v++) {
 		const f = vFlags[v];
 		if (!(f & MEASURED)) continue;
 		if (f & CAME) {
@@ -422,7 +304,7 @@ export function summarizeReplication(scenario: Scenario, out: ReplicationOutput)
 }
 
 /** Per-bin per-day means of the trace, and the same areas folded into clock hours. */
-function summarizeTrace(out: ReplicationOutput): {
+function summarizeTrace(out: Pick<ReplicationOutput, 'trace'>): {
 	trace: TraceReplication;
 	hourlyWaiting: number[];
 	hourlyBusy: number[];

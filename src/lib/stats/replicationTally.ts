@@ -1,0 +1,210 @@
+import type { Scenario } from '../model/scenario';
+import type { LegRecord, Outcome } from '../sim/records';
+
+/** Hours of the clock day; continuous runs fold their hours modulo 24. */
+export const HOURS_PER_DAY = 24;
+/** Wait histogram bins of 1 minute: [0,1), [1,2), …, [239,240), and an open-ended last bin [240, ∞). */
+export const WAIT_HISTOGRAM_BINS = 241;
+// Waits are differences of floating-point clock times: a wait of exactly the target may come out 15.000000000002.
+const SERVICE_LEVEL_SLACK = 1e-9;
+
+// Visitor flags, one byte per visitor.
+export const SEEN = 1;
+export const MEASURED = 2;
+export const CAME = 4;
+export const NO_SHOW = 8;
+export const UNSERVED = 16;
+export const ABANDONED = 32;
+export const NOT_SERVED = 64;
+
+/** Clock hour (0–23) of minutes after midnight; continuous-mode times fold modulo 24 hours. */
+export function hourOf(minutes: number): number {
+	const h = Math.floor(minutes / 60) % HOURS_PER_DAY;
+	return h < 0 ? h + HOURS_PER_DAY : h;
+}
+
+/**
+ * The running counts of one replication's visit legs: what `summarizeReplication` needs from them, added one leg
+ * at a time. The simulator adds each leg as it ends (no second pass over the records, nothing to look up by
+ * name); a list of records goes through `addRecord`. Reusable: `reset` starts the next replication.
+ *
+ * Services have indices agency by agency in scenario order (the engine's order too), so an agency's services
+ * form one contiguous block; -1 stands for an agency or service the scenario does not list.
+ */
+export class ReplicationTally {
+	readonly nAgencies: number;
+	readonly nServices: number;
+	/** Services of agency a are agencyFirstService[a] .. agencyFirstService[a + 1] - 1. */
+	readonly agencyFirstService: Int32Array;
+	/** Agency index of each service. */
+	readonly serviceAgency: Int32Array;
+	readonly target: number;
+	private readonly index = new Map<string, { index: number; services: Map<string, number> }>();
+
+	// Per visitor (by the key the caller gives), growing as needed.
+	vFlags = new Uint8Array(1024);
+	vArrival = new Float64Array(1024);
+	vLastEnd = new Float64Array(1024);
+	/** One past the largest visitor key seen. */
+	visitors = 0;
+
+	// Leg counts, measured legs only.
+	readonly aArrived: Int32Array;
+	readonly aServed: Int32Array;
+	readonly aAbandoned: Int32Array;
+	readonly aNotServed: Int32Array;
+	readonly aNoShow: Int32Array;
+	readonly aWithin: Int32Array;
+	readonly sArrived: Int32Array;
+	readonly sServed: Int32Array;
+	readonly hArrivals = new Float64Array(HOURS_PER_DAY);
+	readonly hWaitSum = new Float64Array(HOURS_PER_DAY);
+	readonly hWaitN = new Float64Array(HOURS_PER_DAY);
+	readonly histogram = new Float64Array(WAIT_HISTOGRAM_BINS);
+	/** Served measured waits and their service bucket (nServices: a service the scenario does not list). */
+	waits = new Float64Array(1024);
+	waitBucket = new Int32Array(1024);
+	nWaits = 0;
+	within = 0;
+	tickets = 0;
+
+	constructor(readonly scenario: Scenario) {
+		const agencies = scenario.agencies;
+		this.nAgencies = agencies.length;
+		this.agencyFirstService = new Int32Array(this.nAgencies + 1);
+		let k = 0;
+		for (let a = 0; a < this.nAgencies; a++) {
+			this.agencyFirstService[a] = k;
+			const services = new Map<string, number>();
+			for (const s of agencies[a].services) services.set(s.id, k++);
+			this.index.set(agencies[a].id, { index: a, services });
+		}
+		this.nServices = k;
+		this.serviceAgency = new Int32Array(k);
+		for (let a = 0; a < this.nAgencies; a++) this.serviceAgency.fill(a, this.agencyFirstService[a], k);
+		this.agencyFirstService[this.nAgencies] = k;
+		this.target = scenario.policy.serviceLevelMinutes + SERVICE_LEVEL_SLACK;
+		this.aArrived = new Int32Array(this.nAgencies);
+		this.aServed = new Int32Array(this.nAgencies);
+		this.aAbandoned = new Int32Array(this.nAgencies);
+		this.aNotServed = new Int32Array(this.nAgencies);
+		this.aNoShow = new Int32Array(this.nAgencies);
+		this.aWithin = new Int32Array(this.nAgencies);
+		this.sArrived = new Int32Array(this.nServices);
+		this.sServed = new Int32Array(this.nServices);
+	}
+
+	/** Forgets every leg added so far. */
+	reset(): void {
+		this.vFlags.fill(0, 0, this.visitors);
+		this.vArrival.fill(0, 0, this.visitors);
+		this.vLastEnd.fill(0, 0, this.visitors);
+		this.visitors = 0;
+		for (const a of [this.aArrived, this.aServed, this.aAbandoned, this.aNotServed, this.aNoShow, this.aWithin, this.sArrived, this.sServed]) a.fill(0);
+		for (const a of [this.hArrivals, this.hWaitSum, this.hWaitN, this.histogram]) a.fill(0);
+		this.nWaits = 0;
+		this.within = 0;
+		this.tickets = 0;
+	}
+
+	/**
+	 * Adds one leg. `visitor`: a non-negative key, the same for every leg of one visitor and ordered like (day,
+	 * visitor number); `agency`, `service`: indices or -1. Times are minutes after midnight of the leg's day.
+	 */
+	add(
+		visitor: number,
+		agency: number,
+		service: number,
+		outcome: Outcome,
+		measured: boolean,
+		arrival: number,
+		ticketTime: number,
+		end: number,
+		wait: number
+	): void {
+		if (visitor >= this.vFlags.length) this.growVisitors(visitor + 1);
+		if (visitor >= this.visitors) this.visitors = visitor + 1;
+		let f = this.vFlags[visitor] | SEEN;
+		if (measured) f |= MEASURED;
+		if (outcome === 'no-show') f |= NO_SHOW;
+		else {
+			f |= CAME;
+			this.vArrival[visitor] = arrival;
+			if (outcome === 'served') {
+				if (end > this.vLastEnd[visitor]) this.vLastEnd[visitor] = end;
+			} else {
+				f |= UNSERVED;
+				if (outcome === 'abandoned') f |= ABANDONED;
+				else f |= NOT_SERVED;
+			}
+		}
+		this.vFlags[visitor] = f;
+
+		if (!measured) return;
+		const a = agency;
+		const s = service;
+		if (outcome === 'no-show') {
+			if (a >= 0) this.aNoShow[a]++;
+			return;
+		}
+		this.tickets++;
+		if (a >= 0) this.aArrived[a]++;
+		if (s >= 0) this.sArrived[s]++;
+		// A ticket time is always set for a leg that queued; -1 keeps a malformed record out of the hourly series.
+		const hour = ticketTime === ticketTime ? hourOf(ticketTime) : -1;
+		if (hour >= 0) this.hArrivals[hour]++;
+		if (outcome === 'served') {
+			if (a >= 0) this.aServed[a]++;
+			if (s >= 0) this.sServed[s]++;
+			const w = wait;
+			if (w === w) {
+				if (this.nWaits === this.waits.length) this.growWaits();
+				this.waits[this.nWaits] = w;
+				this.waitBucket[this.nWaits] = s >= 0 ? s : this.nServices;
+				this.nWaits++;
+				if (w <= this.target) {
+					this.within++;
+					if (a >= 0) this.aWithin[a]++;
+				}
+				if (hour >= 0) {
+					this.hWaitSum[hour] += w;
+					this.hWaitN[hour]++;
+				}
+				const bin = Math.floor(w);
+				this.histogram[bin < 0 ? 0 : bin >= WAIT_HISTOGRAM_BINS ? WAIT_HISTOGRAM_BINS - 1 : bin]++;
+			}
+		} else if (outcome === 'abandoned') {
+			if (a >= 0) this.aAbandoned[a]++;
+		} else if (a >= 0) this.aNotServed[a]++;
+	}
+
+	/** Adds a leg record, finding its agency and service by id. */
+	addRecord(l: LegRecord, visitor: number): void {
+		const ag = this.index.get(l.agency);
+		const sv = ag === undefined ? undefined : ag.services.get(l.service);
+		this.add(visitor, ag === undefined ? -1 : ag.index, sv === undefined ? -1 : sv, l.outcome, l.measured, l.arrival, l.ticketTime, l.end, l.wait);
+	}
+
+	private growVisitors(n: number): void {
+		let len = this.vFlags.length;
+		while (len < n) len *= 2;
+		const f = new Uint8Array(len);
+		f.set(this.vFlags);
+		const a = new Float64Array(len);
+		a.set(this.vArrival);
+		const e = new Float64Array(len);
+		e.set(this.vLastEnd);
+		this.vFlags = f;
+		this.vArrival = a;
+		this.vLastEnd = e;
+	}
+
+	private growWaits(): void {
+		const w = new Float64Array(this.waits.length * 2);
+		w.set(this.waits);
+		const b = new Int32Array(this.waitBucket.length * 2);
+		b.set(this.waitBucket);
+		this.waits = w;
+		this.waitBucket = b;
+	}
+}

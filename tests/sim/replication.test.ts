@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { BatchRunner } from '../../src/lib/sim/batch';
+import { compileScenario } from '../../src/lib/sim/compile';
+import { simulateReplication, toPlainRecord } from '../../src/lib/sim/replication';
+import { summarizeReplication, summarizeTally } from '../../src/lib/stats/replicationSummary';
+import { continuousScenario, mustParse, smallScenario } from '../fixtures/scenarios';
+
+const kota = () => mustParse(JSON.parse(readFileSync(new URL('../../scenarios/kota-bengkulu.json', import.meta.url), 'utf8')));
+
+describe('simulateReplication', () => {
+	it('tallies its legs as they end into exactly the summary of its records', () => {
+		const withWarmup = smallScenario();
+		withWarmup.run!.warmupMinutes = 600;
+		const patient = continuousScenario(3, 20, 8, { minutes: 3_000, warmupMinutes: 300 });
+		patient.demand.patience = { dist: 'exponential', mean: 15 };
+		for (const s of [kota(), mustParse(withWarmup), mustParse(patient)]) {
+			const model = compileScenario(s);
+			for (const r of [0, 1]) {
+				const out = simulateReplication(model, 11, r);
+				const records = { ...out, legs: out.legs.map(toPlainRecord) };
+				expect(summarizeTally(out.tally!, out)).toEqual(summarizeReplication(s, records));
+			}
+		}
+	});
+
+	it('gives the same replication whether its legs, tickets and tally are fresh or reused', () => {
+		const s = kota();
+		const reused = new BatchRunner(s, 5);
+		reused.run(40, false);
+		reused.run(41, true);
+		for (const r of [2, 3]) expect(reused.run(r, true)).toEqual(new BatchRunner(s, 5).run(r, true));
+	});
+});
