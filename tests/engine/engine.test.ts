@@ -107,6 +107,25 @@ describe('QueueEngine', () => {
 		expect(c).toMatchObject({ issued: 3, abandoned: 1, inService: 1, noShow: 1 });
 	});
 
+	it('knows what waits per service through calls, abandonment and sending home', () => {
+		const e = new QueueEngine<string>(config());
+		const kk = e.serviceOf('dukcapil', 'kk');
+		const pbb = e.serviceOf('bapenda', 'pbb');
+		const a = e.issueFor(kk, false, 'a', 1);
+		e.issueFor(kk, true, 'b', 2);
+		const c = e.issueFor(pbb, false, 'c', 3);
+		expect([e.hasWaiting(kk), e.hasWaiting(pbb)]).toEqual([true, true]);
+		expect(e.abandon(c, 4)).toBe(true);
+		expect(e.abandon(c, 5)).toBe(false);
+		expect(e.hasWaiting(pbb)).toBe(false);
+		e.openCounter(0, 5);
+		expect(e.callNext(0, 6)?.payload).toBe('b');
+		expect(e.snapshot(6).waitingByAgency).toEqual({ dukcapil: 1, bapenda: 0 });
+		expect(e.sendHomeWaiting(7, 'all')).toEqual([a]);
+		expect([e.hasWaiting(kk), e.ticketCounts.waiting]).toEqual([false, 0]);
+		expect(e.snapshot(7).waitingByAgency).toEqual({ dukcapil: 0, bapenda: 0 });
+	});
+
 	it('sends home only what no counter on duty may serve, when asked for the unservable', () => {
 		const e = new QueueEngine<string>(config());
 		e.issueTicket(req('dukcapil', 'kk', false, 'kk'), 1);

@@ -40,6 +40,9 @@ describe('simulation invariants (fast-check)', () => {
 					expect(c.issued).toBe(c.waiting + c.inService + c.served + c.abandoned + c.notServed + c.noShow);
 					expect(r.levels.waiting).toBe(c.waiting);
 					expect(r.levels.busy).toBe(c.inService);
+					// The per-service waiting counts (which let counters skip empty lines) agree with the total.
+					const byAgency = Object.values(r.engine.snapshot(r.cal.now()).waitingByAgency);
+					expect(byAgency.reduce((x, y) => x + y, 0)).toBe(c.waiting);
 				});
 				const c = run.engine.ticketCounts;
 				expect(c.waiting).toBe(0);

@@ -177,14 +177,14 @@ export class QueueEngine<P = unknown> {
 			const list = entry.services;
 			for (let j = 0; j < list.length; j++) {
 				const q = queues[list[j]];
-				const p = q.priority.peek();
+				const p = q.waitingPriority > 0 ? q.priority.peek() : undefined;
 				if (p !== undefined && (best === undefined || olderThan(p, best))) {
 					best = p;
 					bestQueue = q;
 					bestPriority = true;
 				}
 				if (entry.priorityOnly) continue;
-				const r = q.regular.peek();
+				const r = q.waitingRegular > 0 ? q.regular.peek() : undefined;
 				if (r !== undefined && (best === undefined || olderThan(r, best))) {
 					best = r;
 					bestQueue = q;
@@ -193,6 +193,7 @@ export class QueueEngine<P = unknown> {
 			}
 			if (best !== undefined && bestQueue !== undefined) {
 				(bestPriority ? bestQueue.priority : bestQueue.regular).shift();
+				bestQueue.left(best);
 				best.state = 'called';
 				best.counter = ci;
 				best.calledAt = now;
@@ -226,6 +227,7 @@ export class QueueEngine<P = unknown> {
 	/** The visitor gives up waiting. False (and nothing changes) when the ticket is no longer waiting. */
 	abandon(t: Ticket<P>, now: number): boolean {
 		if (t.state !== 'waiting') return false;
+		this.queues[t.serviceIndex].left(t);
 		t.state = 'abandoned';
 		t.endedAt = now;
 		this.counts.waiting--;
@@ -236,6 +238,7 @@ export class QueueEngine<P = unknown> {
 	/** A ticket is sent home unserved (the hall closes). False when it is no longer waiting. */
 	sendHome(t: Ticket<P>, now: number): boolean {
 		if (t.state !== 'waiting') return false;
+		this.queues[t.serviceIndex].left(t);
 		t.state = 'not-served';
 		t.endedAt = now;
 		this.counts.waiting--;
@@ -249,13 +252,14 @@ export class QueueEngine<P = unknown> {
 	 */
 	sendHomeWaiting(now: number, which: 'all' | 'unservable'): Array<Ticket<P>> {
 		const out: Array<Ticket<P>> = [];
+		if (this.counts.waiting === 0) return out;
 		for (let k = 0; k < this.queues.length; k++) {
-			if (which === 'unservable' && this.servable(k)) continue;
 			const q = this.queues[k];
-			for (const line of [q.priority, q.regular]) {
-				for (const t of line.waiting()) if (this.sendHome(t, now)) out.push(t);
-			}
+			if (q.waiting === 0 || (which === 'unservable' && this.servable(k))) continue;
+			q.priority.collectWaiting(out);
+			q.regular.collectWaiting(out);
 		}
+		for (const t of out) this.sendHome(t, now);
 		out.sort((a, b) => a.seq - b.seq);
 		return out;
 	}
@@ -294,20 +298,14 @@ export class QueueEngine<P = unknown> {
 
 	/** Whether any ticket of service k is waiting. */
 	hasWaiting(k: number): boolean {
-		const q = this.queues[k];
-		return q.priority.peek() !== undefined || q.regular.peek() !== undefined;
+		return this.queues[k].waiting > 0;
 	}
 
 	/** A picture of the hall for charts and a live view. */
 	snapshot(now: number): EngineSnapshot {
 		const waitingByAgency: Record<string, number> = {};
 		for (const a of this.agencyIds) waitingByAgency[a] = 0;
-		this.queues.forEach((q, k) => {
-			let n = 0;
-			for (const _ of q.priority.waiting()) n++;
-			for (const _ of q.regular.waiting()) n++;
-			waitingByAgency[this.agencyIds[this.serviceAgency[k]]] += n;
-		});
+		this.queues.forEach((q, k) => (waitingByAgency[this.agencyIds[this.serviceAgency[k]]] += q.waiting));
 		return {
 			now,
 			counts: { ...this.counts },

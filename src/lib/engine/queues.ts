@@ -34,9 +34,10 @@ export class TicketLine<P> {
 		this.head++;
 	}
 
-	/** Every ticket still waiting, oldest first. */
-	*waiting(): IterableIterator<Ticket<P>> {
-		for (let i = this.head; i < this.items.length; i++) if (this.items[i].state === 'waiting') yield this.items[i];
+	/** Appends every ticket still waiting to `out`, oldest first. */
+	collectWaiting(out: Array<Ticket<P>>): void {
+		const items = this.items;
+		for (let i = this.head; i < items.length; i++) if (items[i].state === 'waiting') out.push(items[i]);
 	}
 
 	/** Forgets everything (a new day). */
@@ -46,20 +47,44 @@ export class TicketLine<P> {
 	}
 }
 
-/** The lines of one service: the priority class and everyone else, kept apart so "priority" entries are cheap. */
+/**
+ * The lines of one service: the priority class and everyone else, kept apart so "priority" entries are cheap,
+ * with how many of each are still waiting (so a counter skips an empty line without looking into it).
+ */
 export class ServiceQueue<P> {
 	readonly priority = new TicketLine<P>();
 	readonly regular = new TicketLine<P>();
+	waitingPriority = 0;
+	waitingRegular = 0;
 
 	/** Queues a ticket in its class's line. */
 	push(t: Ticket<P>): void {
-		(t.priority ? this.priority : this.regular).push(t);
+		if (t.priority) {
+			this.priority.push(t);
+			this.waitingPriority++;
+		} else {
+			this.regular.push(t);
+			this.waitingRegular++;
+		}
+	}
+
+	/** A ticket of this service stopped waiting (called, abandoned or sent home). */
+	left(t: Ticket<P>): void {
+		if (t.priority) this.waitingPriority--;
+		else this.waitingRegular--;
+	}
+
+	/** Tickets still waiting in both lines. */
+	get waiting(): number {
+		return this.waitingPriority + this.waitingRegular;
 	}
 
 	/** Forgets everything. */
 	clear(): void {
 		this.priority.clear();
 		this.regular.clear();
+		this.waitingPriority = 0;
+		this.waitingRegular = 0;
 	}
 }
 
