@@ -1,7 +1,7 @@
 /** Demand generation: daily counts, the intraday profile, online slots and extra services. */
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/lib/sim/compile';
-import { DemandStreams, generateDay, NO_SHOW, ONLINE, PRIORITY } from '../../src/lib/sim/demand';
+import { DemandBuffer, DemandStreams, generateDay, NO_SHOW, ONLINE, PRIORITY } from '../../src/lib/sim/demand';
 import { mustParse, smallScenario } from '../fixtures/scenarios';
 
 describe('generateDay', () => {
@@ -74,5 +74,22 @@ describe('generateDay', () => {
 
 	it('orders visitors by the time the simulator acts on them', () => {
 		for (const d of gen.slice(0, 20)) for (let i = 1; i < d.count; i++) expect(d.eventTime[i]).toBeGreaterThanOrEqual(d.eventTime[i - 1]);
+	});
+
+	it('generates the same day into a reused buffer, however much it must grow', () => {
+		// Small days first, then busier ones (and many extra services) that outgrow the buffer mid-day.
+		const busy = smallScenario();
+		busy.demand.visitorsPerDay = 900;
+		busy.demand.extraServiceProbability = 0.6;
+		const mb = compileScenario(mustParse(busy));
+		const buffer = new DemandBuffer();
+		const reused = new DemandStreams(5, 1);
+		const fresh = new DemandStreams(5, 1);
+		for (const model of [m, m, mb, mb, m]) {
+			const a = generateDay(model, model.days[1], reused, buffer);
+			const b = generateDay(model, model.days[1], fresh);
+			expect(a).toEqual(b);
+			expect(a.legStart[a.count]).toBe(a.legService.length);
+		}
 	});
 });

@@ -8,7 +8,8 @@ const N = 200_000;
 
 function moments(d: Distribution, positive: boolean, name: string): { mean: number; sd: number; min: number } {
 	const rng = stream(7, 0, name);
-	const draw = sampler(d, positive);
+	const dist = sampler(d, positive);
+	const draw = (r: () => number) => dist.draw(r);
 	let s = 0;
 	let s2 = 0;
 	let min = Infinity;

@@ -3,6 +3,7 @@ import { summarizeTally, type ReplicationSummary } from '../stats/replicationSum
 import { ReplicationTally } from '../stats/replicationTally';
 import { compileScenario, type CompiledScenario } from './compile';
 import type { LegRecord } from './records';
+import type { DemandBuffer } from './demand';
 import { simulateReplication, toPlainRecord } from './replication';
 
 /** What one replication hands back to whoever ran it: a small summary, and its visit legs when asked for. */
@@ -28,11 +29,13 @@ export class BatchRunner {
 	/** Spent leg objects, reused by the next replication (allocation-light: see ReplicationOptions.pool). */
 	private readonly pool: LegRecord[] = [];
 	private tally: ReplicationTally | undefined;
+	/** Per day index, where the day's demand is generated; the previous replication's legs are copied first. */
+	private readonly demand: DemandBuffer[] = [];
 
 	/** Runs replication `r`; its result depends only on (scenario, seed, r), whoever runs it. */
 	run(r: number, keepLegs: boolean): ReplicationResult {
 		this.tally ??= new ReplicationTally(this.scenario);
-		const out = simulateReplication(this.model, this.seed, r, { pool: this.pool, tally: this.tally });
+		const out = simulateReplication(this.model, this.seed, r, { pool: this.pool, tally: this.tally, demand: this.demand });
 		const summary = summarizeTally(this.tally, out);
 		// The simulator's leg objects link back into the run: hand out plain copies, in the order an analyst reads
 		// them (by day, visitor and leg), and keep the objects for the next replication.

@@ -57,18 +57,64 @@ export class DemandStreams {
 	}
 }
 
-/** Generates one day's visitors, ordered by the time the simulator acts on them. */
-export function generateDay(m: CompiledScenario, day: DayPlan, s: DemandStreams): DayDemand {
-	const arrivals = m.continuous ? continuousArrivals(m, day, s.arrival) : profileArrivals(day, s);
-	const n = arrivals.length;
+/**
+ * Room to generate days into, reused day after day: a typed array costs microseconds to allocate, and a planner's
+ * run generates thousands of days. A day generated into a buffer lives until the buffer's next use.
+ */
+export class DemandBuffer {
+	arrival = new Float64Array(0);
+	eventTime = new Float64Array(0);
+	flags = new Uint8Array(0);
+	slotStart = new Float64Array(0);
+	legStart = new Int32Array(1);
+	legService = new Int32Array(0);
+	legWork = new Float64Array(0);
+	legPatience = new Float64Array(0);
+
+	/** Makes room for n visitors (and a first guess of their legs); keeps nothing. */
+	fit(n: number): void {
+		if (this.arrival.length < n) {
+			const cap = n + (n >> 2) + 16;
+			this.arrival = new Float64Array(cap);
+			this.eventTime = new Float64Array(cap);
+			this.flags = new Uint8Array(cap);
+			this.slotStart = new Float64Array(cap);
+			this.legStart = new Int32Array(cap + 1);
+		}
+		if (this.legService.length < n + 1) this.fitLegs(n + (n >> 2) + 16);
+	}
+
+	/** Makes room for `legs` legs, keeping the services drawn so far. */
+	fitLegs(legs: number): void {
+		const services = new Int32Array(legs);
+		services.set(this.legService.subarray(0, Math.min(legs, this.legService.length)));
+		this.legService = services;
+		this.legWork = new Float64Array(legs);
+		this.legPatience = new Float64Array(legs);
+	}
+}
+
+// Scratch space of generateDay (it runs to completion, so one set serves every call in a thread).
+let arrivalTimes = new Float64Array(512);
+let order = new Int32Array(512);
+let spareF64 = new Float64Array(512);
+let spareU8 = new Uint8Array(512);
+let spareI32 = new Int32Array(513);
+
+/**
+ * Generates one day's visitors, ordered by the time the simulator acts on them, into `buffer` (by default a new
+ * one; the day is valid until the buffer is used again).
+ */
+export function generateDay(m: CompiledScenario, day: DayPlan, s: DemandStreams, buffer = new DemandBuffer()): DayDemand {
+	const n = m.continuous ? continuousArrivals(m, day, s.arrival) : profileArrivals(day, s);
+	const arrivals = arrivalTimes;
 	const total = m.serviceCum[m.serviceCum.length - 1];
 	const slot = m.onlineSlot;
-	const arrival = new Float64Array(n);
-	const eventTime = new Float64Array(n);
-	const flags = new Uint8Array(n);
-	const slotStart = new Float64Array(n);
-	const legCount = new Int32Array(n);
-	const services: number[] = [];
+	const B = buffer;
+	B.fit(n);
+	const { arrival, eventTime, flags, slotStart, legStart } = B;
+	let sorted = true;
+	let nLegs = 0;
 	for (let i = 0; i < n; i++) {
 		let a = arrivals[i];
 		let f = s.priority() < m.priorityShare ? PRIORITY : 0;
@@ -78,83 +124,112 @@ export function generateDay(m: CompiledScenario, day: DayPlan, s: DemandStreams)
 			f |= ONLINE;
 			if (s.channel() < m.noShow) f |= NO_SHOW;
 			slotAt = day.open + Math.floor((a - day.open) / slot) * slot;
-			const late = m.punctuality ? m.punctuality(s.punctuality) : 0;
+			const late = m.punctuality ? m.punctuality.draw(s.punctuality) : 0;
 			// A booked visitor still comes within opening hours.
 			a = Math.min(Math.max(slotAt + late, day.open), day.close);
 			at = f & NO_SHOW ? slotAt : Math.max(a, slotAt);
 		}
 		arrival[i] = a;
 		eventTime[i] = at;
+		if (i > 0 && at < eventTime[i - 1]) sorted = false;
 		flags[i] = f;
 		slotStart[i] = slotAt;
 		// First service by weight, then further distinct services while the visitor wants more.
-		const first = services.length;
-		services.push(pick(m.serviceCum, total, s.service()));
-		while (services.length - first < m.services.length && s.service() < m.extraService) {
+		const first = nLegs;
+		legStart[i] = first;
+		if (nLegs === B.legService.length) B.fitLegs(nLegs * 2);
+		B.legService[nLegs++] = pick(m.serviceCum, total, s.service());
+		while (nLegs - first < m.services.length && s.service() < m.extraService) {
 			let k = pick(m.serviceCum, total, s.service());
-			for (let tries = 0; chosen(services, first, k) && tries < 20; tries++) k = pick(m.serviceCum, total, s.service());
-			if (chosen(services, first, k)) break;
-			services.push(k);
+			for (let tries = 0; chosen(B.legService, first, nLegs, k) && tries < 20; tries++) k = pick(m.serviceCum, total, s.service());
+			if (chosen(B.legService, first, nLegs, k)) break;
+			if (nLegs === B.legService.length) B.fitLegs(nLegs * 2);
+			B.legService[nLegs++] = k;
 		}
-		legCount[i] = services.length - first;
 	}
-	const nLegs = services.length;
-	const work = new Float64Array(nLegs);
-	const patience = new Float64Array(nLegs);
+	legStart[n] = nLegs;
+	const { legService, legWork, legPatience } = B;
+	const patienceOf = m.patience;
 	for (let j = 0; j < nLegs; j++) {
-		work[j] = m.services[services[j]].work(s.work);
-		patience[j] = m.patience ? m.patience(s.patience) : Infinity;
+		legWork[j] = m.services[legService[j]].work.draw(s.work);
+		legPatience[j] = patienceOf ? patienceOf.draw(s.patience) : Infinity;
 	}
 	// Order by event time; a stable sort keeps generation order among equal times, so numbering is reproducible.
-	const order = new Int32Array(n);
-	let sorted = true;
-	for (let i = 0; i < n; i++) {
-		order[i] = i;
-		if (i > 0 && eventTime[i] < eventTime[i - 1]) sorted = false;
-	}
-	if (!sorted) order.sort((x, y) => eventTime[x] - eventTime[y] || x - y);
-	else if (!m.onlineShare) {
-		// Walk-ins only, already in order: the generated arrays are the day's demand as they are.
-		return { count: n, arrival, eventTime, flags, slotStart, legStart: prefixSums(legCount), legService: Int32Array.from(services), legWork: work, legPatience: patience };
-	}
-	const srcStart = prefixSums(legCount);
-	const out: DayDemand = {
+	if (!sorted) reorder(B, n, nLegs);
+	return {
 		count: n,
-		arrival: new Float64Array(n),
-		eventTime: new Float64Array(n),
-		flags: new Uint8Array(n),
-		slotStart: new Float64Array(n),
-		legStart: new Int32Array(n + 1),
-		legService: new Int32Array(nLegs),
-		legWork: new Float64Array(nLegs),
-		legPatience: new Float64Array(nLegs)
+		arrival: arrival.subarray(0, n),
+		eventTime: eventTime.subarray(0, n),
+		flags: flags.subarray(0, n),
+		slotStart: slotStart.subarray(0, n),
+		legStart: legStart.subarray(0, n + 1),
+		legService: legService.subarray(0, nLegs),
+		legWork: legWork.subarray(0, nLegs),
+		legPatience: legPatience.subarray(0, nLegs)
 	};
+}
+
+/** Puts a generated day's n visitors (and their legs) in order of event time, stably. */
+function reorder(B: DemandBuffer, n: number, nLegs: number): void {
+	if (order.length < n) order = new Int32Array(n * 2);
+	for (let i = 0; i < n; i++) order[i] = i;
+	sortByTime(n, B.eventTime);
+	const room = Math.max(n, nLegs) + 1;
+	if (spareF64.length < room) {
+		spareF64 = new Float64Array(room * 2);
+		spareU8 = new Uint8Array(room * 2);
+		spareI32 = new Int32Array(room * 2);
+	}
+	permute(B.arrival, n);
+	permute(B.eventTime, n);
+	permute(B.slotStart, n);
+	spareU8.set(B.flags.subarray(0, n));
+	for (let i = 0; i < n; i++) B.flags[i] = spareU8[order[i]];
+	// Legs move with their visitor: rebuild the leg arrays visitor by visitor, from copies.
+	spareI32.set(B.legStart.subarray(0, n + 1));
+	const from = spareI32;
+	const services = B.legService.slice(0, nLegs);
+	const work = B.legWork.slice(0, nLegs);
+	const patience = B.legPatience.slice(0, nLegs);
 	let j = 0;
 	for (let i = 0; i < n; i++) {
 		const v = order[i];
-		out.arrival[i] = arrival[v];
-		out.eventTime[i] = eventTime[v];
-		out.flags[i] = flags[v];
-		out.slotStart[i] = slotStart[v];
-		out.legStart[i] = j;
-		for (let q = srcStart[v]; q < srcStart[v + 1]; q++, j++) {
-			out.legService[j] = services[q];
-			out.legWork[j] = work[q];
-			out.legPatience[j] = patience[q];
+		B.legStart[i] = j;
+		for (let q = from[v]; q < from[v + 1]; q++, j++) {
+			B.legService[j] = services[q];
+			B.legWork[j] = work[q];
+			B.legPatience[j] = patience[q];
 		}
 	}
-	out.legStart[n] = j;
-	return out;
+	B.legStart[n] = j;
 }
 
-function prefixSums(counts: Int32Array): Int32Array {
-	const out = new Int32Array(counts.length + 1);
-	for (let i = 0; i < counts.length; i++) out[i + 1] = out[i] + counts[i];
-	return out;
+/** a[i] = a[order[i]] for i < n. */
+function permute(a: Float64Array, n: number): void {
+	spareF64.set(a.subarray(0, n));
+	for (let i = 0; i < n; i++) a[i] = spareF64[order[i]];
 }
 
-function chosen(services: number[], from: number, k: number): boolean {
-	for (let i = from; i < services.length; i++) if (services[i] === k) return true;
+/**
+ * Sorts `order` (the first n visitor indices) by event time, stably: equal times keep generation order.
+ * Insertion sort, because the times are arrival times, already in order, except online visitors moved to their
+ * slot, never far away.
+ */
+function sortByTime(n: number, time: Float64Array): void {
+	for (let i = 1; i < n; i++) {
+		const v = order[i];
+		const t = time[v];
+		let j = i - 1;
+		while (j >= 0 && time[order[j]] > t) {
+			order[j + 1] = order[j];
+			j--;
+		}
+		order[j + 1] = v;
+	}
+}
+
+function chosen(services: Int32Array, from: number, to: number, k: number): boolean {
+	for (let i = from; i < to; i++) if (services[i] === k) return true;
 	return false;
 }
 
@@ -170,13 +245,19 @@ function pick(cum: Float64Array, total: number, u: number): number {
 	return lo;
 }
 
-/** A Poisson number of arrivals spread by the day's profile: a non-homogeneous Poisson process. */
-function profileArrivals(day: DayPlan, s: DemandStreams): Float64Array {
+/** Room for n arrival times in the scratch array. */
+function arrivalRoom(n: number): Float64Array {
+	if (arrivalTimes.length < n) arrivalTimes = new Float64Array(Math.max(n, arrivalTimes.length * 2));
+	return arrivalTimes;
+}
+
+/** A Poisson number of arrivals spread by the day's profile (a non-homogeneous Poisson process), sorted into arrivalTimes; returns how many. */
+function profileArrivals(day: DayPlan, s: DemandStreams): number {
 	const n = poisson(s.count, day.expectedVisitors);
 	const { starts, ends, cum } = day.arrivals;
 	const total = cum.length ? cum[cum.length - 1] : 0;
-	if (total <= 0) return new Float64Array(0);
-	const times = new Float64Array(n);
+	if (total <= 0) return 0;
+	const times = arrivalRoom(n);
 	for (let i = 0; i < n; i++) {
 		const u = s.arrival();
 		const x = u * total;
@@ -184,24 +265,25 @@ function profileArrivals(day: DayPlan, s: DemandStreams): Float64Array {
 		const before = j === 0 ? 0 : cum[j - 1];
 		times[i] = starts[j] + ((x - before) / (cum[j] - before)) * (ends[j] - starts[j]);
 	}
-	return times.sort();
+	times.subarray(0, n).sort();
+	return n;
 }
 
-/** A constant-rate Poisson process over the run. */
-function continuousArrivals(m: CompiledScenario, day: DayPlan, rng: Rng): Float64Array {
-	if (m.ratePerMinute <= 0) return new Float64Array(0);
-	let buf = new Float64Array(Math.ceil(m.ratePerMinute * (day.lastTicket - day.open) * 1.2) + 16);
+/** A constant-rate Poisson process over the run, into arrivalTimes; returns how many. */
+function continuousArrivals(m: CompiledScenario, day: DayPlan, rng: Rng): number {
+	if (m.ratePerMinute <= 0) return 0;
+	let times = arrivalRoom(Math.ceil(m.ratePerMinute * (day.lastTicket - day.open) * 1.2) + 16);
 	let n = 0;
 	let t = day.open;
 	for (;;) {
 		t += -log(1 - rng()) / m.ratePerMinute;
 		if (t >= day.lastTicket) break;
-		if (n === buf.length) {
-			const bigger = new Float64Array(buf.length * 2);
-			bigger.set(buf);
-			buf = bigger;
+		if (n === times.length) {
+			const bigger = new Float64Array(times.length * 2);
+			bigger.set(times);
+			times = arrivalTimes = bigger;
 		}
-		buf[n++] = t;
+		times[n++] = t;
 	}
-	return buf.slice(0, n);
+	return n;
 }

@@ -9,6 +9,5 @@ export type Rng = () => number;
  * Alea is used for speed; its quality is ample for simulation input.
  */
 export function stream(seed: number, replication: number, name: string): Rng {
-	const prng = seedrandom.alea(`mpp|${seed}|${replication}|${name}`);
-	return () => prng();
+	return seedrandom.alea(`mpp|${seed}|${replication}|${name}`);
 }

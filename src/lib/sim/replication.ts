@@ -2,7 +2,7 @@ import { QueueEngine } from '../engine/engine';
 import { Ticket } from '../engine/tickets';
 import { Calendar, SimEvent, type EventHandler } from './calendar';
 import { DAY_MINUTES, type CompiledScenario, type DayPlan } from './compile';
-import { DemandStreams, generateDay, NO_SHOW, ONLINE, PRIORITY, type DayDemand } from './demand';
+import { DemandBuffer, DemandStreams, generateDay, NO_SHOW, ONLINE, PRIORITY, type DayDemand } from './demand';
 import type { CounterUsage, DayTrace, LegRecord, Outcome, ReplicationOutput } from './records';
 import { ReplicationTally } from '../stats/replicationTally';
 
@@ -141,6 +141,11 @@ export interface ReplicationOptions {
 	observe?: (run: ReplicationRun) => void;
 	/** Where the legs are tallied as they end (reset first); a batch reuses one. Default: a new one. */
 	tally?: ReplicationTally;
+	/**
+	 * Storage for the demand of each day (by day index), reused by a batch: whatever the previous replication
+	 * generated there (and its legs, which read it) must be done with. Default: new storage.
+	 */
+	demand?: DemandBuffer[];
 }
 
 /**
@@ -268,7 +273,8 @@ export class ReplicationRun implements EventHandler {
 		this.dayOffset = day.index * DAY_MINUTES;
 		this.hallClosed = false;
 		this.engine.startDay();
-		const demand = generateDay(this.model, day, this.streams);
+		const buffers = this.options.demand;
+		const demand = generateDay(this.model, day, this.streams, buffers ? (buffers[day.index] ??= new DemandBuffer()) : undefined);
 		this.visitorBase = this.nextVisitorBase;
 		this.nextVisitorBase += demand.count;
 		const O = this.dayOffset;
