@@ -24,6 +24,8 @@ export class QueueEngine<P = unknown> {
 	/** This engine's current day (see Ticket.epoch). */
 	private epoch = epochs++;
 	private readonly queues: Array<ServiceQueue<P>>;
+	/** Per service, the counters that may serve it, in scenario order. */
+	private readonly servers: Int32Array[];
 	private readonly numbering: TicketNumbering;
 	private seq = 0;
 	private readonly counts: TicketCounts = {
@@ -63,6 +65,7 @@ export class QueueEngine<P = unknown> {
 			this.counterIndex.set(c.id, ci);
 			return new CounterState<P>(ci, c.id, serves, compileProfile(c.profile, this.serviceKeys, agencyOfKey, serves));
 		});
+		this.servers = this.serviceKeys.map((_, k) => Int32Array.from(this.counters.filter((c) => c.serves[k] === 1).map((c) => c.index)));
 	}
 
 	/** Index of a counter id (throws on an unknown id: a caller bug, not user input). */
@@ -152,10 +155,11 @@ export class QueueEngine<P = unknown> {
 		let best = -1;
 		let bestSince = Infinity;
 		const cs = this.counters;
-		for (let i = 0; i < cs.length; i++) {
-			const c = cs[i];
-			if (c.idle && c.serves[t.serviceIndex] === 1 && c.idleSince < bestSince) {
-				best = i;
+		const servers = this.servers[t.serviceIndex];
+		for (let j = 0; j < servers.length; j++) {
+			const c = cs[servers[j]];
+			if (c.idle && c.idleSince < bestSince) {
+				best = servers[j];
 				bestSince = c.idleSince;
 			}
 		}
@@ -266,7 +270,11 @@ export class QueueEngine<P = unknown> {
 
 	/** True when some counter on duty (and not closing) may serve service k. */
 	servable(k: number): boolean {
-		for (const c of this.counters) if (c.onDuty && !c.closing && c.serves[k] === 1) return true;
+		const servers = this.servers[k];
+		for (let j = 0; j < servers.length; j++) {
+			const c = this.counters[servers[j]];
+			if (c.onDuty && !c.closing) return true;
+		}
 		return false;
 	}
 

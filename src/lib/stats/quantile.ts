@@ -30,3 +30,47 @@ export function sortedWithoutNaN(values: ArrayLike<number>): Float64Array {
 	}
 	return sortFloat64(n === out.length ? out : out.slice(0, n));
 }
+
+/** Sorts values[from, to) ascending in place (NaN-free): insertion sort for a short range, the native sort otherwise. */
+export function sortRange(values: Float64Array, from: number, to: number): void {
+	// The native sort costs a call and a view; most of a replication's per-service ranges hold a few waits.
+	if (to - from > 32) values.subarray(from, to).sort();
+	else insertionSort(values, from, to);
+}
+
+function insertionSort(values: Float64Array, from: number, to: number): void {
+	for (let i = from + 1; i < to; i++) {
+		const x = values[i];
+		let j = i - 1;
+		while (j >= from && values[j] > x) {
+			values[j + 1] = values[j];
+			j--;
+		}
+		values[j + 1] = x;
+	}
+}
+
+/**
+ * Merges ascending runs in place into one ascending run: run r is values[bounds[r], bounds[r + 1]). Pairs of
+ * neighbouring runs are merged until one is left, O(n log runs), far less than sorting again when the runs
+ * are already sorted (per-service waits merged into per-agency, per-agency into overall). NaN-free values;
+ * `scratch` must hold the whole range.
+ */
+export function mergeRuns(values: Float64Array, bounds: Int32Array, scratch: Float64Array): void {
+	const runs = bounds.length - 1;
+	for (let width = 1; width < runs; width *= 2) {
+		for (let r = 0; r + width < runs; r += 2 * width) {
+			const lo = bounds[r];
+			const mid = bounds[r + width];
+			const hi = bounds[Math.min(r + 2 * width, runs)];
+			if (mid === lo || mid === hi || values[mid - 1] <= values[mid]) continue;
+			let i = lo;
+			let j = mid;
+			let k = lo;
+			while (i < mid && j < hi) scratch[k++] = values[j] < values[i] ? values[j++] : values[i++];
+			while (i < mid) scratch[k++] = values[i++];
+			while (j < hi) scratch[k++] = values[j++];
+			for (k = lo; k < hi; k++) values[k] = scratch[k];
+		}
+	}
+}

@@ -5,7 +5,7 @@
  */
 import type { Scenario } from '../model/scenario';
 import type { CounterUsage, ReplicationOutput } from '../sim/records';
-import { quantile } from './quantile';
+import { mergeRuns, quantile, sortRange } from './quantile';
 import { ABANDONED, CAME, HOURS_PER_DAY, hourOf, MEASURED, NO_SHOW, NOT_SERVED, ReplicationTally, UNSERVED } from './replicationTally';
 
 export { HOURS_PER_DAY, WAIT_HISTOGRAM_BINS } from './replicationTally';
@@ -184,7 +184,8 @@ export function summarizeTally(tally: ReplicationTally, out: Omit<ReplicationOut
 		} else if (f & NO_SHOW) noShow++;
 	}
 
-	// Group waits by service bucket (counting sort), then sort per service, per agency block, and overall.
+	// Group waits by service bucket (counting sort) and sort each service's; then merge them per agency, and the
+	// agencies (with waits of services the scenario does not list) overall.
 	const bucketStart = new Int32Array(nServices + 2);
 	for (let i = 0; i < nWaits; i++) bucketStart[waitBucket[i] + 1]++;
 	for (let b = 0; b <= nServices; b++) bucketStart[b + 1] += bucketStart[b];
@@ -192,12 +193,14 @@ export function summarizeTally(tally: ReplicationTally, out: Omit<ReplicationOut
 	const fill = bucketStart.slice(0, nServices + 1);
 	for (let i = 0; i < nWaits; i++) grouped[fill[waitBucket[i]]++] = waits[i];
 
+	const scratch = new Float64Array(nWaits);
 	const services: ServiceReplication[] = [];
 	for (let a = 0; a < nAgencies; a++) {
 		const agency = agencies[a];
 		for (let k = 0; k < agency.services.length; k++) {
 			const s = agencyFirstService[a] + k;
-			const sub = grouped.subarray(bucketStart[s], bucketStart[s + 1]).sort();
+			sortRange(grouped, bucketStart[s], bucketStart[s + 1]);
+			const sub = grouped.subarray(bucketStart[s], bucketStart[s + 1]);
 			let sum = 0;
 			for (let i = 0; i < sub.length; i++) sum += sub[i];
 			services.push({
@@ -214,9 +217,8 @@ export function summarizeTally(tally: ReplicationTally, out: Omit<ReplicationOut
 
 	const agencySummaries: AgencyReplication[] = [];
 	for (let a = 0; a < nAgencies; a++) {
-		const sub = grouped
-			.subarray(bucketStart[agencyFirstService[a]], bucketStart[agencyFirstService[a + 1]])
-			.sort();
+		mergeRuns(grouped, bucketStart.subarray(agencyFirstService[a], agencyFirstService[a + 1] + 1), scratch);
+		const sub = grouped.subarray(bucketStart[agencyFirstService[a]], bucketStart[agencyFirstService[a + 1]]);
 		agencySummaries.push({
 			id: agencies[a].id,
 			name: agencies[a].name,
@@ -229,7 +231,12 @@ export function summarizeTally(tally: ReplicationTally, out: Omit<ReplicationOut
 			abandonRate: ratio(aAbandoned[a], aArrived[a])
 		});
 	}
-	const overallWaits = waitStats(grouped.sort(), within);
+	sortRange(grouped, bucketStart[nServices], bucketStart[nServices + 1]);
+	const agencyBounds = new Int32Array(nAgencies + 2);
+	for (let a = 0; a <= nAgencies; a++) agencyBounds[a] = bucketStart[agencyFirstService[a]];
+	agencyBounds[nAgencies + 1] = bucketStart[nServices + 1];
+	mergeRuns(grouped, agencyBounds, scratch);
+	const overallWaits = waitStats(grouped, within);
 
 	// Counters, in scenario order, and the hall's totals over every counter the simulator reported.
 	const usageById = new Map<string, CounterUsage>();
