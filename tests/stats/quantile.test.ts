@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { quantile, sortFloat64, sortedWithoutNaN } from '../../src/lib/stats/quantile';
+import { mergeRuns, quantile, sortFloat64, sortedWithoutNaN, sortRange } from '../../src/lib/stats/quantile';
 
 describe('quantile (type 7)', () => {
 	it('matches R quantile(type = 7) on small samples', () => {
@@ -44,6 +44,37 @@ describe('quantile (type 7)', () => {
 					expect(quantile(s, hi)).toBeLessThanOrEqual(s[s.length - 1]);
 				}
 			)
+		);
+	});
+});
+
+describe('sortRange and mergeRuns', () => {
+	const values = fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { maxLength: 300 });
+
+	it('sortRange sorts exactly the range it is given (short and long ranges)', () => {
+		fc.assert(
+			fc.property(values, fc.nat(), fc.nat(), (xs, a, b) => {
+				const v = Float64Array.from(xs);
+				const from = xs.length ? a % xs.length : 0;
+				const to = from + (xs.length - from ? b % (xs.length - from + 1) : 0);
+				sortRange(v, from, to);
+				const expected = Float64Array.from(xs);
+				expected.subarray(from, to).sort();
+				expect(Array.from(v)).toEqual(Array.from(expected));
+			})
+		);
+	});
+
+	it('mergeRuns of sorted runs equals sorting them all together', () => {
+		fc.assert(
+			fc.property(fc.array(values, { minLength: 1, maxLength: 25 }), (runs) => {
+				const bounds = new Int32Array(runs.length + 1);
+				runs.forEach((r, i) => (bounds[i + 1] = bounds[i] + r.length));
+				const v = Float64Array.from(runs.flatMap((r) => Array.from(Float64Array.from(r).sort())));
+				const expected = Float64Array.from(runs.flat()).sort();
+				mergeRuns(v, bounds, new Float64Array(v.length));
+				expect(Array.from(v)).toEqual(Array.from(expected));
+			})
 		);
 	});
 });
