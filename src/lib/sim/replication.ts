@@ -28,11 +28,17 @@ class Leg implements LegRecord {
 	readonly tk: Ticket<Leg>;
 	// Every other field is set by `init`; outcome, measured and wait by `ReplicationRun.record`.
 	run!: ReplicationRun;
-	demand!: DayDemand;
 	/** Visitor index within the day's demand. */
 	v!: number;
-	/** Index of this leg in the day's flat leg arrays. */
-	at!: number;
+	// The leg's demand, copied (numbers only: a pooled leg holds no pointer to a day's storage).
+	flags!: number;
+	arrival!: number;
+	serviceIndex!: number;
+	/** Work content (minutes at speed 1) and patience (Infinity: never leaves). */
+	work!: number;
+	patienceMinutes!: number;
+	/** Whether the visitor wants another service after this one. */
+	more!: boolean;
 	/** The visitor's key in the replication's tally: ordered by (day, visitor). */
 	key!: number;
 	replication!: number;
@@ -53,9 +59,14 @@ class Leg implements LegRecord {
 	init(run: ReplicationRun, demand: DayDemand, v: number, index: number, plan: DayPlan, key: number): this {
 		this.run = run;
 		this.patience.handler = run; // a pooled leg comes from an earlier run
-		this.demand = demand;
 		this.v = v;
-		this.at = demand.legStart[v] + index;
+		const at = demand.legStart[v] + index;
+		this.flags = demand.flags[v];
+		this.arrival = demand.arrival[v];
+		this.serviceIndex = demand.legService[at];
+		this.work = demand.legWork[at];
+		this.patienceMinutes = demand.legPatience[at];
+		this.more = at + 1 < demand.legStart[v + 1];
 		this.key = key;
 		this.replication = run.replication;
 		this.day = plan.index;
@@ -80,13 +91,10 @@ class Leg implements LegRecord {
 		return this.tk.service;
 	}
 	get channel(): LegRecord['channel'] {
-		return this.demand.flags[this.v] & ONLINE ? 'online' : 'walk-in';
+		return this.flags & ONLINE ? 'online' : 'walk-in';
 	}
 	get priority(): boolean {
-		return (this.demand.flags[this.v] & PRIORITY) !== 0;
-	}
-	get arrival(): number {
-		return this.demand.arrival[this.v];
+		return (this.flags & PRIORITY) !== 0;
 	}
 	get ticketTime(): number {
 		return this.outcome === 'no-show' ? NaN : this.tk.queuedAt - this.day * DAY_MINUTES;
@@ -171,6 +179,8 @@ export class ReplicationRun implements EventHandler {
 	/** The one reusable VISITOR event, walking the day's visitors in order. */
 	private readonly visitorEvent: SimEvent;
 	private visitorDemand: DayDemand | null = null;
+	/** Each day's demand so far, by day index. */
+	private readonly demands: DayDemand[] = [];
 	/** Per counter: on its shift (staffed) by the schedule, whatever the engine's closing flag. */
 	private readonly onShift: Uint8Array;
 	private readonly usageLast: Float64Array;
@@ -277,6 +287,7 @@ export class ReplicationRun implements EventHandler {
 		const demand = generateDay(this.model, day, this.streams, buffers ? (buffers[day.index] ??= new DemandBuffer()) : undefined);
 		this.visitorBase = this.nextVisitorBase;
 		this.nextVisitorBase += demand.count;
+		this.demands[day.index] = demand;
 		const O = this.dayOffset;
 		// Shift changes go on the calendar before the visitors: at equal times simjs runs events in the order they
 		// were scheduled, so a counter whose shift ends at 10:00 does not take a visitor who checks in at 10:00.
@@ -319,8 +330,8 @@ export class ReplicationRun implements EventHandler {
 	onVisitor(d: DayDemand, v: number): void {
 		const now = this.cal.now();
 		const leg = this.newLeg(d, v, 0, this.day, this.visitorBase + v);
-		if (d.flags[v] & NO_SHOW) {
-			this.engine.noShowFor(d.legService[leg.at], (d.flags[v] & PRIORITY) !== 0, leg, now, leg.tk);
+		if (leg.flags & NO_SHOW) {
+			this.engine.noShowFor(leg.serviceIndex, (leg.flags & PRIORITY) !== 0, leg, now, leg.tk);
 			this.record(leg, 'no-show', now);
 		} else this.issue(leg, now);
 		this.observe();
@@ -329,9 +340,7 @@ export class ReplicationRun implements EventHandler {
 	/** Gives a leg its ticket and, if a counter is free for it, calls it at once. */
 	private issue(leg: Leg, now: number): void {
 		this.advance(now);
-		const at = leg.at;
-		const d = leg.demand;
-		const t = this.engine.issueFor(d.legService[at], (d.flags[leg.v] & PRIORITY) !== 0, leg, now, leg.tk);
+		const t = this.engine.issueFor(leg.serviceIndex, (leg.flags & PRIORITY) !== 0, leg, now, leg.tk);
 		this.waiting++;
 		if (this.hallClosed && (this.day.atClose === 'send-home' || !this.engine.servable(t.serviceIndex))) {
 			this.engine.sendHome(t, now);
@@ -339,7 +348,7 @@ export class ReplicationRun implements EventHandler {
 			this.record(leg, 'not-served', now);
 			return;
 		}
-		const p = d.legPatience[at];
+		const p = leg.patienceMinutes;
 		if (p !== Infinity) this.cal.schedule(leg.patience, now + p);
 		const c = this.engine.idleCounterFor(t);
 		if (c >= 0) this.call(c, now);
@@ -356,7 +365,7 @@ export class ReplicationRun implements EventHandler {
 		this.busy++;
 		const leg = t.payload;
 		leg.patience.cancelled = true;
-		const work = leg.demand.legWork[leg.at];
+		const work = leg.work;
 		this.cal.schedule(this.finish[c], now + work / this.model.speeds[c]);
 		return true;
 	}
@@ -370,8 +379,7 @@ export class ReplicationRun implements EventHandler {
 		this.usage[c].served++;
 		const leg = t.payload;
 		this.record(leg, 'served', now);
-		const d = leg.demand;
-		if (leg.at + 1 < d.legStart[leg.v + 1]) this.issue(this.newLeg(d, leg.v, leg.leg + 1, this.model.days[leg.day], leg.key), now);
+		if (leg.more) this.issue(this.newLeg(this.demands[leg.day], leg.v, leg.leg + 1, this.model.days[leg.day], leg.key), now);
 		const st = this.engine.counters[c];
 		if (!this.call(c, now) && this.hallClosed && st.onDuty && st.serving === null) {
 			// Serving the waiting after close: a counter with nothing left to call goes home.
@@ -461,7 +469,7 @@ export class ReplicationRun implements EventHandler {
 			k,
 			outcome,
 			leg.measured,
-			leg.demand.arrival[leg.v],
+			leg.arrival,
 			outcome === 'no-show' ? NaN : t.queuedAt - O,
 			outcome === 'served' ? now - O : NaN,
 			leg.wait
