@@ -80,6 +80,20 @@ export class QueueEngine<P = unknown> {
 		return this.serviceIndex.get(agency + '/' + service) ?? -1;
 	}
 
+	/** Back to the state it was built in: nothing issued, every counter off duty. */
+	reset(): void {
+		this.seq = 0;
+		const n = this.counts;
+		n.issued = n.waiting = n.inService = n.served = n.abandoned = n.notServed = n.noShow = 0;
+		for (const c of this.counters) {
+			c.onDuty = false;
+			c.closing = false;
+			c.serving = null;
+			c.idleSince = 0;
+		}
+		this.startDay();
+	}
+
 	/** Starts a new day: ticket numbers restart at 001. Queues must be empty (the previous day was closed). */
 	startDay(): void {
 		this.epoch = epochs++;

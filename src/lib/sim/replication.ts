@@ -140,32 +140,28 @@ class Leg implements LegRecord {
 
 /** Options for a replication. */
 export interface ReplicationOptions {
-	/**
-	 * Leg objects to reuse: a batch hands back the legs of a replication it has summarised, so thousands of
-	 * replications do not churn the garbage collector. Legs taken from it are removed.
-	 */
-	pool?: LegRecord[];
 	/** Called at every engine event with the calendar time, for invariant tests. */
 	observe?: (run: ReplicationRun) => void;
-	/** Where the legs are tallied as they end (reset first); a batch reuses one. Default: a new one. */
-	tally?: ReplicationTally;
-	/**
-	 * Storage for the demand of each day (by day index), reused by a batch: whatever the previous replication
-	 * generated there (and its legs, which read it) must be done with. Default: new storage.
-	 */
-	demand?: DemandBuffer[];
 }
 
 /**
  * One replication: the simulator drives the queue engine from the simjs calendar over the scenario's days.
- * Exposed as a class so tests can watch its state; use `simulateReplication` to run one.
+ * Exposed as a class so tests can watch its state; use `simulateReplication` to run one. A batch runs one
+ * object replication after replication (`restart`): its legs, tickets, events, demand storage, engine and
+ * tally are reused, so thousands of replications hardly touch the garbage collector.
  */
 export class ReplicationRun implements EventHandler {
-	readonly cal = new Calendar();
+	cal = new Calendar();
 	readonly engine: QueueEngine<Leg>;
+	/** The legs that have ended, in the order they ended. */
 	readonly legs: Leg[] = [];
-	readonly streams: DemandStreams;
+	streams: DemandStreams;
 	readonly tally: ReplicationTally;
+	replication: number;
+	/** Legs of earlier replications, to reuse. */
+	private readonly pool: Leg[] = [];
+	/** Per day index, where that day's demand is generated. */
+	private readonly buffers: DemandBuffer[] = [];
 	dayOffset = 0;
 	/** Tally key of the current day's first visitor: visitors are keyed in (day, visitor) order. */
 	private visitorBase = 0;
@@ -194,13 +190,13 @@ export class ReplicationRun implements EventHandler {
 	constructor(
 		readonly model: CompiledScenario,
 		readonly seed: number,
-		readonly replication: number,
+		replication: number,
 		private readonly options: ReplicationOptions = {}
 	) {
+		this.replication = replication;
 		this.engine = new QueueEngine<Leg>(model.engine);
 		this.streams = new DemandStreams(seed, replication);
-		this.tally = options.tally ?? new ReplicationTally(model.scenario);
-		this.tally.reset();
+		this.tally = new ReplicationTally(model.scenario);
 		this.nCounters = model.engine.counters.length;
 		this.finish = model.engine.counters.map((_, i) => new SimEvent(this, FINISH, i, null));
 		this.visitorEvent = new SimEvent(this, VISITOR, 0, null);
@@ -228,6 +224,42 @@ export class ReplicationRun implements EventHandler {
 			days: model.days.length
 		};
 		this.day = first;
+	}
+
+	/**
+	 * Makes this object replication `replication`, ready to `run`, as if new. Whatever the previous `run`
+	 * returned (its legs, counter usage and trace) is reused from now on: copy what you keep first.
+	 */
+	restart(replication: number): this {
+		this.replication = replication;
+		for (const l of this.legs) this.pool.push(l);
+		this.legs.length = 0;
+		this.cal = new Calendar();
+		this.engine.reset();
+		this.streams = new DemandStreams(this.seed, replication);
+		this.tally.reset();
+		this.dayOffset = 0;
+		this.visitorBase = 0;
+		this.nextVisitorBase = 0;
+		this.day = this.model.days[0];
+		this.hallClosed = false;
+		this.visitorDemand = null;
+		this.demands.length = 0;
+		this.onShift.fill(0);
+		this.usageLast.fill(0);
+		for (const u of this.usage) {
+			u.staffed = u.busy = u.overtime = u.served = 0;
+			u.busyByHour.fill(0);
+			u.staffedByHour.fill(0);
+		}
+		this.trace.waitingArea.fill(0);
+		this.trace.busyArea.fill(0);
+		this.trace.staffedArea.fill(0);
+		this.traceLast = 0;
+		this.waiting = 0;
+		this.busy = 0;
+		this.staffed = 0;
+		return this;
 	}
 
 	/** Delivers one of the run's calendar events. */
@@ -283,8 +315,7 @@ export class ReplicationRun implements EventHandler {
 		this.dayOffset = day.index * DAY_MINUTES;
 		this.hallClosed = false;
 		this.engine.startDay();
-		const buffers = this.options.demand;
-		const demand = generateDay(this.model, day, this.streams, buffers ? (buffers[day.index] ??= new DemandBuffer()) : undefined);
+		const demand = generateDay(this.model, day, this.streams, (this.buffers[day.index] ??= new DemandBuffer()));
 		this.visitorBase = this.nextVisitorBase;
 		this.nextVisitorBase += demand.count;
 		this.demands[day.index] = demand;
@@ -322,8 +353,8 @@ export class ReplicationRun implements EventHandler {
 	}
 
 	private newLeg(d: DayDemand, v: number, index: number, plan: DayPlan, key: number): Leg {
-		const pooled = this.options.pool?.pop();
-		return pooled instanceof Leg ? pooled.init(this, d, v, index, plan, key) : new Leg(this, d, v, index, plan, key);
+		const pooled = this.pool.pop();
+		return pooled ? pooled.init(this, d, v, index, plan, key) : new Leg(this, d, v, index, plan, key);
 	}
 
 	/** A visitor checks in (or, booked online, fails to come). */
