@@ -36,6 +36,7 @@ const callFn: EventHandler = { handle: (ev) => (ev.ref as () => void)() };
 
 interface SimjsQueue {
 	insert(ev: SimEvent): void;
+	data: SimEvent[];
 }
 interface SimjsSim {
 	simTime: number;
@@ -89,6 +90,11 @@ export class Calendar {
 		ev.cancelled = false;
 		this.scheduled++;
 		this.sim.queue.insert(ev);
+	}
+
+	/** Events on the calendar now, cancelled ones included until their time comes (simjs cannot remove them). */
+	get pending(): number {
+		return this.sim.queue.data.length;
 	}
 
 	/** Runs events in time order (ties: scheduling order) until none is left or the next is after `until`. */
