@@ -24,7 +24,7 @@ export class Ticket<P = unknown> {
 	serviceIndex = 0;
 	priority = false;
 	/** When it joined the queue: its place in line. */
-	queuedAt = 0;
+	queuedAt = Number.NaN;
 	state: TicketState = 'waiting';
 	/** Counter index that called it, or -1. */
 	counter = -1;

@@ -16,7 +16,8 @@ export interface EventHandler {
  * the calendar's speed. What an event means is its handler's business: `kind`, `arg` and `ref` are free for it.
  */
 export class SimEvent {
-	deliverAt = 0;
+	// A double from the start: the field keeps an unboxed representation, so setting it never allocates.
+	deliverAt = Number.NaN;
 	cancelled = false;
 	/** simjs's insertion number (its tie-breaker): declared so writing it never changes the object's shape. */
 	order = 0;

@@ -26,30 +26,32 @@ class Leg implements LegRecord {
 	readonly patience: SimEvent;
 	/** Its ticket, rewritten by the engine for each new use of the leg. */
 	readonly tk: Ticket<Leg>;
-	// Every other field is set by `init`; outcome, measured and wait by `ReplicationRun.record`.
-	run!: ReplicationRun;
+	// Every other field is set by `init`; outcome, measured and wait by `ReplicationRun.record`. Each starts with
+	// a value of its kind (NaN for a double): a field first set to undefined would box every number stored in it.
+	run: ReplicationRun;
 	/** Visitor index within the day's demand. */
-	v!: number;
+	v = 0;
 	// The leg's demand, copied (numbers only: a pooled leg holds no pointer to a day's storage).
-	flags!: number;
-	arrival!: number;
-	serviceIndex!: number;
+	flags = 0;
+	arrival = Number.NaN;
+	serviceIndex = 0;
 	/** Work content (minutes at speed 1) and patience (Infinity: never leaves). */
-	work!: number;
-	patienceMinutes!: number;
+	work = Number.NaN;
+	patienceMinutes = Number.NaN;
 	/** Whether the visitor wants another service after this one. */
-	more!: boolean;
+	more = false;
 	/** The visitor's key in the replication's tally: ordered by (day, visitor). */
-	key!: number;
-	replication!: number;
-	day!: number;
-	dayId!: LegRecord['dayId'];
-	leg!: number;
-	wait!: number;
-	outcome!: Outcome;
-	measured!: boolean;
+	key = 0;
+	replication = 0;
+	day = 0;
+	dayId: LegRecord['dayId'] = 'run';
+	leg = 0;
+	wait = Number.NaN;
+	outcome: Outcome = 'served';
+	measured = true;
 
 	constructor(run: ReplicationRun, demand: DayDemand, v: number, index: number, plan: DayPlan, key: number) {
+		this.run = run;
 		this.patience = new SimEvent(run, ABANDON, 0, this);
 		this.tk = new Ticket<Leg>(this);
 		this.init(run, demand, v, index, plan, key);
