@@ -381,10 +381,11 @@ export class ReplicationRun implements EventHandler {
 			this.record(leg, 'not-served', now);
 			return;
 		}
-		const p = leg.patienceMinutes;
-		if (p !== Infinity) this.cal.schedule(leg.patience, now + p);
 		const c = this.engine.idleCounterFor(t);
 		if (c >= 0) this.call(c, now);
+		// Called at once, it never waits: no patience to run out. (A counter that has just finished may call an
+		// older ticket instead.)
+		if (t.state === 'waiting' && leg.patienceMinutes !== Infinity) this.cal.schedule(leg.patience, now + leg.patienceMinutes);
 	}
 
 	/** Counter c calls its next ticket, if any, and starts serving it. */
