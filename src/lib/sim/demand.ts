@@ -100,6 +100,9 @@ let order = new Int32Array(512);
 let spareF64 = new Float64Array(512);
 let spareU8 = new Uint8Array(512);
 let spareI32 = new Int32Array(513);
+let spareServices = new Int32Array(512);
+let spareLegs = new Float64Array(512);
+let spareLegs2 = new Float64Array(512);
 
 /**
  * Generates one day's visitors, ordered by the time the simulator acts on them, into `buffer` (by default a new
@@ -188,17 +191,22 @@ function reorder(B: DemandBuffer, n: number, nLegs: number): void {
 	// Legs move with their visitor: rebuild the leg arrays visitor by visitor, from copies.
 	spareI32.set(B.legStart.subarray(0, n + 1));
 	const from = spareI32;
-	const services = B.legService.slice(0, nLegs);
-	const work = B.legWork.slice(0, nLegs);
-	const patience = B.legPatience.slice(0, nLegs);
+	if (spareLegs.length < nLegs) {
+		spareLegs = new Float64Array(nLegs * 2);
+		spareLegs2 = new Float64Array(nLegs * 2);
+		spareServices = new Int32Array(nLegs * 2);
+	}
+	spareServices.set(B.legService.subarray(0, nLegs));
+	spareLegs.set(B.legWork.subarray(0, nLegs));
+	spareLegs2.set(B.legPatience.subarray(0, nLegs));
 	let j = 0;
 	for (let i = 0; i < n; i++) {
 		const v = order[i];
 		B.legStart[i] = j;
 		for (let q = from[v]; q < from[v + 1]; q++, j++) {
-			B.legService[j] = services[q];
-			B.legWork[j] = work[q];
-			B.legPatience[j] = patience[q];
+			B.legService[j] = spareServices[q];
+			B.legWork[j] = spareLegs[q];
+			B.legPatience[j] = spareLegs2[q];
 		}
 	}
 	B.legStart[n] = j;

@@ -489,25 +489,14 @@ export class ReplicationRun implements EventHandler {
 		}
 	}
 
-	/** Closes a leg's record (the rest of it is its ticket's story) and adds it to the tally. */
+	/** Closes a leg's record (the rest of it is its ticket's story: see Leg's getters) and adds it to the tally. */
 	private record(leg: Leg, outcome: Outcome, now: number): void {
 		const t = leg.tk;
-		const O = leg.day * DAY_MINUTES;
 		leg.outcome = outcome;
 		leg.measured = t.queuedAt >= this.model.warmup;
 		if (outcome !== 'no-show') leg.wait = (outcome === 'served' ? t.calledAt : now) - t.queuedAt;
 		const k = t.serviceIndex;
-		this.tally.add(
-			leg.key,
-			this.tally.serviceAgency[k],
-			k,
-			outcome,
-			leg.measured,
-			leg.arrival,
-			outcome === 'no-show' ? NaN : t.queuedAt - O,
-			outcome === 'served' ? now - O : NaN,
-			leg.wait
-		);
+		this.tally.add(leg.key, this.tally.serviceAgency[k], k, leg);
 		this.legs.push(leg);
 	}
 

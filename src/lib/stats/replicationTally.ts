@@ -23,6 +23,9 @@ export function hourOf(minutes: number): number {
 	return h < 0 ? h + HOURS_PER_DAY : h;
 }
 
+/** What the tally reads of a leg (a LegRecord has it all). */
+export type TalliedLeg = Pick<LegRecord, 'outcome' | 'measured' | 'arrival' | 'ticketTime' | 'end' | 'wait'>;
+
 /**
  * The running counts of one replication's visit legs: what `summarizeReplication` needs from them, added one leg
  * at a time. The simulator adds each leg as it ends (no second pass over the records, nothing to look up by
@@ -109,19 +112,11 @@ export class ReplicationTally {
 
 	/**
 	 * Adds one leg. `visitor`: a non-negative key, the same for every leg of one visitor and ordered like (day,
-	 * visitor number); `agency`, `service`: indices or -1. Times are minutes after midnight of the leg's day.
+	 * visitor number); `agency`, `service`: indices or -1; the rest is read off `leg` (times in minutes after
+	 * midnight of the leg's day). The simulator passes its own leg objects: no number is copied to get here.
 	 */
-	add(
-		visitor: number,
-		agency: number,
-		service: number,
-		outcome: Outcome,
-		measured: boolean,
-		arrival: number,
-		ticketTime: number,
-		end: number,
-		wait: number
-	): void {
+	add(visitor: number, agency: number, service: number, leg: TalliedLeg): void {
+		const { outcome, measured, wait } = leg;
 		if (visitor >= this.vFlags.length) this.growVisitors(visitor + 1);
 		if (visitor >= this.visitors) this.visitors = visitor + 1;
 		let f = this.vFlags[visitor] | SEEN;
@@ -129,8 +124,9 @@ export class ReplicationTally {
 		if (outcome === 'no-show') f |= NO_SHOW;
 		else {
 			f |= CAME;
-			this.vArrival[visitor] = arrival;
+			this.vArrival[visitor] = leg.arrival;
 			if (outcome === 'served') {
+				const end = leg.end;
 				if (end > this.vLastEnd[visitor]) this.vLastEnd[visitor] = end;
 			} else {
 				f |= UNSERVED;
@@ -151,6 +147,7 @@ export class ReplicationTally {
 		if (a >= 0) this.aArrived[a]++;
 		if (s >= 0) this.sArrived[s]++;
 		// A ticket time is always set for a leg that queued; -1 keeps a malformed record out of the hourly series.
+		const ticketTime = leg.ticketTime;
 		const hour = ticketTime === ticketTime ? hourOf(ticketTime) : -1;
 		if (hour >= 0) this.hArrivals[hour]++;
 		if (outcome === 'served') {
@@ -182,7 +179,7 @@ export class ReplicationTally {
 	addRecord(l: LegRecord, visitor: number): void {
 		const ag = this.index.get(l.agency);
 		const sv = ag === undefined ? undefined : ag.services.get(l.service);
-		this.add(visitor, ag === undefined ? -1 : ag.index, sv === undefined ? -1 : sv, l.outcome, l.measured, l.arrival, l.ticketTime, l.end, l.wait);
+		this.add(visitor, ag === undefined ? -1 : ag.index, sv === undefined ? -1 : sv, l);
 	}
 
 	private growVisitors(n: number): void {
