@@ -26,6 +26,9 @@ export class QueueEngine<P = unknown> {
 	private readonly queues: Array<ServiceQueue<P>>;
 	/** Per service, the counters that may serve it, in scenario order. */
 	private readonly servers: Int32Array[];
+	/** Per counter, tickets waiting that it may serve, and how many of them are in the priority class. */
+	private readonly waitingFor: Int32Array;
+	private readonly priorityFor: Int32Array;
 	private readonly numbering: TicketNumbering;
 	private seq = 0;
 	private readonly counts: TicketCounts = {
@@ -66,6 +69,8 @@ export class QueueEngine<P = unknown> {
 			return new CounterState<P>(ci, c.id, serves, compileProfile(c.profile, this.serviceKeys, agencyOfKey, serves));
 		});
 		this.servers = this.serviceKeys.map((_, k) => Int32Array.from(this.counters.filter((c) => c.serves[k] === 1).map((c) => c.index)));
+		this.waitingFor = new Int32Array(this.counters.length);
+		this.priorityFor = new Int32Array(this.counters.length);
 	}
 
 	/** Index of a counter id (throws on an unknown id: a caller bug, not user input). */
@@ -98,6 +103,8 @@ export class QueueEngine<P = unknown> {
 	startDay(): void {
 		this.epoch = epochs++;
 		this.numbering.reset();
+		this.waitingFor.fill(0);
+		this.priorityFor.fill(0);
 		for (const q of this.queues) q.clear();
 	}
 
@@ -118,6 +125,7 @@ export class QueueEngine<P = unknown> {
 		t.dayNumber = this.numbering.issue(a);
 		t.prefix = this.prefixes[a];
 		this.queues[k].push(t);
+		this.countFor(t, 1);
 		this.counts.issued++;
 		this.counts.waiting++;
 		return t;
@@ -136,6 +144,15 @@ export class QueueEngine<P = unknown> {
 		this.counts.issued++;
 		this.counts.noShow++;
 		return t;
+	}
+
+	/** A ticket joins (+1) or leaves (-1) the waiting: the counts of every counter that may serve it follow. */
+	private countFor(t: Ticket<P>, d: number): void {
+		const servers = this.servers[t.serviceIndex];
+		for (let j = 0; j < servers.length; j++) {
+			this.waitingFor[servers[j]] += d;
+			if (t.priority) this.priorityFor[servers[j]] += d;
+		}
 	}
 
 	/** A waiting ticket for service k, without a number: `reuse` rewritten (if no line can hold it) or a new one. */
@@ -186,9 +203,11 @@ export class QueueEngine<P = unknown> {
 	 */
 	callNext(ci: number, now: number): Ticket<P> | null {
 		const c = this.counters[ci];
-		if (!c.idle) return null;
+		if (!c.idle || this.waitingFor[ci] === 0) return null;
 		const queues = this.queues;
+		const noPriority = this.priorityFor[ci] === 0;
 		for (const entry of c.profile) {
+			if (entry.priorityOnly && noPriority) continue;
 			let best: Ticket<P> | undefined;
 			let bestQueue: ServiceQueue<P> | undefined;
 			let bestPriority = false;
@@ -212,6 +231,7 @@ export class QueueEngine<P = unknown> {
 			if (best !== undefined && bestQueue !== undefined) {
 				(bestPriority ? bestQueue.priority : bestQueue.regular).shift();
 				bestQueue.left(best);
+				this.countFor(best, -1);
 				best.state = 'called';
 				best.counter = ci;
 				best.calledAt = now;
@@ -246,6 +266,7 @@ export class QueueEngine<P = unknown> {
 	abandon(t: Ticket<P>, now: number): boolean {
 		if (t.state !== 'waiting') return false;
 		this.queues[t.serviceIndex].left(t);
+		this.countFor(t, -1);
 		t.state = 'abandoned';
 		t.endedAt = now;
 		this.counts.waiting--;
@@ -257,6 +278,7 @@ export class QueueEngine<P = unknown> {
 	sendHome(t: Ticket<P>, now: number): boolean {
 		if (t.state !== 'waiting') return false;
 		this.queues[t.serviceIndex].left(t);
+		this.countFor(t, -1);
 		t.state = 'not-served';
 		t.endedAt = now;
 		this.counts.waiting--;
