@@ -6,27 +6,34 @@ import type { Ticket } from './types';
  * abandonment O(1)).
  */
 export class TicketLine<P> {
-	private items: Array<Ticket<P>> = [];
+	// items[head .. tail) is the line; the array is kept from day to day (a ticket line is rebuilt thousands of
+	// times in a planner's run).
+	private readonly items: Array<Ticket<P> | null> = [];
 	private head = 0;
+	private tail = 0;
 
 	/** Appends a ticket; callers append in queuedAt order, so the line stays sorted by (queuedAt, seq). */
 	push(t: Ticket<P>): void {
-		this.items.push(t);
+		if (this.tail === this.items.length) this.items.push(t);
+		else this.items[this.tail] = t;
+		this.tail++;
 	}
 
 	/** The oldest ticket still waiting, or undefined. */
 	peek(): Ticket<P> | undefined {
 		const items = this.items;
 		let h = this.head;
-		while (h < items.length && items[h].state !== 'waiting') h++;
-		this.head = h;
-		if (h > 64 && h * 2 > items.length) {
-			// Compact now and then so a long day does not keep every served ticket alive.
-			this.items = items.slice(h);
-			this.head = 0;
-			return this.items[0];
+		while (h < this.tail && items[h]!.state !== 'waiting') h++;
+		if (h > 64 && h * 2 > this.tail) {
+			// Compact now and then so a long day does not keep every served ticket in the line.
+			const n = this.tail - h;
+			for (let i = 0; i < n; i++) items[i] = items[h + i];
+			for (let i = n; i < this.tail; i++) items[i] = null;
+			this.tail = n;
+			h = 0;
 		}
-		return items[h];
+		this.head = h;
+		return h < this.tail ? items[h]! : undefined;
 	}
 
 	/** Removes the head (which the caller just peeked). */
@@ -37,13 +44,14 @@ export class TicketLine<P> {
 	/** Appends every ticket still waiting to `out`, oldest first. */
 	collectWaiting(out: Array<Ticket<P>>): void {
 		const items = this.items;
-		for (let i = this.head; i < items.length; i++) if (items[i].state === 'waiting') out.push(items[i]);
+		for (let i = this.head; i < this.tail; i++) if (items[i]!.state === 'waiting') out.push(items[i]!);
 	}
 
 	/** Forgets everything (a new day). */
 	clear(): void {
-		this.items = [];
+		for (let i = 0; i < this.tail; i++) this.items[i] = null;
 		this.head = 0;
+		this.tail = 0;
 	}
 }
 
