@@ -1,8 +1,9 @@
 /** Every distribution's sampler against its parameters: seeded, so the tolerances below are checked once and hold. */
 import { describe, expect, it } from 'vitest';
 import type { Distribution } from '../../src/lib/model/distribution';
-import { distributionMean, poisson, sampler } from '../../src/lib/sim/distributions';
+import { distributionMean, poisson, sampler, standardNormal } from '../../src/lib/sim/distributions';
 import { stream } from '../../src/lib/sim/random';
+import { normalQuantile } from '../../src/lib/stats/specialFunctions';
 
 const N = 200_000;
 
@@ -43,6 +44,55 @@ describe('distribution samplers', () => {
 		expect(Math.abs(m.mean - mean)).toBeLessThanOrEqual(0.02 * Math.max(1, Math.abs(mean)));
 		expect(Math.abs(m.sd - sd)).toBeLessThanOrEqual(0.04 * Math.max(0.01, sd));
 		expect(distributionMean(d)).toBeCloseTo(mean, 9);
+	});
+
+	it('draws standard normals with the right distribution, tails and wedges included (ziggurat)', () => {
+		const rng = stream(3, 0, 'ziggurat');
+		const n = 1_000_000;
+		// Φ at points in the rectangles, in the wedges and beyond the ziggurat's base (3.4426: the tail routine).
+		const points: Array<[number, number]> = [
+			[-3.7, 1.0780e-4],
+			[-3.5, 2.3263e-4],
+			[-2.5, 6.2097e-3],
+			[-1, 0.158655],
+			[0, 0.5],
+			[0.3, 0.617911],
+			[1.7, 0.955435],
+			[3, 0.998650],
+			[3.6, 0.999841]
+		];
+		const below = new Array<number>(points.length).fill(0);
+		for (let i = 0; i < n; i++) {
+			const z = standardNormal(rng);
+			for (let j = 0; j < points.length; j++) if (z < points[j][0]) below[j]++;
+		}
+		points.forEach(([, p], j) => {
+			// Binomial standard error √(p(1−p)/n); 5 of them (the tail points still hold to ±30%).
+			expect(Math.abs(below[j] / n - p)).toBeLessThanOrEqual(5 * Math.sqrt((p * (1 - p)) / n));
+		});
+	});
+
+	it('draws standard normals that pass a chi-square test on 200 equiprobable bins', () => {
+		const rng = stream(4, 0, 'ziggurat-chi2');
+		const n = 2_000_000;
+		const bins = 200;
+		const edges = Array.from({ length: bins - 1 }, (_, i) => normalQuantile((i + 1) / bins));
+		const counts = new Array<number>(bins).fill(0);
+		for (let i = 0; i < n; i++) {
+			const z = standardNormal(rng);
+			let lo = 0;
+			let hi = bins - 1;
+			while (lo < hi) {
+				const mid = (lo + hi) >> 1;
+				if (z < edges[mid]) hi = mid;
+				else lo = mid + 1;
+			}
+			counts[lo]++;
+		}
+		const expected = n / bins;
+		const chi2 = counts.reduce((a, c) => a + ((c - expected) * (c - expected)) / expected, 0);
+		// 199 degrees of freedom: the 99.9% point is 267.5. A fixed seed, so this either always holds or never.
+		expect(chi2).toBeLessThan(267.5);
 	});
 
 	it('truncates a duration to positive values', () => {

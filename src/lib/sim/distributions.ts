@@ -2,14 +2,53 @@ import type { Distribution } from '../model/distribution';
 import type { Rng } from './random';
 import { exp, log, powPositive } from '../stats/portableMath';
 
-/** A standard normal draw (Marsaglia's polar method; two uniforms per accepted pair, no cached state). */
+// The ziggurat of the standard normal density in 128 layers of equal area (Marsaglia & Tsang 2000), in Doornik's
+// ZIGNOR form (2005), which draws the layer and the point from separate uniforms. Tables are built with the
+// portable exp/log, so they are the same bits in every engine.
+const ZIG_LAYERS = 128;
+const ZIG_R = 3.442619855899;
+const ZIG_V = 9.91256303526217e-3;
+const zigX = new Float64Array(ZIG_LAYERS + 1);
+const zigRatio = new Float64Array(ZIG_LAYERS);
+{
+	let f = exp(-0.5 * ZIG_R * ZIG_R);
+	zigX[0] = ZIG_V / f;
+	zigX[1] = ZIG_R;
+	zigX[ZIG_LAYERS] = 0;
+	for (let i = 2; i < ZIG_LAYERS; i++) {
+		zigX[i] = Math.sqrt(-2 * log(ZIG_V / zigX[i - 1] + f));
+		f = exp(-0.5 * zigX[i] * zigX[i]);
+	}
+	for (let i = 0; i < ZIG_LAYERS; i++) zigRatio[i] = zigX[i + 1] / zigX[i];
+}
+
+/**
+ * A standard normal draw by the ziggurat: two uniforms and a comparison nearly every time (98.8%), a wedge test
+ * or a tail draw otherwise — several times cheaper than a polar draw's log and square root, and the simulator
+ * draws one or two normals per visitor.
+ */
 export function standardNormal(rng: Rng): number {
 	for (;;) {
 		const u = 2 * rng() - 1;
-		const v = 2 * rng() - 1;
-		const s = u * u + v * v;
-		if (s > 0 && s < 1) return u * Math.sqrt((-2 * log(s)) / s);
+		const i = (rng() * ZIG_LAYERS) | 0;
+		if (Math.abs(u) < zigRatio[i]) return u * zigX[i];
+		if (i === 0) return normalTail(rng, u < 0);
+		const x = u * zigX[i];
+		const f0 = exp(-0.5 * (zigX[i] * zigX[i] - x * x));
+		const f1 = exp(-0.5 * (zigX[i + 1] * zigX[i + 1] - x * x));
+		if (f1 + rng() * (f0 - f1) < 1) return x;
 	}
+}
+
+/** A draw from the normal tail beyond ZIG_R (Marsaglia 1964), negated when `negative`. */
+function normalTail(rng: Rng, negative: boolean): number {
+	let x: number;
+	let y: number;
+	do {
+		x = log(1 - rng()) / ZIG_R;
+		y = log(1 - rng());
+	} while (-2 * y < x * x);
+	return negative ? x - ZIG_R : ZIG_R - x;
 }
 
 /** A Gamma(shape, 1) draw (Marsaglia & Tsang 2000; shape < 1 by the boost u^(1/shape)). */
