@@ -1,6 +1,6 @@
 import { CounterState } from './counters';
 import { compileProfile } from './profiles';
-import { olderThan, ServiceQueue } from './queues';
+import { TicketLine } from './queues';
 import { Ticket, TicketNumbering } from './tickets';
 import type { EngineConfig, EngineSnapshot, TicketCounts, TicketRequest } from './types';
 
@@ -23,7 +23,19 @@ export class QueueEngine<P = unknown> {
 	private readonly prefixes: string[];
 	/** This engine's current day (see Ticket.epoch). */
 	private epoch = epochs++;
-	private readonly queues: Array<ServiceQueue<P>>;
+	/** Every queued ticket in issue order (for sending home). */
+	private readonly all = new TicketLine<P>();
+	/**
+	 * One line per distinct work-profile entry (counters with the same entry share it): the tickets the entry
+	 * covers, in issue order, so its head is the entry's oldest ticket — a counter calls in O(1).
+	 */
+	private readonly lines: Array<TicketLine<P>> = [];
+	/** Per service, the lines a regular ticket joins, and those a priority ticket joins ("priority" entries too). */
+	private readonly linesOf: Int32Array[];
+	private readonly priorityLinesOf: Int32Array[];
+	/** Per service, tickets waiting in each class. */
+	private readonly waitingPriority: Int32Array;
+	private readonly waitingRegular: Int32Array;
 	/** Per service, the counters that may serve it, in scenario order. */
 	private readonly servers: Int32Array[];
 	/** Per counter, tickets waiting that it may serve, and how many of them are in the priority class. */
@@ -56,7 +68,6 @@ export class QueueEngine<P = unknown> {
 			}
 		});
 		this.serviceAgency = Int32Array.from(serviceAgency);
-		this.queues = this.serviceKeys.map(() => new ServiceQueue<P>());
 		this.prefixes = config.agencies.map((a) => a.ticketPrefix);
 		this.numbering = new TicketNumbering(config.agencies.length);
 		this.counters = config.counters.map((c, ci) => {
@@ -71,6 +82,30 @@ export class QueueEngine<P = unknown> {
 		this.servers = this.serviceKeys.map((_, k) => Int32Array.from(this.counters.filter((c) => c.serves[k] === 1).map((c) => c.index)));
 		this.waitingFor = new Int32Array(this.counters.length);
 		this.priorityFor = new Int32Array(this.counters.length);
+		const nServices = this.serviceKeys.length;
+		this.waitingPriority = new Int32Array(nServices);
+		this.waitingRegular = new Int32Array(nServices);
+		const lineOf = new Map<string, number>();
+		const regular: number[][] = this.serviceKeys.map(() => []);
+		const priority: number[][] = this.serviceKeys.map(() => []);
+		for (const c of this.counters) {
+			for (const entry of c.profile) {
+				const key = (entry.priorityOnly ? 'p:' : 'a:') + entry.services.join(',');
+				let line = lineOf.get(key);
+				if (line === undefined) {
+					line = this.lines.length;
+					lineOf.set(key, line);
+					this.lines.push(new TicketLine<P>());
+					for (const k of entry.services) {
+						priority[k].push(line);
+						if (!entry.priorityOnly) regular[k].push(line);
+					}
+				}
+				entry.line = line;
+			}
+		}
+		this.linesOf = regular.map((l) => Int32Array.from(l));
+		this.priorityLinesOf = priority.map((l) => Int32Array.from(l));
 	}
 
 	/** Index of a counter id (throws on an unknown id: a caller bug, not user input). */
@@ -105,7 +140,10 @@ export class QueueEngine<P = unknown> {
 		this.numbering.reset();
 		this.waitingFor.fill(0);
 		this.priorityFor.fill(0);
-		for (const q of this.queues) q.clear();
+		this.waitingPriority.fill(0);
+		this.waitingRegular.fill(0);
+		this.all.clear();
+		for (const line of this.lines) line.clear();
 	}
 
 	/** Gives a ticket its number and puts it at the back of its service's line. */
@@ -124,7 +162,9 @@ export class QueueEngine<P = unknown> {
 		const t = this.fresh(k, priority, payload, now, reuse);
 		t.dayNumber = this.numbering.issue(a);
 		t.prefix = this.prefixes[a];
-		this.queues[k].push(t);
+		this.all.push(t);
+		const lines = priority ? this.priorityLinesOf[k] : this.linesOf[k];
+		for (let j = 0; j < lines.length; j++) this.lines[lines[j]].push(t);
 		this.countFor(t, 1);
 		this.counts.issued++;
 		this.counts.waiting++;
@@ -146,8 +186,10 @@ export class QueueEngine<P = unknown> {
 		return t;
 	}
 
-	/** A ticket joins (+1) or leaves (-1) the waiting: the counts of every counter that may serve it follow. */
+	/** A ticket joins (+1) or leaves (-1) the waiting: its service's counts and those of every counter that may serve it follow. */
 	private countFor(t: Ticket<P>, d: number): void {
+		if (t.priority) this.waitingPriority[t.serviceIndex] += d;
+		else this.waitingRegular[t.serviceIndex] += d;
 		const servers = this.servers[t.serviceIndex];
 		for (let j = 0; j < servers.length; j++) {
 			this.waitingFor[servers[j]] += d;
@@ -204,42 +246,21 @@ export class QueueEngine<P = unknown> {
 	callNext(ci: number, now: number): Ticket<P> | null {
 		const c = this.counters[ci];
 		if (!c.idle || this.waitingFor[ci] === 0) return null;
-		const queues = this.queues;
 		const noPriority = this.priorityFor[ci] === 0;
 		for (const entry of c.profile) {
 			if (entry.priorityOnly && noPriority) continue;
-			let best: Ticket<P> | undefined;
-			let bestQueue: ServiceQueue<P> | undefined;
-			let bestPriority = false;
-			const list = entry.services;
-			for (let j = 0; j < list.length; j++) {
-				const q = queues[list[j]];
-				const p = q.waitingPriority > 0 ? q.priority.peek() : undefined;
-				if (p !== undefined && (best === undefined || olderThan(p, best))) {
-					best = p;
-					bestQueue = q;
-					bestPriority = true;
-				}
-				if (entry.priorityOnly) continue;
-				const r = q.waitingRegular > 0 ? q.regular.peek() : undefined;
-				if (r !== undefined && (best === undefined || olderThan(r, best))) {
-					best = r;
-					bestQueue = q;
-					bestPriority = false;
-				}
-			}
-			if (best !== undefined && bestQueue !== undefined) {
-				(bestPriority ? bestQueue.priority : bestQueue.regular).shift();
-				bestQueue.left(best);
-				this.countFor(best, -1);
-				best.state = 'called';
-				best.counter = ci;
-				best.calledAt = now;
-				c.serving = best;
-				this.counts.waiting--;
-				this.counts.inService++;
-				return best;
-			}
+			const line = this.lines[entry.line];
+			const t = line.peek();
+			if (t === undefined) continue;
+			line.shift();
+			this.countFor(t, -1);
+			t.state = 'called';
+			t.counter = ci;
+			t.calledAt = now;
+			c.serving = t;
+			this.counts.waiting--;
+			this.counts.inService++;
+			return t;
 		}
 		return null;
 	}
@@ -265,7 +286,6 @@ export class QueueEngine<P = unknown> {
 	/** The visitor gives up waiting. False (and nothing changes) when the ticket is no longer waiting. */
 	abandon(t: Ticket<P>, now: number): boolean {
 		if (t.state !== 'waiting') return false;
-		this.queues[t.serviceIndex].left(t);
 		this.countFor(t, -1);
 		t.state = 'abandoned';
 		t.endedAt = now;
@@ -277,7 +297,6 @@ export class QueueEngine<P = unknown> {
 	/** A ticket is sent home unserved (the hall closes). False when it is no longer waiting. */
 	sendHome(t: Ticket<P>, now: number): boolean {
 		if (t.state !== 'waiting') return false;
-		this.queues[t.serviceIndex].left(t);
 		this.countFor(t, -1);
 		t.state = 'not-served';
 		t.endedAt = now;
@@ -293,14 +312,14 @@ export class QueueEngine<P = unknown> {
 	sendHomeWaiting(now: number, which: 'all' | 'unservable'): Array<Ticket<P>> {
 		const out: Array<Ticket<P>> = [];
 		if (this.counts.waiting === 0) return out;
-		for (let k = 0; k < this.queues.length; k++) {
-			const q = this.queues[k];
-			if (q.waiting === 0 || (which === 'unservable' && this.servable(k))) continue;
-			q.priority.collectWaiting(out);
-			q.regular.collectWaiting(out);
+		this.all.collectWaiting(out);
+		if (which === 'unservable') {
+			let kept = 0;
+			for (const t of out) if (!this.servable(t.serviceIndex)) out[kept++] = t;
+			out.length = kept;
 		}
+		// In issue order, as they stood in line.
 		for (const t of out) this.sendHome(t, now);
-		out.sort((a, b) => a.seq - b.seq);
 		return out;
 	}
 
@@ -342,14 +361,14 @@ export class QueueEngine<P = unknown> {
 
 	/** Whether any ticket of service k is waiting. */
 	hasWaiting(k: number): boolean {
-		return this.queues[k].waiting > 0;
+		return this.waitingPriority[k] + this.waitingRegular[k] > 0;
 	}
 
 	/** A picture of the hall for charts and a live view. */
 	snapshot(now: number): EngineSnapshot {
 		const waitingByAgency: Record<string, number> = {};
 		for (const a of this.agencyIds) waitingByAgency[a] = 0;
-		this.queues.forEach((q, k) => (waitingByAgency[this.agencyIds[this.serviceAgency[k]]] += q.waiting));
+		for (let k = 0; k < this.serviceKeys.length; k++) waitingByAgency[this.agencyIds[this.serviceAgency[k]]] += this.waitingPriority[k] + this.waitingRegular[k];
 		return {
 			now,
 			counts: { ...this.counts },

@@ -4,6 +4,8 @@ export interface ProfileEntry {
 	priorityOnly: boolean;
 	/** Service indices, in scenario order, restricted to what the counter serves. */
 	services: Int32Array;
+	/** The engine's line for this entry (entries alike share one); -1 until the engine assigns it. */
+	line: number;
 }
 
 /** The default work profile for a policy (DESIGN.md: priority-first → ["priority", "*"], fifo → ["*"]). */
@@ -30,6 +32,6 @@ export function compileProfile(
 		else if (label === '*') list = served;
 		else if (label.includes('/')) list = served.filter((i) => serviceKeys[i] === label);
 		else list = served.filter((i) => agencyOf[i] === label);
-		return { label, priorityOnly: label === 'priority', services: Int32Array.from(list) };
+		return { label, priorityOnly: label === 'priority', services: Int32Array.from(list), line: -1 };
 	});
 }

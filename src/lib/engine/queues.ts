@@ -1,19 +1,25 @@
 import type { Ticket } from './types';
 
 /**
- * One first-in-first-out line of tickets. Tickets leave from the head when called; a ticket that leaves from
- * the middle (abandoned, sent home) is only marked, and skipped when it reaches the head (lazy deletion keeps
- * abandonment O(1)).
+ * One first-in-first-out line of tickets, in the order they were issued. A ticket may stand in several lines (its
+ * service's place in every work-profile entry that covers it); when it stops waiting — called from any of them,
+ * abandoned, sent home — it is only marked, and each line skips it when it reaches the head (lazy deletion keeps
+ * every departure O(1)).
  */
 export class TicketLine<P> {
-	// items[head .. tail) is the line; the array is kept from day to day (a ticket line is rebuilt thousands of
-	// times in a planner's run).
+	// items[head .. tail) is the line; the array is kept from day to day (a line is rebuilt thousands of times in
+	// a planner's run).
 	private readonly items: Array<Ticket<P> | null> = [];
 	private head = 0;
 	private tail = 0;
 
-	/** Appends a ticket; callers append in queuedAt order, so the line stays sorted by (queuedAt, seq). */
+	/** Appends a ticket. Tickets are issued in time order, so the line stays ordered by (queuedAt, seq). */
 	push(t: Ticket<P>): void {
+		if (this.tail === this.items.length) {
+			// Full: drop what has left from the front first, so a long day does not keep every served ticket.
+			this.skipGone();
+			if (this.head * 2 >= this.tail && this.head > 0) this.compact();
+		}
 		if (this.tail === this.items.length) this.items.push(t);
 		else this.items[this.tail] = t;
 		this.tail++;
@@ -21,19 +27,8 @@ export class TicketLine<P> {
 
 	/** The oldest ticket still waiting, or undefined. */
 	peek(): Ticket<P> | undefined {
-		const items = this.items;
-		let h = this.head;
-		while (h < this.tail && items[h]!.state !== 'waiting') h++;
-		if (h > 64 && h * 2 > this.tail) {
-			// Compact now and then so a long day does not keep every served ticket in the line.
-			const n = this.tail - h;
-			for (let i = 0; i < n; i++) items[i] = items[h + i];
-			for (let i = n; i < this.tail; i++) items[i] = null;
-			this.tail = n;
-			h = 0;
-		}
-		this.head = h;
-		return h < this.tail ? items[h]! : undefined;
+		this.skipGone();
+		return this.head < this.tail ? this.items[this.head]! : undefined;
 	}
 
 	/** Removes the head (which the caller just peeked). */
@@ -53,50 +48,20 @@ export class TicketLine<P> {
 		this.head = 0;
 		this.tail = 0;
 	}
-}
 
-/**
- * The lines of one service: the priority class and everyone else, kept apart so "priority" entries are cheap,
- * with how many of each are still waiting (so a counter skips an empty line without looking into it).
- */
-export class ServiceQueue<P> {
-	readonly priority = new TicketLine<P>();
-	readonly regular = new TicketLine<P>();
-	waitingPriority = 0;
-	waitingRegular = 0;
-
-	/** Queues a ticket in its class's line. */
-	push(t: Ticket<P>): void {
-		if (t.priority) {
-			this.priority.push(t);
-			this.waitingPriority++;
-		} else {
-			this.regular.push(t);
-			this.waitingRegular++;
-		}
+	private skipGone(): void {
+		const items = this.items;
+		let h = this.head;
+		while (h < this.tail && items[h]!.state !== 'waiting') h++;
+		this.head = h;
 	}
 
-	/** A ticket of this service stopped waiting (called, abandoned or sent home). */
-	left(t: Ticket<P>): void {
-		if (t.priority) this.waitingPriority--;
-		else this.waitingRegular--;
+	private compact(): void {
+		const items = this.items;
+		const n = this.tail - this.head;
+		for (let i = 0; i < n; i++) items[i] = items[this.head + i];
+		for (let i = n; i < this.tail; i++) items[i] = null;
+		this.head = 0;
+		this.tail = n;
 	}
-
-	/** Tickets still waiting in both lines. */
-	get waiting(): number {
-		return this.waitingPriority + this.waitingRegular;
-	}
-
-	/** Forgets everything. */
-	clear(): void {
-		this.priority.clear();
-		this.regular.clear();
-		this.waitingPriority = 0;
-		this.waitingRegular = 0;
-	}
-}
-
-/** True when ticket a is older than b: earlier in line, then issued first. */
-export function olderThan(a: Ticket<unknown>, b: Ticket<unknown>): boolean {
-	return a.queuedAt < b.queuedAt || (a.queuedAt === b.queuedAt && a.seq < b.seq);
 }
