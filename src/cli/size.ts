@@ -57,7 +57,12 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<void
 	);
 	const seconds = (Date.now() - started) / 1000;
 	process.stderr.write(`size: ${result.evaluations} evaluations of ${result.replications} replications in ${seconds.toFixed(1)} s\n`);
-	if (!result.met) process.stderr.write('size: warning: the targets are not met by any layout the search could try (see "met" per agency)\n');
+	if (!result.met) {
+		const stuck = result.countersDoNotHelp.length
+			? `; one more counter did not bring ${result.countersDoNotHelp.join(', ')} closer (what they miss, counters cannot fix: for example second-service tickets issued during a break wait for it to end)`
+			: '';
+		process.stderr.write(`size: warning: the targets are not met by any layout the search could try (see "met" per agency)${stuck}\n`);
+	}
 	if (opts.out) {
 		const sized: Record<string, unknown> = { ...result.scenario };
 		// The base file's "$schema" is relative to where it lives; the sized file may live anywhere.

@@ -17,6 +17,9 @@ import { chartMarks, openSession, shippedScenario, watchErrors, type Session } f
 
 /** Replications per scenario: enough for the differences below to be clear, few enough to be quick. */
 const REPLICATIONS = 5;
+// Sizing needs a few more: with 5, one Friday second-service ticket that gave up during the prayer break (which no
+// counter can prevent) leaves BPJS Ketenagakerjaan's abandonment interval too wide for the 2% target.
+const SIZING_REPLICATIONS = 8;
 const kotaBengkulu: Scenario = shippedScenario('kota-bengkulu');
 const lebong: Scenario = shippedScenario('lebong');
 const SEED = kotaBengkulu.run.seed;
@@ -144,13 +147,13 @@ describe('Planning pages in Chromium', () => {
 		await page.goto(base + '/size');
 		await waitForOption('size-scenario', 'shipped:lebong');
 		await page.selectOption('[data-testid="size-scenario"]', 'shipped:lebong');
-		await page.fill('[data-testid="size-replications"]', String(REPLICATIONS));
+		await page.fill('[data-testid="size-replications"]', String(SIZING_REPLICATIONS));
 		await page.click('[data-testid="size-run"]');
 		const t0 = Date.now();
 		// What `mpp size --replications 5 --seed S` computes (the page's targets are the defaults).
-		const node: SizingResult = await sizeScenario(lebong, inProcessEvaluate, { targets: DEFAULT_TARGETS, seed: 20240611, replications: REPLICATIONS });
+		const node: SizingResult = await sizeScenario(lebong, inProcessEvaluate, { targets: DEFAULT_TARGETS, seed: 20240611, replications: SIZING_REPLICATIONS });
 		expect(await waitForStatus('size-setup', ['done', 'error'])).toBe('done');
-		console.log(`e2e: sizing Lebong (${REPLICATIONS} replications) in the browser: done ${((Date.now() - t0) / 1000).toFixed(1)} s after pressing the button`);
+		console.log(`e2e: sizing Lebong (${SIZING_REPLICATIONS} replications) in the browser: done ${((Date.now() - t0) / 1000).toFixed(1)} s after pressing the button`);
 
 		await page.waitForSelector('[data-testid="size-result"]');
 		expect(Number(await page.getAttribute('[data-testid="size-total"]', 'data-value'))).toBe(node.totalCounters);

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/lib/model/parse';
 import type { Scenario } from '../../src/lib/model/scenario';
-import { inProcessEvaluate, PlanningCancelled } from '../../src/lib/planning/evaluate';
+import { inProcessEvaluate, PlanningCancelled, type Evaluate } from '../../src/lib/planning/evaluate';
 import { layoutScenario, counterHoursPerDay } from '../../src/lib/planning/layout';
 import { erlangLowerBounds } from '../../src/lib/planning/lowerBound';
 import { sizeScenario, type SizingProgress, type SizingResult } from '../../src/lib/planning/size';
@@ -128,6 +128,23 @@ describe('sizeScenario options', () => {
 		expect(r.evaluations).toBe(1);
 		expect(Object.values(r.achieved).some((a) => !a.met)).toBe(true);
 		expect(parseScenario(JSON.parse(JSON.stringify(r.scenario))).ok).toBe(true);
+	});
+
+	it('stops growing an agency that one more counter does not bring closer, and says which', async () => {
+		// PLN's visitors leave for a reason counters cannot touch: a tenth of them, whatever the layout.
+		const stuck: Evaluate = async (s, seed, n, signal) => {
+			const summaries = await inProcessEvaluate(s, seed, n, signal);
+			for (const r of summaries) r.agencies.find((a) => a.id === 'pln')!.abandonRate = 0.1;
+			return summaries;
+		};
+		const r = await sizeScenario(base, stuck, SEARCH);
+		expect(r.met).toBe(false);
+		expect(r.countersDoNotHelp).toEqual(['pln']);
+		const plnAdds = r.path.filter((step) => step.action === 'add' && step.agency === 'pln');
+		expect(plnAdds.map((step) => step.accepted)).toEqual([false]);
+		expect(r.counters.pln).toBe(r.lowerBound.pln);
+		// Everyone else still gets what the targets need.
+		for (const [id, a] of Object.entries(r.achieved)) if (id !== 'pln') expect(a.met).toBe(true);
 	});
 
 	it('merges small, lightly used agencies onto a shared counter when the targets still hold', async () => {

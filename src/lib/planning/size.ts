@@ -36,7 +36,10 @@ export interface SizingStep {
 	/** The agency acted on (null at the start); for share, the agencies of the shared counter. */
 	agency: string | null;
 	agencies?: string[];
-	/** Whether the search kept the step (a removal or share is kept only if every target still holds). */
+	/**
+	 * Whether the search kept the step: an addition only if it narrowed its agency's gap, a removal or share only if
+	 * every target still holds.
+	 */
 	accepted: boolean;
 	totalCounters: number;
 	/** The largest relative gap of any agency in the evaluated layout (≤ 0: every target met). */
@@ -92,6 +95,8 @@ export interface SizingResult {
 	/** Per agency id: what the sized layout achieves (metrics with 95% intervals). */
 	achieved: Record<string, AgencyAchieved>;
 	path: SizingStep[];
+	/** Agencies whose targets one more counter did not bring closer: what they miss, counters cannot fix. */
+	countersDoNotHelp: string[];
 	/** Shared counters (each lists the agencies it serves). */
 	shared: string[][];
 	counterHoursPerDay: number;
@@ -170,18 +175,25 @@ export async function sizeScenario(base: Scenario, evaluate: Evaluate, options: 
 	let current = (await evaluateLayout({ dedicated: { ...lowerBound }, shared: [] })).ev;
 	record(current, 'start', null, true);
 
-	// (c) Grow: one counter at a time where the worst target is furthest off.
+	// (c) Grow: one counter at a time where the worst target is furthest off. A counter that does not narrow its
+	// agency's gap at all is not kept, and that agency grows no more: what it misses, counters cannot fix (say,
+	// second-service tickets issued during a break, waiting for it to end).
 	phase = 'grow';
+	const saturated = new Set<string>();
 	while (!current.met && evaluations < maxEvaluations) {
 		const candidates = current.checks
-			.filter((c) => !c.met && (current.layout.dedicated[c.id] ?? 0) < MAX_COUNTERS_PER_AGENCY)
+			.filter((c) => !c.met && !saturated.has(c.id) && (current.layout.dedicated[c.id] ?? 0) < MAX_COUNTERS_PER_AGENCY)
 			.sort((a, b) => b.worstGap - a.worstGap || agencyIds.indexOf(a.id) - agencyIds.indexOf(b.id));
 		if (candidates.length === 0) break;
 		const agency = candidates[0].id;
 		const next = copyLayout(current.layout);
 		next.dedicated[agency] = (next.dedicated[agency] ?? 0) + 1;
-		current = (await evaluateLayout(next)).ev;
-		record(current, 'add', agency, true);
+		const ev = (await evaluateLayout(next)).ev;
+		const gapOf = (e: Evaluation) => e.checks.find((c) => c.id === agency)!.worstGap;
+		const helped = gapOf(ev) < gapOf(current);
+		record(ev, 'add', agency, helped);
+		if (helped) current = ev;
+		else saturated.add(agency);
 	}
 
 	// (d) Prune: only a layout that meets every target can be pruned.
@@ -286,6 +298,7 @@ export async function sizeScenario(base: Scenario, evaluate: Evaluate, options: 
 			totalCounters: totalCounters(ev.layout),
 			achieved,
 			path,
+			countersDoNotHelp: agencyIds.filter((a) => saturated.has(a) && !ev.checks.find((c) => c.id === a)!.met),
 			shared: ev.layout.shared,
 			counterHoursPerDay: counterHoursPerDay(ev.scenario),
 			met: ev.met,
