@@ -285,23 +285,25 @@ export class QueueEngine<P = unknown> {
 
 	/** The visitor gives up waiting. False (and nothing changes) when the ticket is no longer waiting. */
 	abandon(t: Ticket<P>, now: number): boolean {
-		if (t.state !== 'waiting') return false;
-		this.countFor(t, -1);
-		t.state = 'abandoned';
-		t.endedAt = now;
-		this.counts.waiting--;
+		if (!this.stopWaiting(t, 'abandoned', now)) return false;
 		this.counts.abandoned++;
 		return true;
 	}
 
 	/** A ticket is sent home unserved (the hall closes). False when it is no longer waiting. */
 	sendHome(t: Ticket<P>, now: number): boolean {
+		if (!this.stopWaiting(t, 'not-served', now)) return false;
+		this.counts.notServed++;
+		return true;
+	}
+
+	/** A waiting ticket leaves the queue without being called; false when it is no longer waiting. */
+	private stopWaiting(t: Ticket<P>, state: 'abandoned' | 'not-served', now: number): boolean {
 		if (t.state !== 'waiting') return false;
 		this.countFor(t, -1);
-		t.state = 'not-served';
+		t.state = state;
 		t.endedAt = now;
 		this.counts.waiting--;
-		this.counts.notServed++;
 		return true;
 	}
 

@@ -42,9 +42,7 @@ class Leg implements LegRecord {
 	more = false;
 	/** The visitor's key in the replication's tally: ordered by (day, visitor). */
 	key = 0;
-	replication = 0;
 	day = 0;
-	dayId: LegRecord['dayId'] = 'run';
 	leg = 0;
 	wait = Number.NaN;
 	outcome: Outcome = 'served';
@@ -70,9 +68,7 @@ class Leg implements LegRecord {
 		this.patienceMinutes = demand.legPatience[at];
 		this.more = at + 1 < demand.legStart[v + 1];
 		this.key = key;
-		this.replication = run.replication;
 		this.day = plan.index;
-		this.dayId = plan.dayId;
 		this.leg = index;
 		this.wait = NaN;
 		this.outcome = 'served';
@@ -80,6 +76,12 @@ class Leg implements LegRecord {
 		return this;
 	}
 
+	get replication(): number {
+		return this.run.replication;
+	}
+	get dayId(): LegRecord['dayId'] {
+		return this.run.model.days[this.day].dayId;
+	}
 	get visitor(): number {
 		return this.v + 1;
 	}

@@ -154,6 +154,32 @@ export function byReplication<T extends { replication: number }>(list: readonly 
 	return sorted;
 }
 
+// Which per-replication figures become run metrics, in the order they appear in the summary JSON and CSV.
+const OVERALL_KEYS = ['arrived', 'served', 'abandoned', 'noShow', 'notServedAtClose', 'tickets', 'waitMean', 'waitP50', 'waitP90', 'waitP95', 'waitMax', 'serviceLevel', 'utilization', 'timeInHall', 'overtime', 'abandonRate'] as const;
+const AGENCY_KEYS = ['arrived', 'served', 'abandoned', 'noShow', 'notServedAtClose', 'waitMean', 'waitP50', 'waitP90', 'waitP95', 'waitMax', 'serviceLevel', 'abandonRate'] as const;
+const SERVICE_KEYS = ['arrived', 'served', 'waitMean', 'waitP90'] as const;
+const COUNTER_KEYS = ['served', 'utilization', 'staffed', 'busy', 'overtime'] as const;
+
+/** Each key's mean and 95% interval across replications, read off one row of every summary (NaN where a replication has none). */
+function metricsOf<K extends string>(
+	reps: ReplicationSummary[],
+	row: (s: ReplicationSummary) => Record<K, number> | undefined,
+	keys: readonly K[]
+): Record<K, MetricJSON> {
+	const out = {} as Record<K, MetricJSON>;
+	for (const key of keys) {
+		out[key] = metricToJSON(
+			meanCI(
+				reps.map((s) => {
+					const r = row(s);
+					return r === undefined ? NaN : r[key];
+				})
+			)
+		);
+	}
+	return out;
+}
+
 /**
  * Aggregates per-replication summaries into the run's results. Summaries are put in replication order first,
  * so the result is the same whatever order the workers delivered them in.
@@ -163,78 +189,25 @@ export function aggregate(scenario: Scenario, summaries: ReplicationSummary[], s
 	const metric = (f: (s: ReplicationSummary) => number): MetricJSON => metricToJSON(meanCI(reps.map(f)));
 	const nan = NaN;
 
-	const overall: OverallRun = {
-		arrived: metric((s) => s.overall.arrived),
-		served: metric((s) => s.overall.served),
-		abandoned: metric((s) => s.overall.abandoned),
-		noShow: metric((s) => s.overall.noShow),
-		notServedAtClose: metric((s) => s.overall.notServedAtClose),
-		tickets: metric((s) => s.overall.tickets),
-		waitMean: metric((s) => s.overall.waitMean),
-		waitP50: metric((s) => s.overall.waitP50),
-		waitP90: metric((s) => s.overall.waitP90),
-		waitP95: metric((s) => s.overall.waitP95),
-		waitMax: metric((s) => s.overall.waitMax),
-		serviceLevel: metric((s) => s.overall.serviceLevel),
-		utilization: metric((s) => s.overall.utilization),
-		timeInHall: metric((s) => s.overall.timeInHall),
-		overtime: metric((s) => s.overall.overtime),
-		abandonRate: metric((s) => s.overall.abandonRate)
-	};
-
+	const overall: OverallRun = metricsOf(reps, (s) => s.overall, OVERALL_KEYS);
 	// Summaries list agencies, services and counters in scenario order, so position identifies them.
-	const agencies: AgencyRun[] = scenario.agencies.map((ag, a) => {
-		const m = (f: (x: ReplicationSummary['agencies'][number]) => number) =>
-			metric((s) => (s.agencies[a] ? f(s.agencies[a]) : nan));
-		return {
-			id: ag.id,
-			name: ag.name,
-			arrived: m((x) => x.arrived),
-			served: m((x) => x.served),
-			abandoned: m((x) => x.abandoned),
-			noShow: m((x) => x.noShow),
-			notServedAtClose: m((x) => x.notServedAtClose),
-			waitMean: m((x) => x.waitMean),
-			waitP50: m((x) => x.waitP50),
-			waitP90: m((x) => x.waitP90),
-			waitP95: m((x) => x.waitP95),
-			waitMax: m((x) => x.waitMax),
-			serviceLevel: m((x) => x.serviceLevel),
-			abandonRate: m((x) => x.abandonRate)
-		};
-	});
-
+	const agencies: AgencyRun[] = scenario.agencies.map((ag, a) => ({
+		id: ag.id,
+		name: ag.name,
+		...metricsOf(reps, (s) => s.agencies[a], AGENCY_KEYS)
+	}));
 	const services: ServiceRun[] = [];
 	for (const ag of scenario.agencies) {
 		for (const sv of ag.services) {
 			const k = services.length;
-			const m = (f: (x: ReplicationSummary['services'][number]) => number) =>
-				metric((s) => (s.services[k] ? f(s.services[k]) : nan));
-			services.push({
-				agency: ag.id,
-				service: sv.id,
-				name: sv.name,
-				arrived: m((x) => x.arrived),
-				served: m((x) => x.served),
-				waitMean: m((x) => x.waitMean),
-				waitP90: m((x) => x.waitP90)
-			});
+			services.push({ agency: ag.id, service: sv.id, name: sv.name, ...metricsOf(reps, (s) => s.services[k], SERVICE_KEYS) });
 		}
 	}
-
-	const counters: CounterRun[] = scenario.counters.map((c, k) => {
-		const m = (f: (x: ReplicationSummary['counters'][number]) => number) =>
-			metric((s) => (s.counters[k] ? f(s.counters[k]) : nan));
-		return {
-			id: c.id,
-			name: c.name ?? c.id,
-			served: m((x) => x.served),
-			utilization: m((x) => x.utilization),
-			staffed: m((x) => x.staffed),
-			busy: m((x) => x.busy),
-			overtime: m((x) => x.overtime)
-		};
-	});
+	const counters: CounterRun[] = scenario.counters.map((c, k) => ({
+		id: c.id,
+		name: c.name ?? c.id,
+		...metricsOf(reps, (s) => s.counters[k], COUNTER_KEYS)
+	}));
 
 	const hours: number[] = [];
 	for (let h = 0; h < HOURS_PER_DAY; h++) {

@@ -1,25 +1,15 @@
 /// <reference lib="webworker" />
 /**
  * Web Worker entry point for visits.csv: re-runs replications with their legs kept (deterministic: the same
- * records as the run) and converts them to CSV rows here, off the UI thread. Like browserWorker.ts, it listens
- * before loading the simulator (whose top-level await would otherwise drop early messages).
+ * records as the run) and converts them to CSV rows here, off the UI thread.
  */
 import type { VisitsCsvReply, VisitsCsvRequest } from './visitsCsvProtocol';
+import { serveAfterLoading } from './serveAfterLoading';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-const post = (msg: VisitsCsvReply) => scope.postMessage(msg);
-
-const early: VisitsCsvRequest[] = [];
-let handle: ((req: VisitsCsvRequest) => void) | null = null;
-
-scope.onmessage = (e: MessageEvent<VisitsCsvRequest>) => {
-	if (handle) handle(e.data);
-	else early.push(e.data);
-};
-
-Promise.all([import('../sim/batch'), import('../export/csv')]).then(
-	([{ BatchRunner }, { visitsCsv }]) => {
-		handle = (req) => {
+serveAfterLoading<VisitsCsvRequest, VisitsCsvReply>(
+	async (post) => {
+		const [{ BatchRunner }, { visitsCsv }] = await Promise.all([import('../sim/batch'), import('../export/csv')]);
+		return (req) => {
 			try {
 				const runner = new BatchRunner(req.scenario, req.seed);
 				req.replications.forEach((r, i) => {
@@ -30,11 +20,6 @@ Promise.all([import('../sim/batch'), import('../export/csv')]).then(
 				post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
 			}
 		};
-		for (const req of early.splice(0)) handle(req);
 	},
-	(err: unknown) => {
-		handle = () => post({ type: 'error', message: `the simulator could not load: ${err instanceof Error ? err.message : String(err)}` });
-		if (early.length > 0) handle(early[0]);
-		early.length = 0;
-	}
+	(message) => ({ type: 'error', message })
 );
