@@ -53,24 +53,28 @@ function insertionSort(values: Float64Array, from: number, to: number): void {
 /**
  * Merges ascending runs in place into one ascending run: run r is values[bounds[r], bounds[r + 1]). Pairs of
  * neighbouring runs are merged until one is left, O(n log runs), far less than sorting again when the runs
- * are already sorted (per-service waits merged into per-agency, per-agency into overall). NaN-free values;
- * `scratch` must hold the whole range.
+ * are already sorted (per-service waits merged into per-agency, per-agency into overall). The passes alternate
+ * between `values` and `scratch` (which must hold the whole range); NaN-free values.
  */
 export function mergeRuns(values: Float64Array, bounds: Int32Array, scratch: Float64Array): void {
 	const runs = bounds.length - 1;
+	let src = values;
+	let dst = scratch;
 	for (let width = 1; width < runs; width *= 2) {
-		for (let r = 0; r + width < runs; r += 2 * width) {
+		for (let r = 0; r < runs; r += 2 * width) {
 			const lo = bounds[r];
-			const mid = bounds[r + width];
+			const mid = bounds[Math.min(r + width, runs)];
 			const hi = bounds[Math.min(r + 2 * width, runs)];
-			if (mid === lo || mid === hi || values[mid - 1] <= values[mid]) continue;
 			let i = lo;
 			let j = mid;
 			let k = lo;
-			while (i < mid && j < hi) scratch[k++] = values[j] < values[i] ? values[j++] : values[i++];
-			while (i < mid) scratch[k++] = values[i++];
-			while (j < hi) scratch[k++] = values[j++];
-			for (k = lo; k < hi; k++) values[k] = scratch[k];
+			while (i < mid && j < hi) dst[k++] = src[j] < src[i] ? src[j++] : src[i++];
+			while (i < mid) dst[k++] = src[i++];
+			while (j < hi) dst[k++] = src[j++];
 		}
+		const t = src;
+		src = dst;
+		dst = t;
 	}
+	if (src !== values) for (let k = bounds[0]; k < bounds[runs]; k++) values[k] = src[k];
 }

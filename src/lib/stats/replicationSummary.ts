@@ -186,14 +186,19 @@ export function summarizeTally(tally: ReplicationTally, out: Omit<ReplicationOut
 
 	// Group waits by service bucket (counting sort) and sort each service's; then merge them per agency, and the
 	// agencies (with waits of services the scenario does not list) overall.
-	const bucketStart = new Int32Array(nServices + 2);
+	const work = tally.work;
+	if (work.grouped.length < nWaits) {
+		work.grouped = new Float64Array(nWaits * 2);
+		work.scratch = new Float64Array(nWaits * 2);
+	}
+	const { bucketStart, fill, scratch, agencyBounds } = work;
+	const grouped = work.grouped.subarray(0, nWaits);
+	bucketStart.fill(0);
 	for (let i = 0; i < nWaits; i++) bucketStart[waitBucket[i] + 1]++;
 	for (let b = 0; b <= nServices; b++) bucketStart[b + 1] += bucketStart[b];
-	const grouped = new Float64Array(nWaits);
-	const fill = bucketStart.slice(0, nServices + 1);
+	fill.set(bucketStart.subarray(0, nServices + 1));
 	for (let i = 0; i < nWaits; i++) grouped[fill[waitBucket[i]]++] = waits[i];
 
-	const scratch = new Float64Array(nWaits);
 	const services: ServiceReplication[] = [];
 	for (let a = 0; a < nAgencies; a++) {
 		const agency = agencies[a];
@@ -232,7 +237,6 @@ export function summarizeTally(tally: ReplicationTally, out: Omit<ReplicationOut
 		});
 	}
 	sortRange(grouped, bucketStart[nServices], bucketStart[nServices + 1]);
-	const agencyBounds = new Int32Array(nAgencies + 2);
 	for (let a = 0; a <= nAgencies; a++) agencyBounds[a] = bucketStart[agencyFirstService[a]];
 	agencyBounds[nAgencies + 1] = bucketStart[nServices + 1];
 	mergeRuns(grouped, agencyBounds, scratch);

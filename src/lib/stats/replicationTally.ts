@@ -70,6 +70,8 @@ export class ReplicationTally {
 	nWaits = 0;
 	within = 0;
 	tickets = 0;
+	/** Working space of summarizeTally, kept with the tally so a batch of replications allocates it once. */
+	readonly work: { grouped: Float64Array; scratch: Float64Array; bucketStart: Int32Array; fill: Int32Array; agencyBounds: Int32Array };
 
 	constructor(readonly scenario: Scenario) {
 		const agencies = scenario.agencies;
@@ -95,6 +97,13 @@ export class ReplicationTally {
 		this.aWithin = new Int32Array(this.nAgencies);
 		this.sArrived = new Int32Array(this.nServices);
 		this.sServed = new Int32Array(this.nServices);
+		this.work = {
+			grouped: new Float64Array(0),
+			scratch: new Float64Array(0),
+			bucketStart: new Int32Array(this.nServices + 2),
+			fill: new Int32Array(this.nServices + 1),
+			agencyBounds: new Int32Array(this.nAgencies + 2)
+		};
 	}
 
 	/** Forgets every leg added so far. */
