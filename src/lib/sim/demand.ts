@@ -2,6 +2,7 @@ import type { CompiledScenario, DayPlan } from './compile';
 import { poisson } from './distributions';
 import { stream, type Rng } from './random';
 import { log } from '../stats/portableMath';
+import { sortRange } from '../stats/quantile';
 
 /**
  * One day's visitors and everything random about them, drawn when they are generated. Stored as flat arrays
@@ -273,7 +274,7 @@ function profileArrivals(day: DayPlan, s: DemandStreams): number {
 		const before = j === 0 ? 0 : cum[j - 1];
 		times[i] = starts[j] + ((x - before) / (cum[j] - before)) * (ends[j] - starts[j]);
 	}
-	times.subarray(0, n).sort();
+	sortRange(times, 0, n);
 	return n;
 }
 

@@ -5,7 +5,8 @@
  */
 import type { Scenario } from '../model/scenario';
 import type { CounterUsage, ReplicationOutput } from '../sim/records';
-import { mergeRuns, quantile, sortRange } from './quantile';
+import { bucketSort } from './bucketSort';
+import { quantile } from './quantile';
 import { ABANDONED, CAME, HOURS_PER_DAY, hourOf, MEASURED, NO_SHOW, NOT_SERVED, ReplicationTally, UNSERVED } from './replicationTally';
 
 export { HOURS_PER_DAY, WAIT_HISTOGRAM_BINS } from './replicationTally';
@@ -124,20 +125,37 @@ export interface ReplicationSummary {
 	waitHistogram: number[];
 }
 
-/** Wait statistics of an ascending run of waits; `withinTarget` of them met the service level. */
-function waitStats(sorted: Float64Array, withinTarget: number): WaitStats {
-	const n = sorted.length;
+/** Wait statistics of the ascending run sorted[from, to); `withinTarget` of them met the service level. */
+function waitStats(sorted: Float64Array, from: number, to: number, withinTarget: number): WaitStats {
+	const n = to - from;
 	if (n === 0) return { waitMean: NaN, waitP50: NaN, waitP90: NaN, waitP95: NaN, waitMax: NaN, serviceLevel: NaN };
-	let sum = 0;
-	for (let i = 0; i < n; i++) sum += sorted[i];
 	return {
-		waitMean: sum / n,
-		waitP50: quantile(sorted, 0.5),
-		waitP90: quantile(sorted, 0.9),
-		waitP95: quantile(sorted, 0.95),
-		waitMax: sorted[n - 1],
+		waitMean: sumOf(sorted, from, to) / n,
+		waitP50: quantile(sorted, 0.5, from, to),
+		waitP90: quantile(sorted, 0.9, from, to),
+		waitP95: quantile(sorted, 0.95, from, to),
+		waitMax: sorted[to - 1],
 		serviceLevel: withinTarget / n
 	};
+}
+
+function sumOf(values: Float64Array, from: number, to: number): number {
+	let sum = 0;
+	for (let i = from; i < to; i++) sum += values[i];
+	return sum;
+}
+
+/**
+ * Copies the ascending `values[0, n)` into `out` grouped by key (a stable counting sort): group g is
+ * out[start[g], start[g + 1]), itself ascending. `groupOf` maps a key to its group (0 … groups - 1).
+ */
+function groupSorted(values: Float64Array, keys: Int32Array, n: number, groupOf: Int32Array, start: Int32Array, fill: Int32Array, out: Float64Array): void {
+	const groups = start.length - 1;
+	start.fill(0);
+	for (let i = 0; i < n; i++) start[groupOf[keys[i]] + 1]++;
+	for (let g = 0; g < groups; g++) start[g + 1] += start[g];
+	fill.set(start.subarray(0, groups));
+	for (let i = 0; i < n; i++) out[fill[groupOf[keys[i]]]++] = values[i];
 }
 
 const ratio = (num: number, den: number): number => (den > 0 ? num / den : NaN);
@@ -184,46 +202,40 @@ export function summarizeTally(tally: ReplicationTally, out: Omit<ReplicationOut
 		} else if (f & NO_SHOW) noShow++;
 	}
 
-	// Group waits by service bucket (counting sort) and sort each service's; then merge them per agency, and the
-	// agencies (with waits of services the scenario does not list) overall.
+	// Sort the waits once, each carrying its service bucket; grouped by service and by agency (stable counting
+	// sorts), every group comes out ascending too.
+	bucketSort(waits, 0, nWaits, waitBucket);
+	const overallWaits = waitStats(waits, 0, nWaits, within);
 	const work = tally.work;
-	if (work.grouped.length < nWaits) {
-		work.grouped = new Float64Array(nWaits * 2);
-		work.scratch = new Float64Array(nWaits * 2);
+	if (work.byService.length < nWaits) {
+		work.byService = new Float64Array(nWaits * 2);
+		work.byAgency = new Float64Array(nWaits * 2);
 	}
-	const { bucketStart, fill, scratch, agencyBounds } = work;
-	const grouped = work.grouped.subarray(0, nWaits);
-	bucketStart.fill(0);
-	for (let i = 0; i < nWaits; i++) bucketStart[waitBucket[i] + 1]++;
-	for (let b = 0; b <= nServices; b++) bucketStart[b + 1] += bucketStart[b];
-	fill.set(bucketStart.subarray(0, nServices + 1));
-	for (let i = 0; i < nWaits; i++) grouped[fill[waitBucket[i]]++] = waits[i];
+	const { byService, byAgency, serviceStart, agencyStart, fill, identity, agencyOfBucket } = work;
+	groupSorted(waits, waitBucket, nWaits, identity, serviceStart, fill, byService);
+	groupSorted(waits, waitBucket, nWaits, agencyOfBucket, agencyStart, fill, byAgency);
 
 	const services: ServiceReplication[] = [];
 	for (let a = 0; a < nAgencies; a++) {
 		const agency = agencies[a];
 		for (let k = 0; k < agency.services.length; k++) {
 			const s = agencyFirstService[a] + k;
-			sortRange(grouped, bucketStart[s], bucketStart[s + 1]);
-			const sub = grouped.subarray(bucketStart[s], bucketStart[s + 1]);
-			let sum = 0;
-			for (let i = 0; i < sub.length; i++) sum += sub[i];
+			const from = serviceStart[s];
+			const to = serviceStart[s + 1];
 			services.push({
 				agency: agency.id,
 				service: agency.services[k].id,
 				name: agency.services[k].name,
 				arrived: sArrived[s],
 				served: sServed[s],
-				waitMean: ratio(sum, sub.length),
-				waitP90: quantile(sub, 0.9)
+				waitMean: ratio(sumOf(byService, from, to), to - from),
+				waitP90: quantile(byService, 0.9, from, to)
 			});
 		}
 	}
 
 	const agencySummaries: AgencyReplication[] = [];
 	for (let a = 0; a < nAgencies; a++) {
-		mergeRuns(grouped, bucketStart.subarray(agencyFirstService[a], agencyFirstService[a + 1] + 1), scratch);
-		const sub = grouped.subarray(bucketStart[agencyFirstService[a]], bucketStart[agencyFirstService[a + 1]]);
 		agencySummaries.push({
 			id: agencies[a].id,
 			name: agencies[a].name,
@@ -232,15 +244,10 @@ export function summarizeTally(tally: ReplicationTally, out: Omit<ReplicationOut
 			abandoned: aAbandoned[a],
 			notServedAtClose: aNotServed[a],
 			noShow: aNoShow[a],
-			...waitStats(sub, aWithin[a]),
+			...waitStats(byAgency, agencyStart[a], agencyStart[a + 1], aWithin[a]),
 			abandonRate: ratio(aAbandoned[a], aArrived[a])
 		});
 	}
-	sortRange(grouped, bucketStart[nServices], bucketStart[nServices + 1]);
-	for (let a = 0; a <= nAgencies; a++) agencyBounds[a] = bucketStart[agencyFirstService[a]];
-	agencyBounds[nAgencies + 1] = bucketStart[nServices + 1];
-	mergeRuns(grouped, agencyBounds, scratch);
-	const overallWaits = waitStats(grouped, within);
 
 	// Counters, in scenario order, and the hall's totals over every counter the simulator reported.
 	const usageById = new Map<string, CounterUsage>();

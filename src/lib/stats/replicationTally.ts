@@ -71,7 +71,17 @@ export class ReplicationTally {
 	within = 0;
 	tickets = 0;
 	/** Working space of summarizeTally, kept with the tally so a batch of replications allocates it once. */
-	readonly work: { grouped: Float64Array; scratch: Float64Array; bucketStart: Int32Array; fill: Int32Array; agencyBounds: Int32Array };
+	readonly work: {
+		byService: Float64Array;
+		byAgency: Float64Array;
+		/** Group starts: per service bucket (nServices + 1 of them), per agency (nAgencies + 1, the last for unlisted services). */
+		serviceStart: Int32Array;
+		agencyStart: Int32Array;
+		fill: Int32Array;
+		/** Service bucket → itself, and → its agency (nAgencies for the unlisted-service bucket). */
+		identity: Int32Array;
+		agencyOfBucket: Int32Array;
+	};
 
 	constructor(readonly scenario: Scenario) {
 		const agencies = scenario.agencies;
@@ -97,12 +107,17 @@ export class ReplicationTally {
 		this.aWithin = new Int32Array(this.nAgencies);
 		this.sArrived = new Int32Array(this.nServices);
 		this.sServed = new Int32Array(this.nServices);
+		const agencyOfBucket = new Int32Array(this.nServices + 1);
+		agencyOfBucket.set(this.serviceAgency);
+		agencyOfBucket[this.nServices] = this.nAgencies;
 		this.work = {
-			grouped: new Float64Array(0),
-			scratch: new Float64Array(0),
-			bucketStart: new Int32Array(this.nServices + 2),
+			byService: new Float64Array(0),
+			byAgency: new Float64Array(0),
+			serviceStart: new Int32Array(this.nServices + 2),
+			agencyStart: new Int32Array(this.nAgencies + 2),
 			fill: new Int32Array(this.nServices + 1),
-			agencyBounds: new Int32Array(this.nAgencies + 2)
+			identity: Int32Array.from({ length: this.nServices + 1 }, (_, b) => b),
+			agencyOfBucket
 		};
 	}
 
