@@ -31,4 +31,20 @@ describe('simulateReplication', () => {
 		reused.run(41, true);
 		for (const r of [2, 3]) expect(reused.run(r, true)).toEqual(new BatchRunner(s, 5).run(r, true));
 	});
+
+	it('gives the same summary when legs are not kept and each day reuses the legs of the days before', () => {
+		// Patience of hours: many abandonment timers of one day are still on the calendar (cancelled) after its
+		// midnight, when the next day reuses their legs.
+		const input = JSON.parse(readFileSync(new URL('../../scenarios/kota-bengkulu.json', import.meta.url), 'utf8'));
+		input.demand.patience = { dist: 'gamma', mean: 600, cv: 0.5 };
+		for (const s of [kota(), mustParse(input)]) {
+			const reused = new BatchRunner(s, 9);
+			reused.run(7, true);
+			for (const r of [0, 1, 2]) {
+				const lean = reused.run(r, false);
+				expect(lean.legs).toBeUndefined();
+				expect(lean).toEqual({ ...new BatchRunner(s, 9).run(r, true), legs: undefined });
+			}
+		}
+	});
 });

@@ -29,6 +29,7 @@ export class BatchRunner {
 	/** Runs replication `r`; its result depends only on (scenario, seed, r), whoever runs it. */
 	run(r: number, keepLegs: boolean): ReplicationResult {
 		const sim = this.sim ? this.sim.restart(r) : (this.sim = new ReplicationRun(this.model, this.seed, r));
+		sim.keepLegs = keepLegs;
 		const out = sim.run();
 		const summary = summarizeTally(sim.tally, out);
 		// The simulator's leg objects are reused by the next replication: hand out plain copies, in the order an

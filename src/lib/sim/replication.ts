@@ -22,8 +22,8 @@ const MIDNIGHT = 7;
  * replications); the record's fields are read off the ticket when asked for.
  */
 class Leg implements LegRecord {
-	/** Patience running out: an ABANDON event. */
-	readonly patience: SimEvent;
+	/** Patience running out: an ABANDON event (replaced when the leg is reused while the old one is still on the calendar). */
+	patience: SimEvent;
 	/** Its ticket, rewritten by the engine for each new use of the leg. */
 	readonly tk: Ticket<Leg>;
 	// Every other field is set by `init`; outcome, measured and wait by `ReplicationRun.record`. Each starts with
@@ -58,7 +58,10 @@ class Leg implements LegRecord {
 	/** (Re)starts this object as leg `index` of visitor `v`. */
 	init(run: ReplicationRun, demand: DayDemand, v: number, index: number, plan: DayPlan, key: number): this {
 		this.run = run;
-		this.patience.handler = run; // a pooled leg comes from an earlier run
+		// A patience event still on the calendar (cancelled, due after an earlier day's midnight) must stay as it
+		// is until simjs takes it off: the leg gets a new one.
+		if (this.patience.deliverAt >= run.cal.now()) this.patience = new SimEvent(run, ABANDON, 0, this);
+		else this.patience.handler = run; // a pooled leg comes from an earlier run
 		this.v = v;
 		const at = demand.legStart[v] + index;
 		this.flags = demand.flags[v];
@@ -157,8 +160,13 @@ export interface ReplicationOptions {
 export class ReplicationRun implements EventHandler {
 	cal = new Calendar();
 	readonly engine: QueueEngine<Leg>;
-	/** The legs that have ended, in the order they ended. */
+	/** The legs that have ended, in the order they ended (only the current day's, unless `keepLegs`). */
 	readonly legs: Leg[] = [];
+	/**
+	 * Whether `run` returns every leg. A caller that only wants the tally says false: each day then reuses the
+	 * legs of the days before, so the objects a day touches stay few (and in the processor's caches).
+	 */
+	keepLegs = true;
 	streams: DemandStreams;
 	readonly tally: ReplicationTally;
 	replication: number;
@@ -238,6 +246,8 @@ export class ReplicationRun implements EventHandler {
 		this.replication = replication;
 		for (const l of this.legs) this.pool.push(l);
 		this.legs.length = 0;
+		// Their events were on the calendar being dropped: none is pending on the new one.
+		for (const l of this.pool) l.patience.deliverAt = NaN;
 		this.cal = new Calendar();
 		this.engine.reset();
 		this.streams = new DemandStreams(this.seed, replication);
@@ -305,7 +315,7 @@ export class ReplicationRun implements EventHandler {
 		return {
 			replication: this.replication,
 			days: this.model.days.length,
-			legs: this.legs,
+			legs: this.keepLegs ? this.legs : [],
 			tally: this.tally,
 			counters: this.usage,
 			trace: this.trace,
@@ -319,6 +329,11 @@ export class ReplicationRun implements EventHandler {
 		this.dayOffset = day.index * DAY_MINUTES;
 		this.hallClosed = false;
 		this.engine.startDay();
+		if (!this.keepLegs) {
+			// Every leg recorded so far has left the hall and no line holds its ticket (startDay emptied them).
+			for (const l of this.legs) this.pool.push(l);
+			this.legs.length = 0;
+		}
 		const demand = generateDay(this.model, day, this.streams, (this.buffers[day.index] ??= new DemandBuffer()));
 		this.visitorBase = this.nextVisitorBase;
 		this.nextVisitorBase += demand.count;
