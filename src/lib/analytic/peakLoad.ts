@@ -30,8 +30,11 @@ export interface AgencyLoad {
 
 const HOUR = 60;
 
+/** The arrival density: its segments and their cumulative mass (the sampler is not needed). */
+type ArrivalDensity = Pick<ArrivalShape, 'starts' | 'ends' | 'cum'>;
+
 /** Mass of an arrival shape in [t, t + 60). */
-function massIn(shape: ArrivalShape, t: number): number {
+function massIn(shape: ArrivalDensity, t: number): number {
 	let m = 0;
 	const before = (i: number) => (i === 0 ? 0 : shape.cum[i - 1]);
 	for (let i = 0; i < shape.starts.length; i++) {
@@ -45,7 +48,7 @@ function massIn(shape: ArrivalShape, t: number): number {
 }
 
 /** Share of a day's arrivals in its busiest hour, and where that hour starts (a window edge on a segment edge). */
-export function peakHourShare(shape: ArrivalShape): { share: number; start: number } {
+export function peakHourShare(shape: ArrivalDensity): { share: number; start: number } {
 	const total = shape.cum.length ? shape.cum[shape.cum.length - 1] : 0;
 	if (!(total > 0)) return { share: 0, start: 0 };
 	let best = { share: 0, start: shape.starts[0] };

@@ -1,3 +1,4 @@
+import { WeightedPick } from './weightedPick';
 import { parseClock } from '../model/clock';
 import { defaultProfile } from '../engine/profiles';
 import type { EngineConfig } from '../engine/types';
@@ -19,6 +20,8 @@ export interface ArrivalShape {
 	ends: Float64Array;
 	/** Cumulative mass at each segment's end; the last entry is the total. */
 	cum: Float64Array;
+	/** Draws a segment by its mass (null when there is none). */
+	pick: WeightedPick | null;
 }
 
 /** One simulated day: its hours in minutes after midnight and every counter's duty intervals. */
@@ -40,8 +43,8 @@ export interface DayPlan {
 export interface CompiledScenario {
 	scenario: Scenario;
 	services: CompiledService[];
-	/** Cumulative service weights for choosing a service. */
-	serviceCum: Float64Array;
+	/** Draws a service by weight (its `cum`: the cumulative service weights). */
+	servicePick: WeightedPick;
 	engine: EngineConfig;
 	speeds: Float64Array;
 	days: DayPlan[];
@@ -95,7 +98,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
 				lastTicket: T,
 				close: T,
 				expectedVisitors: ratePerMinute * T,
-				arrivals: { starts: Float64Array.of(0), ends: Float64Array.of(T), cum: Float64Array.of(T) },
+				arrivals: { starts: Float64Array.of(0), ends: Float64Array.of(T), cum: Float64Array.of(T), pick: new WeightedPick(Float64Array.of(T)) },
 				duty: scenario.counters.map(() => [[0, T]]),
 				atClose: 'serve-waiting'
 			}
@@ -135,7 +138,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
 	return {
 		scenario,
 		services,
-		serviceCum,
+		servicePick: new WeightedPick(serviceCum),
 		engine,
 		speeds: Float64Array.from(scenario.counters.map((c) => c.speed)),
 		days,
@@ -192,5 +195,10 @@ function arrivalShape(scenario: Scenario, open: number, lastTicket: number, brea
 	const cum = new Float64Array(segs.length);
 	let acc = 0;
 	segs.forEach(([s, e, d], i) => (cum[i] = acc += (e - s) * d));
-	return { starts: Float64Array.from(segs.map((x) => x[0])), ends: Float64Array.from(segs.map((x) => x[1])), cum };
+	return {
+		starts: Float64Array.from(segs.map((x) => x[0])),
+		ends: Float64Array.from(segs.map((x) => x[1])),
+		cum,
+		pick: cum.length ? new WeightedPick(cum) : null
+	};
 }

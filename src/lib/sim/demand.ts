@@ -112,7 +112,7 @@ let spareLegs2 = new Float64Array(512);
 export function generateDay(m: CompiledScenario, day: DayPlan, s: DemandStreams, buffer = new DemandBuffer()): DayDemand {
 	const n = m.continuous ? continuousArrivals(m, day, s.arrival) : profileArrivals(day, s);
 	const arrivals = arrivalTimes;
-	const total = m.serviceCum[m.serviceCum.length - 1];
+	const services = m.servicePick;
 	const slot = m.onlineSlot;
 	const B = buffer;
 	B.fit(n);
@@ -142,10 +142,10 @@ export function generateDay(m: CompiledScenario, day: DayPlan, s: DemandStreams,
 		const first = nLegs;
 		legStart[i] = first;
 		if (nLegs === B.legService.length) B.fitLegs(nLegs * 2);
-		B.legService[nLegs++] = pick(m.serviceCum, total, s.service());
+		B.legService[nLegs++] = services.pick(s.service());
 		while (nLegs - first < m.services.length && s.service() < m.extraService) {
-			let k = pick(m.serviceCum, total, s.service());
-			for (let tries = 0; chosen(B.legService, first, nLegs, k) && tries < 20; tries++) k = pick(m.serviceCum, total, s.service());
+			let k = services.pick(s.service());
+			for (let tries = 0; chosen(B.legService, first, nLegs, k) && tries < 20; tries++) k = services.pick(s.service());
 			if (chosen(B.legService, first, nLegs, k)) break;
 			if (nLegs === B.legService.length) B.fitLegs(nLegs * 2);
 			B.legService[nLegs++] = k;
@@ -242,18 +242,6 @@ function chosen(services: Int32Array, from: number, to: number, k: number): bool
 	return false;
 }
 
-function pick(cum: Float64Array, total: number, u: number): number {
-	const x = u * total;
-	let lo = 0;
-	let hi = cum.length - 1;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if (cum[mid] > x) hi = mid;
-		else lo = mid + 1;
-	}
-	return lo;
-}
-
 /** Room for n arrival times in the scratch array. */
 function arrivalRoom(n: number): Float64Array {
 	if (arrivalTimes.length < n) arrivalTimes = new Float64Array(Math.max(n, arrivalTimes.length * 2));
@@ -263,14 +251,14 @@ function arrivalRoom(n: number): Float64Array {
 /** A Poisson number of arrivals spread by the day's profile (a non-homogeneous Poisson process), sorted into arrivalTimes; returns how many. */
 function profileArrivals(day: DayPlan, s: DemandStreams): number {
 	const n = poisson(s.count, day.expectedVisitors);
-	const { starts, ends, cum } = day.arrivals;
-	const total = cum.length ? cum[cum.length - 1] : 0;
-	if (total <= 0) return 0;
+	const { starts, ends, cum, pick } = day.arrivals;
+	if (pick === null || !(pick.total > 0)) return 0;
+	const total = pick.total;
 	const times = arrivalRoom(n);
 	for (let i = 0; i < n; i++) {
 		const u = s.arrival();
 		const x = u * total;
-		const j = pick(cum, total, u);
+		const j = pick.pick(u);
 		const before = j === 0 ? 0 : cum[j - 1];
 		times[i] = starts[j] + ((x - before) / (cum[j] - before)) * (ends[j] - starts[j]);
 	}
