@@ -7,10 +7,16 @@ import { sortRange } from '../stats/quantile';
 /**
  * One day's visitors and everything random about them, drawn when they are generated. Stored as flat arrays
  * (one entry per visitor, or per leg) because a planner runs thousands of replications: a day is a handful of
- * allocations, not thousands. Visitor i (0-based) is visitor number i + 1 of the day, in order of `eventTime`.
+ * allocations, not thousands. The arrays are in generation order; `order` lists the visitors in the order the
+ * simulator meets them.
  */
 export interface DayDemand {
 	count: number;
+	/**
+	 * Visitors by event time (equal times in generation order): visitor order[r] is visitor number r + 1 of the
+	 * day. (Only online visitors, moved to their slot, break generation order; an index saves moving the arrays.)
+	 */
+	order: Int32Array;
 	/** When the visitor enters the hall (minutes after midnight). */
 	arrival: Float64Array;
 	/** When the simulator acts: check-in (first ticket) for those who come, slot start for a no-show. */
@@ -63,6 +69,7 @@ export class DemandStreams {
  * run generates thousands of days. A day generated into a buffer lives until the buffer's next use.
  */
 export class DemandBuffer {
+	order = new Int32Array(0);
 	arrival = new Float64Array(0);
 	eventTime = new Float64Array(0);
 	flags = new Uint8Array(0);
@@ -76,6 +83,7 @@ export class DemandBuffer {
 	fit(n: number): void {
 		if (this.arrival.length < n) {
 			const cap = n + (n >> 2) + 16;
+			this.order = new Int32Array(cap);
 			this.arrival = new Float64Array(cap);
 			this.eventTime = new Float64Array(cap);
 			this.flags = new Uint8Array(cap);
@@ -97,13 +105,6 @@ export class DemandBuffer {
 
 // Scratch space of generateDay (it runs to completion, so one set serves every call in a thread).
 let arrivalTimes = new Float64Array(512);
-let order = new Int32Array(512);
-let spareF64 = new Float64Array(512);
-let spareU8 = new Uint8Array(512);
-let spareI32 = new Int32Array(513);
-let spareServices = new Int32Array(512);
-let spareLegs = new Float64Array(512);
-let spareLegs2 = new Float64Array(512);
 
 /**
  * Generates one day's visitors, ordered by the time the simulator acts on them, into `buffer` (by default a new
@@ -116,7 +117,7 @@ export function generateDay(m: CompiledScenario, day: DayPlan, s: DemandStreams,
 	const slot = m.onlineSlot;
 	const B = buffer;
 	B.fit(n);
-	const { arrival, eventTime, flags, slotStart, legStart } = B;
+	const { order, arrival, eventTime, flags, slotStart, legStart } = B;
 	let sorted = true;
 	let nLegs = 0;
 	for (let i = 0; i < n; i++) {
@@ -158,10 +159,12 @@ export function generateDay(m: CompiledScenario, day: DayPlan, s: DemandStreams,
 		legWork[j] = m.services[legService[j]].work.draw(s.work);
 		legPatience[j] = patienceOf ? patienceOf.draw(s.patience) : Infinity;
 	}
-	// Order by event time; a stable sort keeps generation order among equal times, so numbering is reproducible.
-	if (!sorted) reorder(B, n, nLegs);
+	for (let i = 0; i < n; i++) order[i] = i;
+	// A stable sort keeps generation order among equal times, so numbering is reproducible.
+	if (!sorted) sortByTime(order, n, eventTime);
 	return {
 		count: n,
+		order: order.subarray(0, n),
 		arrival: arrival.subarray(0, n),
 		eventTime: eventTime.subarray(0, n),
 		flags: flags.subarray(0, n),
@@ -173,58 +176,12 @@ export function generateDay(m: CompiledScenario, day: DayPlan, s: DemandStreams,
 	};
 }
 
-/** Puts a generated day's n visitors (and their legs) in order of event time, stably. */
-function reorder(B: DemandBuffer, n: number, nLegs: number): void {
-	if (order.length < n) order = new Int32Array(n * 2);
-	for (let i = 0; i < n; i++) order[i] = i;
-	sortByTime(n, B.eventTime);
-	const room = Math.max(n, nLegs) + 1;
-	if (spareF64.length < room) {
-		spareF64 = new Float64Array(room * 2);
-		spareU8 = new Uint8Array(room * 2);
-		spareI32 = new Int32Array(room * 2);
-	}
-	permute(B.arrival, n);
-	permute(B.eventTime, n);
-	permute(B.slotStart, n);
-	spareU8.set(B.flags.subarray(0, n));
-	for (let i = 0; i < n; i++) B.flags[i] = spareU8[order[i]];
-	// Legs move with their visitor: rebuild the leg arrays visitor by visitor, from copies.
-	spareI32.set(B.legStart.subarray(0, n + 1));
-	const from = spareI32;
-	if (spareLegs.length < nLegs) {
-		spareLegs = new Float64Array(nLegs * 2);
-		spareLegs2 = new Float64Array(nLegs * 2);
-		spareServices = new Int32Array(nLegs * 2);
-	}
-	spareServices.set(B.legService.subarray(0, nLegs));
-	spareLegs.set(B.legWork.subarray(0, nLegs));
-	spareLegs2.set(B.legPatience.subarray(0, nLegs));
-	let j = 0;
-	for (let i = 0; i < n; i++) {
-		const v = order[i];
-		B.legStart[i] = j;
-		for (let q = from[v]; q < from[v + 1]; q++, j++) {
-			B.legService[j] = spareServices[q];
-			B.legWork[j] = spareLegs[q];
-			B.legPatience[j] = spareLegs2[q];
-		}
-	}
-	B.legStart[n] = j;
-}
-
-/** a[i] = a[order[i]] for i < n. */
-function permute(a: Float64Array, n: number): void {
-	spareF64.set(a.subarray(0, n));
-	for (let i = 0; i < n; i++) a[i] = spareF64[order[i]];
-}
-
 /**
  * Sorts `order` (the first n visitor indices) by event time, stably: equal times keep generation order.
  * Insertion sort, because the times are arrival times, already in order, except online visitors moved to their
  * slot, never far away.
  */
-function sortByTime(n: number, time: Float64Array): void {
+function sortByTime(order: Int32Array, n: number, time: Float64Array): void {
 	for (let i = 1; i < n; i++) {
 		const v = order[i];
 		const t = time[v];

@@ -29,7 +29,7 @@ class Leg implements LegRecord {
 	// Every other field is set by `init`; outcome, measured and wait by `ReplicationRun.record`. Each starts with
 	// a value of its kind (NaN for a double): a field first set to undefined would box every number stored in it.
 	run: ReplicationRun;
-	/** Visitor index within the day's demand. */
+	/** The visitor's place in the day's demand, in event-time order (its number - 1). */
 	v = 0;
 	// The leg's demand, copied (numbers only: a pooled leg holds no pointer to a day's storage).
 	flags = 0;
@@ -63,13 +63,14 @@ class Leg implements LegRecord {
 		if (this.patience.deliverAt >= run.cal.now()) this.patience = new SimEvent(run, ABANDON, 0, this);
 		else this.patience.handler = run; // a pooled leg comes from an earlier run
 		this.v = v;
-		const at = demand.legStart[v] + index;
-		this.flags = demand.flags[v];
-		this.arrival = demand.arrival[v];
+		const g = demand.order[v];
+		const at = demand.legStart[g] + index;
+		this.flags = demand.flags[g];
+		this.arrival = demand.arrival[g];
 		this.serviceIndex = demand.legService[at];
 		this.work = demand.legWork[at];
 		this.patienceMinutes = demand.legPatience[at];
-		this.more = at + 1 < demand.legStart[v + 1];
+		this.more = at + 1 < demand.legStart[g + 1];
 		this.key = key;
 		this.day = plan.index;
 		this.leg = index;
@@ -283,7 +284,7 @@ export class ReplicationRun implements EventHandler {
 				const d = this.visitorDemand!;
 				const v = ev.arg++;
 				this.onVisitor(d, v);
-				if (v + 1 < d.count) this.cal.schedule(ev, this.dayOffset + d.eventTime[v + 1]);
+				if (v + 1 < d.count) this.cal.schedule(ev, this.dayOffset + d.eventTime[d.order[v + 1]]);
 				return;
 			}
 			case FINISH:
@@ -351,7 +352,7 @@ export class ReplicationRun implements EventHandler {
 		if (demand.count) {
 			this.visitorDemand = demand;
 			this.visitorEvent.arg = 0;
-			this.cal.schedule(this.visitorEvent, O + demand.eventTime[0]);
+			this.cal.schedule(this.visitorEvent, O + demand.eventTime[demand.order[0]]);
 		}
 	}
 
