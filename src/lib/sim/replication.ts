@@ -24,6 +24,8 @@ const MIDNIGHT = 7;
 class Leg implements LegRecord {
 	/** Patience running out: an ABANDON event (replaced when the leg is reused while the old one is still on the calendar). */
 	patience: SimEvent;
+	/** Which of its run's calendars (see ReplicationRun.calendars) its patience event was last put on. */
+	patienceOn = -1;
 	/** Its ticket, rewritten by the engine for each new use of the leg. */
 	readonly tk: Ticket<Leg>;
 	// Every other field is set by `init`; outcome, measured and wait by `ReplicationRun.record`. Each starts with
@@ -60,7 +62,7 @@ class Leg implements LegRecord {
 		this.run = run;
 		// A patience event still on the calendar (cancelled, due after an earlier day's midnight) must stay as it
 		// is until simjs takes it off: the leg gets a new one.
-		if (this.patience.deliverAt >= run.cal.now()) this.patience = new SimEvent(run, ABANDON, 0, this);
+		if (this.patienceOn === run.calendars && this.patience.deliverAt >= run.cal.now()) this.patience = new SimEvent(run, ABANDON, 0, this);
 		else this.patience.handler = run; // a pooled leg comes from an earlier run
 		this.v = v;
 		const g = demand.order[v];
@@ -160,6 +162,8 @@ export interface ReplicationOptions {
  */
 export class ReplicationRun implements EventHandler {
 	cal = new Calendar();
+	/** Calendars this object has run on so far (a restart starts a new one): events on earlier ones are gone. */
+	calendars = 0;
 	readonly engine: QueueEngine<Leg>;
 	/** The legs that have ended, in the order they ended (only the current day's, unless `keepLegs`). */
 	readonly legs: Leg[] = [];
@@ -247,9 +251,8 @@ export class ReplicationRun implements EventHandler {
 		this.replication = replication;
 		for (const l of this.legs) this.pool.push(l);
 		this.legs.length = 0;
-		// Their events were on the calendar being dropped: none is pending on the new one.
-		for (const l of this.pool) l.patience.deliverAt = NaN;
 		this.cal = new Calendar();
+		this.calendars++;
 		this.engine.reset();
 		this.streams = new DemandStreams(this.seed, replication);
 		this.tally.reset();
@@ -403,7 +406,10 @@ export class ReplicationRun implements EventHandler {
 		if (c >= 0) this.call(c, now);
 		// Called at once, it never waits: no patience to run out. (A counter that has just finished may call an
 		// older ticket instead.)
-		if (t.state === 'waiting' && leg.patienceMinutes !== Infinity) this.cal.schedule(leg.patience, now + leg.patienceMinutes);
+		if (t.state === 'waiting' && leg.patienceMinutes !== Infinity) {
+			leg.patienceOn = this.calendars;
+			this.cal.schedule(leg.patience, now + leg.patienceMinutes);
+		}
 	}
 
 	/** Counter c calls its next ticket, if any, and starts serving it. */
