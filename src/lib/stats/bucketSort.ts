@@ -32,7 +32,7 @@ export function bucketSort(values: Float64Array, from: number, to: number, keys?
 	}
 	if (!(max > min)) return; // all equal
 	// Values spanning more than the doubles' range overflow the width; halving both sides keeps it finite.
-	const scale = n / (max / 2 - min / 2) / 2;
+	const scale = (n - 1) / (max / 2 - min / 2) / 2;
 	if (!(scale < Infinity)) {
 		// Distinct only in their last subnormal bits: no width separates them, but they are sorted anyway.
 		insertionSort(values, keys, from, to);
@@ -47,8 +47,10 @@ export function bucketSort(values: Float64Array, from: number, to: number, keys?
 	const end = bucketEnd;
 	end.fill(0, 0, n + 1);
 	// A monotone map of value to bucket (v ≤ w gives bucket(v) ≤ bucket(w)), so the buckets come out in order.
+	// Rounding up keeps bucket 0 for the minimum itself: a sample with a mass there (the waits of visitors called
+	// at once are all 0) would otherwise crowd its smallest other values in with it, bucket after bucket.
 	for (let i = 0; i < n; i++) {
-		let b = Math.floor((values[from + i] - min) * scale);
+		let b = Math.ceil((values[from + i] - min) * scale);
 		if (!(b < n)) b = n - 1;
 		bucketOf[i] = b;
 		end[b + 1]++;
