@@ -23,8 +23,11 @@ export class QueueEngine<P = unknown> {
 	private readonly prefixes: string[];
 	/** This engine's current day (see Ticket.epoch). */
 	private epoch = epochs++;
-	/** Every queued ticket in issue order (for sending home). */
-	private readonly all = new TicketLine<P>();
+	/**
+	 * Every ticket queued today, in issue order (for sending home). A plain list, not a line: it is read once or
+	 * twice a day, and a line would keep skipping its departed tickets as it grows.
+	 */
+	private readonly issuedToday: Array<Ticket<P>> = [];
 	/**
 	 * One line per distinct work-profile entry (counters with the same entry share it): the tickets the entry
 	 * covers, in issue order, so its head is the entry's oldest ticket — a counter calls in O(1).
@@ -142,7 +145,7 @@ export class QueueEngine<P = unknown> {
 		this.priorityFor.fill(0);
 		this.waitingPriority.fill(0);
 		this.waitingRegular.fill(0);
-		this.all.clear();
+		this.issuedToday.length = 0;
 		for (const line of this.lines) line.clear();
 	}
 
@@ -162,7 +165,7 @@ export class QueueEngine<P = unknown> {
 		const t = this.fresh(k, priority, payload, now, reuse);
 		t.dayNumber = this.numbering.issue(a);
 		t.prefix = this.prefixes[a];
-		this.all.push(t);
+		this.issuedToday.push(t);
 		const lines = priority ? this.priorityLinesOf[k] : this.linesOf[k];
 		for (let j = 0; j < lines.length; j++) this.lines[lines[j]].push(t);
 		this.countFor(t, 1);
@@ -314,7 +317,7 @@ export class QueueEngine<P = unknown> {
 	sendHomeWaiting(now: number, which: 'all' | 'unservable'): Array<Ticket<P>> {
 		const out: Array<Ticket<P>> = [];
 		if (this.counts.waiting === 0) return out;
-		this.all.collectWaiting(out);
+		for (const t of this.issuedToday) if (t.state === 'waiting') out.push(t);
 		if (which === 'unservable') {
 			let kept = 0;
 			for (const t of out) if (!this.servable(t.serviceIndex)) out[kept++] = t;

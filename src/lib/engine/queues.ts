@@ -36,12 +36,6 @@ export class TicketLine<P> {
 		this.head++;
 	}
 
-	/** Appends every ticket still waiting to `out`, oldest first. */
-	collectWaiting(out: Array<Ticket<P>>): void {
-		const items = this.items;
-		for (let i = this.head; i < this.tail; i++) if (items[i]!.state === 'waiting') out.push(items[i]!);
-	}
-
 	/** Forgets everything (a new day). */
 	clear(): void {
 		for (let i = 0; i < this.tail; i++) this.items[i] = null;
