@@ -41,9 +41,6 @@ export class QueueEngine<P = unknown> {
 	private readonly waitingRegular: Int32Array;
 	/** Per service, the counters that may serve it, in scenario order. */
 	private readonly servers: Int32Array[];
-	/** Per counter, tickets waiting that it may serve, and how many of them are in the priority class. */
-	private readonly waitingFor: Int32Array;
-	private readonly priorityFor: Int32Array;
 	private readonly numbering: TicketNumbering;
 	private seq = 0;
 	private readonly counts: TicketCounts = {
@@ -83,8 +80,6 @@ export class QueueEngine<P = unknown> {
 			return new CounterState<P>(ci, c.id, serves, compileProfile(c.profile, this.serviceKeys, agencyOfKey, serves));
 		});
 		this.servers = this.serviceKeys.map((_, k) => Int32Array.from(this.counters.filter((c) => c.serves[k] === 1).map((c) => c.index)));
-		this.waitingFor = new Int32Array(this.counters.length);
-		this.priorityFor = new Int32Array(this.counters.length);
 		const nServices = this.serviceKeys.length;
 		this.waitingPriority = new Int32Array(nServices);
 		this.waitingRegular = new Int32Array(nServices);
@@ -141,8 +136,6 @@ export class QueueEngine<P = unknown> {
 	startDay(): void {
 		this.epoch = epochs++;
 		this.numbering.reset();
-		this.waitingFor.fill(0);
-		this.priorityFor.fill(0);
 		this.waitingPriority.fill(0);
 		this.waitingRegular.fill(0);
 		this.issuedToday.length = 0;
@@ -189,15 +182,10 @@ export class QueueEngine<P = unknown> {
 		return t;
 	}
 
-	/** A ticket joins (+1) or leaves (-1) the waiting: its service's counts and those of every counter that may serve it follow. */
+	/** A ticket joins (+1) or leaves (-1) the waiting: its service's count in its class follows. */
 	private countFor(t: Ticket<P>, d: number): void {
 		if (t.priority) this.waitingPriority[t.serviceIndex] += d;
 		else this.waitingRegular[t.serviceIndex] += d;
-		const servers = this.servers[t.serviceIndex];
-		for (let j = 0; j < servers.length; j++) {
-			this.waitingFor[servers[j]] += d;
-			if (t.priority) this.priorityFor[servers[j]] += d;
-		}
 	}
 
 	/** A waiting ticket for service k, without a number: `reuse` rewritten (if no line can hold it) or a new one. */
@@ -248,10 +236,9 @@ export class QueueEngine<P = unknown> {
 	 */
 	callNext(ci: number, now: number): Ticket<P> | null {
 		const c = this.counters[ci];
-		if (!c.idle || this.waitingFor[ci] === 0) return null;
-		const noPriority = this.priorityFor[ci] === 0;
+		if (!c.idle) return null;
+		// An entry with nothing waiting has an empty line (its departed tickets skipped): no count is needed to pass it.
 		for (const entry of c.profile) {
-			if (entry.priorityOnly && noPriority) continue;
 			const line = this.lines[entry.line];
 			const t = line.peek();
 			if (t === undefined) continue;
