@@ -24,7 +24,11 @@ const MIDNIGHT = 7;
 class Leg implements LegRecord {
 	/** Patience running out: an ABANDON event (replaced when the leg is reused while the old one is still on the calendar). */
 	patience: SimEvent;
-	/** Which of its run's calendars (see ReplicationRun.calendars) its patience event was last put on. */
+	/**
+	 * Which of its run's calendars (see ReplicationRun.calendars) its patience event may still be pending on
+	 * when the leg is next reused (-1: none). Cleared when the event runs, or is cancelled while due before the
+	 * next day (reuse comes a day later at the soonest), so a reused leg seldom has to look at its old event.
+	 */
 	patienceOn = -1;
 	/** Its ticket, rewritten by the engine for each new use of the leg. */
 	readonly tk: Ticket<Leg>;
@@ -422,7 +426,7 @@ export class ReplicationRun implements EventHandler {
 		this.waiting--;
 		this.busy++;
 		const leg = t.payload;
-		leg.patience.cancelled = true;
+		this.cancelPatience(leg);
 		const work = leg.work;
 		this.cal.schedule(this.finish[c], now + work / this.model.speeds[c]);
 		return true;
@@ -449,6 +453,7 @@ export class ReplicationRun implements EventHandler {
 
 	onAbandon(leg: Leg): void {
 		const now = this.cal.now();
+		leg.patienceOn = -1; // its timer has run: it is off the calendar
 		this.advance(now);
 		if (this.engine.abandon(leg.tk, now)) {
 			this.waiting--;
@@ -508,9 +513,16 @@ export class ReplicationRun implements EventHandler {
 	private sendHome(tickets: Array<Ticket<Leg>>, now: number): void {
 		for (const t of tickets) {
 			this.waiting--;
-			t.payload.patience.cancelled = true;
+			this.cancelPatience(t.payload);
 			this.record(t.payload, 'not-served', now);
 		}
+	}
+
+	/** Stops a leg's patience timer (if it runs); one due before the next day cannot be pending when the leg is reused. */
+	private cancelPatience(leg: Leg): void {
+		const p = leg.patience;
+		p.cancelled = true;
+		if (p.deliverAt < this.dayOffset + DAY_MINUTES) leg.patienceOn = -1;
 	}
 
 	/** Closes a leg's record (the rest of it is its ticket's story: see Leg's getters) and adds it to the tally. */
