@@ -6,13 +6,15 @@
  *  - the bare simjs calendar: a hold model (each event schedules one successor after an exponential delay) with
  *    trivial handlers, on the raw event queue the adapter uses, (a) with 40 events pending and (a′) with as many
  *    pending as the model itself keeps on average (a heap's cost per event grows with its size, so this is the
- *    like-for-like baseline); (b) through simjs's own Entity API (`setTimer(d).done(fn)`), 40 pending.
+ *    like-for-like baseline); (b) through simjs's own Entity API (`setTimer(d).done(fn)`), 40 pending, in a worker
+ *    thread of its own (see entityBaseline.ts).
  */
 import { readFileSync } from 'node:fs';
 import { parseScenario } from '../src/lib/model/parse';
 import type { Scenario } from '../src/lib/model/scenario';
 import { BatchRunner } from '../src/lib/sim/batch';
-import { Calendar, simjsEntityTimerRate } from '../src/lib/sim/calendar';
+import { Worker } from 'node:worker_threads';
+import { Calendar } from '../src/lib/sim/calendar';
 import { compileScenario } from '../src/lib/sim/compile';
 import { ReplicationRun } from '../src/lib/sim/replication';
 import { continuousScenario } from '../tests/fixtures/scenarios';
@@ -94,9 +96,15 @@ const mm10Pending = meanPending(mm10);
 // Warm everything, then measure all of it in rounds, so that each measure sees the same spells of machine load
 // (this project's machines share their cores: a spell can slow everything by a third).
 bareCalendar(200_000, 40);
-let y = 999;
-const unif = () => ((y = (y * 1103515245 + 12345) & 0x7fffffff) + 0.5) / 0x80000000;
-simjsEntityTimerRate(200_000, 40, () => -Math.log(unif()));
+const entityWorker = new Worker(new URL('./entityBaselineBoot.mjs', import.meta.url));
+/** The Entity API's events/s for `events` events, measured in its own thread (see entityBaseline.ts). */
+const entityRateFor = (events: number) =>
+	new Promise<number>((resolve, reject) => {
+		entityWorker.once('message', resolve);
+		entityWorker.once('error', reject);
+		entityWorker.postMessage(events);
+	});
+await entityRateFor(200_000);
 const ROUNDS = 5;
 const runs = { k: [] as Measure[], m: [] as Measure[], bare: [] as Measure[], bareKota: [] as Measure[], bareMm10: [] as Measure[], entity: [] as number[] };
 let bareEvents = 2_000_000;
@@ -107,7 +115,7 @@ for (let round = 0; round < ROUNDS; round++) {
 	runs.bareKota.push(bareCalendar(bareEvents, kotaPending));
 	runs.m.push(runModel(mm10, 20));
 	runs.bareMm10.push(bareCalendar(bareEvents, mm10Pending));
-	runs.entity.push(simjsEntityTimerRate(bareEvents, 40, () => -Math.log(unif())));
+	runs.entity.push(await entityRateFor(bareEvents));
 }
 const k = fastest(runs.k);
 const m = fastest(runs.m);
@@ -115,6 +123,7 @@ const bare = fastest(runs.bare);
 const bareKota = fastest(runs.bareKota);
 const bareMm10 = fastest(runs.bareMm10);
 const entityRate = Math.max(...runs.entity);
+await entityWorker.terminate();
 
 const pct = (x: number, y: number) => ((100 * x) / y).toFixed(1) + '%';
 console.log(`MPP Planner benchmark (Node ${process.version}, one core, best of ${ROUNDS} interleaved rounds)\n`);
