@@ -146,19 +146,22 @@ function sumOf(values: Float64Array, from: number, to: number): number {
 }
 
 /**
- * Copies the ascending `values[0, n)` into `out` grouped by key (a stable counting sort): group g is
- * out[start[g], start[g + 1]), itself ascending. `groupOf` maps a key to its group (0 … groups - 1).
+ * Copies the ascending `values[0, n)` into `out` grouped by key, in order (a stable counting sort's placing pass):
+ * group g, already sized, is out[start[g], start[g + 1]), itself ascending. `groupOf` maps a key to its group.
  */
 function groupSorted(values: Float64Array, keys: Int32Array, n: number, groupOf: Int32Array, start: Int32Array, fill: Int32Array, out: Float64Array): void {
-	const groups = start.length - 1;
-	start.fill(0);
-	for (let i = 0; i < n; i++) start[groupOf[keys[i]] + 1]++;
-	for (let g = 0; g < groups; g++) start[g + 1] += start[g];
-	fill.set(start.subarray(0, groups));
+	fill.set(start.subarray(0, start.length - 1));
 	for (let i = 0; i < n; i++) out[fill[groupOf[keys[i]]]++] = values[i];
 }
 
 const ratio = (num: number, den: number): number => (den > 0 ? num / den : NaN);
+
+/** [f(0), …, f(n - 1)]: a plain loop (Array.from over a typed array goes through its iterator, a few times slower). */
+function listOf(n: number, f: (i: number) => number): number[] {
+	const out = new Array<number>(n);
+	for (let i = 0; i < n; i++) out[i] = f(i);
+	return out;
+}
 
 /** Summarises one replication's legs, counter usage and trace into a small plain object (see ReplicationSummary). */
 export function summarizeReplication(scenario: Scenario, out: ReplicationOutput): ReplicationSummary {
@@ -212,6 +215,11 @@ export function summarizeTally(tally: ReplicationTally, out: Omit<ReplicationOut
 		work.byAgency = new Float64Array(nWaits * 2);
 	}
 	const { byService, byAgency, serviceStart, agencyStart, fill, identity, agencyOfBucket } = work;
+	// Group sizes from the tally's counts; an agency's services are contiguous, the unlisted bucket comes last.
+	serviceStart[0] = 0;
+	for (let b = 0; b <= nServices; b++) serviceStart[b + 1] = serviceStart[b] + tally.bucketWaits[b];
+	for (let a = 0; a <= nAgencies; a++) agencyStart[a] = serviceStart[agencyFirstService[a]];
+	agencyStart[nAgencies + 1] = serviceStart[nServices + 1];
 	groupSorted(waits, waitBucket, nWaits, identity, serviceStart, fill, byService);
 	groupSorted(waits, waitBucket, nWaits, agencyOfBucket, agencyStart, fill, byAgency);
 
@@ -287,13 +295,13 @@ export function summarizeTally(tally: ReplicationTally, out: Omit<ReplicationOut
 	const { trace, hourlyWaiting, hourlyBusy, hourlyStaffed } = summarizeTrace(out);
 
 	const hourly: HourlyReplication = {
-		arrivals: Array.from(hArrivals),
-		waitMean: Array.from(hWaitSum, (sum, h) => ratio(sum, hWaitN[h])),
+		arrivals: listOf(hArrivals.length, (h) => hArrivals[h]),
+		waitMean: listOf(HOURS_PER_DAY, (h) => ratio(hWaitSum[h], hWaitN[h])),
 		waiting: hourlyWaiting,
 		busy: hourlyBusy,
 		staffed: hourlyStaffed,
-		staffedMinutes: Array.from(hStaffedMinutes),
-		utilization: Array.from(hBusyMinutes, (busy, h) => ratio(busy, hStaffedMinutes[h]))
+		staffedMinutes: listOf(HOURS_PER_DAY, (h) => hStaffedMinutes[h]),
+		utilization: listOf(HOURS_PER_DAY, (h) => ratio(hBusyMinutes[h], hStaffedMinutes[h]))
 	};
 
 	return {
@@ -317,7 +325,7 @@ export function summarizeTally(tally: ReplicationTally, out: Omit<ReplicationOut
 		counters,
 		hourly,
 		trace,
-		waitHistogram: Array.from(histogram)
+		waitHistogram: listOf(histogram.length, (i) => histogram[i])
 	};
 }
 
@@ -366,7 +374,7 @@ function summarizeTrace(out: Pick<ReplicationOutput, 'trace'>): {
 			s = e;
 		}
 	}
-	const hourly = (area: Float64Array) => Array.from(area, (x, h) => ratio(x, cover[h] * days));
+	const hourly = (area: Float64Array) => listOf(HOURS_PER_DAY, (h) => ratio(area[h], cover[h] * days));
 	return {
 		trace: { binMinutes: b, from: tr.from, waiting, busy, staffed },
 		hourlyWaiting: hourly(wArea),

@@ -68,6 +68,8 @@ export class ReplicationTally {
 	waits = new Float64Array(1024);
 	waitBucket = new Int32Array(1024);
 	nWaits = 0;
+	/** How many of those waits each service bucket holds. */
+	readonly bucketWaits: Int32Array;
 	within = 0;
 	tickets = 0;
 	/** Working space of summarizeTally, kept with the tally so a batch of replications allocates it once. */
@@ -107,6 +109,7 @@ export class ReplicationTally {
 		this.aWithin = new Int32Array(this.nAgencies);
 		this.sArrived = new Int32Array(this.nServices);
 		this.sServed = new Int32Array(this.nServices);
+		this.bucketWaits = new Int32Array(this.nServices + 1);
 		const agencyOfBucket = new Int32Array(this.nServices + 1);
 		agencyOfBucket.set(this.serviceAgency);
 		agencyOfBucket[this.nServices] = this.nAgencies;
@@ -127,7 +130,7 @@ export class ReplicationTally {
 		this.vArrival.fill(0, 0, this.visitors);
 		this.vLastEnd.fill(0, 0, this.visitors);
 		this.visitors = 0;
-		for (const a of [this.aArrived, this.aServed, this.aAbandoned, this.aNotServed, this.aNoShow, this.aWithin, this.sArrived, this.sServed]) a.fill(0);
+		for (const a of [this.aArrived, this.aServed, this.aAbandoned, this.aNotServed, this.aNoShow, this.aWithin, this.sArrived, this.sServed, this.bucketWaits]) a.fill(0);
 		for (const a of [this.hArrivals, this.hWaitSum, this.hWaitN, this.histogram]) a.fill(0);
 		this.nWaits = 0;
 		this.within = 0;
@@ -180,8 +183,10 @@ export class ReplicationTally {
 			const w = wait;
 			if (w === w) {
 				if (this.nWaits === this.waits.length) this.growWaits();
+				const bucket = s >= 0 ? s : this.nServices;
 				this.waits[this.nWaits] = w;
-				this.waitBucket[this.nWaits] = s >= 0 ? s : this.nServices;
+				this.waitBucket[this.nWaits] = bucket;
+				this.bucketWaits[bucket]++;
 				this.nWaits++;
 				if (w <= this.target) {
 					this.within++;
