@@ -81,37 +81,57 @@ const P3 = 6.61375632143793436117e-5;
 const P4 = -1.65339022054652515390e-6;
 const P5 = 4.13813679705723846039e-8;
 
-/** e^x (fdlibm e_exp.c). */
+/** The double whose high word is `hi` and low word 0 (fdlibm tests high words; these are the same tests on |x|). */
+function withHighWord(hi: number): number {
+	f64[0] = 0;
+	u32[HI] = hi;
+	return f64[0];
+}
+// |x| ≥ EXP_SPECIAL ⟺ fdlibm's hx ≥ 0x40862e42; |x| ≥ EXP_REDUCE ⟺ hx > 0x3fd62e42; |x| < EXP_ONE_STEP ⟺
+// hx < 0x3ff0a2b2; |x| < EXP_TINY ⟺ hx < 0x3e300000.
+const EXP_SPECIAL = withHighWord(0x40862e42);
+const EXP_REDUCE = withHighWord(0x3fd62e43);
+const EXP_ONE_STEP = withHighWord(0x3ff0a2b2);
+const EXP_TINY = withHighWord(0x3e300000);
+// 2^e for e in [-1022, 1023], by exact doubling and halving: scaling by it is exact while the result stays normal.
+const POW2 = new Float64Array(2046);
+{
+	let p = 1;
+	for (let e = 0; e <= 1023; e++, p *= 2) POW2[e + 1022] = p;
+	p = 1;
+	for (let e = 0; e >= -1022; e--, p /= 2) POW2[e + 1022] = p;
+}
+
+/**
+ * e^x (fdlibm e_exp.c). fdlibm reads x's bits and scales its result by adding to the exponent bits; here the same
+ * tests are comparisons of |x| with the doubles they stand for, and the scaling a multiplication by an exact
+ * power of two: the same bits, without a round trip through memory for each call.
+ */
 export function exp(x: number): number {
-	f64[0] = x;
-	let hx = u32[HI] | 0;
-	const xsb = (hx >>> 31) & 1;
-	hx &= 0x7fffffff;
-	if (hx >= 0x40862e42) {
+	const ax = Math.abs(x);
+	if (!(ax < EXP_SPECIAL)) {
 		// |x| ≥ 709.78…: NaN, ±∞, overflow or underflow.
-		if (hx >= 0x7ff00000) {
-			if (((hx & 0xfffff) | u32[LO]) !== 0) return x + x;
-			return xsb === 0 ? x : 0;
-		}
+		if (x !== x) return x + x;
+		if (ax === Infinity) return x > 0 ? x : 0;
 		if (x > O_THRESHOLD) return Infinity;
 		if (x < U_THRESHOLD) return 0;
 	}
 	let hi = 0;
 	let lo = 0;
 	let k = 0;
-	if (hx > 0x3fd62e42) {
+	if (ax >= EXP_REDUCE) {
 		// |x| > ln2/2: reduce x = k·ln2 + r.
-		if (hx < 0x3ff0a2b2) {
-			hi = xsb === 0 ? x - LN2_HI : x + LN2_HI;
-			lo = xsb === 0 ? LN2_LO : -LN2_LO;
-			k = xsb === 0 ? 1 : -1;
+		if (ax < EXP_ONE_STEP) {
+			hi = x > 0 ? x - LN2_HI : x + LN2_HI;
+			lo = x > 0 ? LN2_LO : -LN2_LO;
+			k = x > 0 ? 1 : -1;
 		} else {
-			k = (INV_LN2 * x + (xsb === 0 ? 0.5 : -0.5)) | 0;
+			k = (INV_LN2 * x + (x > 0 ? 0.5 : -0.5)) | 0;
 			hi = x - k * LN2_HI;
 			lo = k * LN2_LO;
 		}
 		x = hi - lo;
-	} else if (hx < 0x3e300000) {
+	} else if (ax < EXP_TINY) {
 		// |x| < 2^-28
 		return 1 + x;
 	}
@@ -119,13 +139,8 @@ export function exp(x: number): number {
 	const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
 	if (k === 0) return 1 - ((x * c) / (c - 2.0) - x);
 	const y = 1 - (lo - (x * c) / (2.0 - c) - hi);
-	f64[0] = y;
-	if (k >= -1021) {
-		u32[HI] = (u32[HI] + (k << 20)) >>> 0;
-		return f64[0];
-	}
-	u32[HI] = (u32[HI] + ((k + 1000) << 20)) >>> 0;
-	return f64[0] * TWOM1000;
+	if (k >= -1021) return k <= 1023 ? y * POW2[k + 1022] : y * 2 * POW2[1023 + 1022];
+	return y * POW2[k + 1000 + 1022] * TWOM1000;
 }
 
 /** log(1 + x), accurate for small x: log(u) corrected by the rounding error of u = 1 + x (Goldberg's trick). */
