@@ -44,6 +44,28 @@ describe('QueueEngine', () => {
 		expect([t.number, t.agency, t.state]).toEqual(['', 'bapenda', 'no-show']);
 	});
 
+	it('offers a new ticket only to idle counters whose profile would call it (not one that calls only its priority class)', () => {
+		const kk = { agency: 'dukcapil', service: 'kk' };
+		const e = new QueueEngine<string>({
+			agencies: [{ id: 'dukcapil', ticketPrefix: 'A', services: ['kk'] }],
+			counters: [
+				{ id: 'P', serves: [kk], profile: ['priority'] },
+				{ id: 'Q', serves: [kk], profile: ['*'] }
+			]
+		});
+		e.openCounter(0, 0);
+		e.openCounter(1, 1);
+		// P has been idle longer, but would never call a regular ticket: Q takes it.
+		const regular = e.issueTicket(req('dukcapil', 'kk', false, 'regular'), 2);
+		expect(e.idleCounterFor(regular)).toBe(1);
+		const priority = e.issueTicket(req('dukcapil', 'kk', true, 'priority'), 2);
+		expect(e.idleCounterFor(priority)).toBe(0);
+		// With Q gone, nobody on duty would call a regular KK ticket; P still calls priority ones.
+		e.closeCounter(1, 3);
+		const k = e.serviceOf('dukcapil', 'kk');
+		expect([e.servable(k, false), e.servable(k, true)]).toEqual([false, true]);
+	});
+
 	it('calls the first non-empty entry of the work profile, oldest first within it', () => {
 		const e = new QueueEngine<string>(config());
 		e.openCounter(1, 0);

@@ -37,7 +37,7 @@ export const daysScenario: fc.Arbitrary<ScenarioInput> = fc
 				servesSeed: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
 				shifts: fc.constantFrom<null | Array<[number, number]>>(null, [[480, 720], [780, 900]], [[540, 840]], [[480, 600]], [[600, 900]]),
 				speed: fc.constantFrom(0.8, 1, 1.5),
-				profileKind: fc.constantFrom('none', 'priority-agency', 'agency-first', 'star')
+				profileKind: fc.constantFrom('none', 'priority-agency', 'agency-first', 'star', 'priority-only')
 			}),
 			{ minLength: 1, maxLength: 4 }
 		),
@@ -60,7 +60,15 @@ export const daysScenario: fc.Arbitrary<ScenarioInput> = fc
 			const serves = [...new Set(c.servesSeed.map((x) => entries[x % entries.length]))];
 			const firstAgency = serves[0].split('/')[0];
 			const profile =
-				c.profileKind === 'priority-agency' ? ['priority', firstAgency, '*'] : c.profileKind === 'agency-first' ? [serves[0], '*'] : c.profileKind === 'star' ? ['*'] : undefined;
+				c.profileKind === 'priority-agency'
+					? ['priority', firstAgency, '*']
+					: c.profileKind === 'agency-first'
+						? [serves[0], '*']
+						: c.profileKind === 'star'
+							? ['*']
+							: c.profileKind === 'priority-only'
+								? ['priority']
+								: undefined;
 			return {
 				id: `L${ci + 1}`,
 				serves,

@@ -108,14 +108,15 @@ describe('simulation invariants (fast-check)', () => {
 		);
 	});
 
-	it('4. work-conserving: no counter idles on duty while a ticket it may serve waits', () => {
+	it('4. work-conserving: no counter idles on duty while a ticket its work profile would call waits', () => {
 		fc.assert(
 			fc.property(daysScenario, (input) => {
 				const s = mustParse(input);
 				runChecked(s, (r) => {
 					for (const c of r.engine.counters) {
 						if (!c.idle) continue;
-						for (let k = 0; k < c.serves.length; k++) if (c.serves[k]) expect(r.engine.hasWaiting(k)).toBe(false);
+						for (let k = 0; k < c.serves.length; k++)
+							for (const priority of [false, true]) if (r.engine.wouldCall(c.index, k, priority)) expect(r.engine.hasWaiting(k, priority)).toBe(false);
 					}
 				});
 			}),

@@ -39,8 +39,12 @@ export class QueueEngine<P = unknown> {
 	/** Per service, tickets waiting in each class. */
 	private readonly waitingPriority: Int32Array;
 	private readonly waitingRegular: Int32Array;
-	/** Per service, the counters that may serve it, in scenario order. */
-	private readonly servers: Int32Array[];
+	/**
+	 * Per service, the counters whose work profile would call its regular tickets, and those that would call its
+	 * priority tickets (more: a "priority" entry calls only that class), in scenario order.
+	 */
+	private readonly callers: Int32Array[];
+	private readonly priorityCallers: Int32Array[];
 	private readonly numbering: TicketNumbering;
 	private seq = 0;
 	private readonly counts: TicketCounts = {
@@ -79,7 +83,6 @@ export class QueueEngine<P = unknown> {
 			this.counterIndex.set(c.id, ci);
 			return new CounterState<P>(ci, c.id, serves, compileProfile(c.profile, this.serviceKeys, agencyOfKey, serves));
 		});
-		this.servers = this.serviceKeys.map((_, k) => Int32Array.from(this.counters.filter((c) => c.serves[k] === 1).map((c) => c.index)));
 		const nServices = this.serviceKeys.length;
 		this.waitingPriority = new Int32Array(nServices);
 		this.waitingRegular = new Int32Array(nServices);
@@ -104,6 +107,12 @@ export class QueueEngine<P = unknown> {
 		}
 		this.linesOf = regular.map((l) => Int32Array.from(l));
 		this.priorityLinesOf = priority.map((l) => Int32Array.from(l));
+		const calling = (k: number, priorityClass: boolean) =>
+			Int32Array.from(
+				this.counters.filter((c) => c.profile.some((e) => (priorityClass || !e.priorityOnly) && e.services.includes(k))).map((c) => c.index)
+			);
+		this.callers = this.serviceKeys.map((_, k) => calling(k, false));
+		this.priorityCallers = this.serviceKeys.map((_, k) => calling(k, true));
 	}
 
 	/** Index of a counter id (throws on an unknown id: a caller bug, not user input). */
@@ -211,19 +220,19 @@ export class QueueEngine<P = unknown> {
 	}
 
 	/**
-	 * The counter that takes a new ticket at once, or -1: among idle counters allowed to serve it, the one
-	 * idle longest (ties: scenario order). An idle counter has nothing else it may serve waiting (the engine
-	 * is work-conserving), so calling next on it calls this ticket.
+	 * The counter that takes a new ticket at once, or -1: among idle counters whose profile would call it, the
+	 * one idle longest (ties: scenario order). An idle counter has nothing else it would call waiting (the
+	 * engine is work-conserving), so calling next on it calls this ticket.
 	 */
 	idleCounterFor(t: Ticket<P>): number {
 		let best = -1;
 		let bestSince = Infinity;
 		const cs = this.counters;
-		const servers = this.servers[t.serviceIndex];
-		for (let j = 0; j < servers.length; j++) {
-			const c = cs[servers[j]];
+		const callers = (t.priority ? this.priorityCallers : this.callers)[t.serviceIndex];
+		for (let j = 0; j < callers.length; j++) {
+			const c = cs[callers[j]];
 			if (c.idle && c.idleSince < bestSince) {
-				best = servers[j];
+				best = callers[j];
 				bestSince = c.idleSince;
 			}
 		}
@@ -307,7 +316,7 @@ export class QueueEngine<P = unknown> {
 		for (const t of this.issuedToday) if (t.state === 'waiting') out.push(t);
 		if (which === 'unservable') {
 			let kept = 0;
-			for (const t of out) if (!this.servable(t.serviceIndex)) out[kept++] = t;
+			for (const t of out) if (!this.servable(t.serviceIndex, t.priority)) out[kept++] = t;
 			out.length = kept;
 		}
 		// In issue order, as they stood in line.
@@ -315,11 +324,11 @@ export class QueueEngine<P = unknown> {
 		return out;
 	}
 
-	/** True when some counter on duty (and not closing) may serve service k. */
-	servable(k: number): boolean {
-		const servers = this.servers[k];
-		for (let j = 0; j < servers.length; j++) {
-			const c = this.counters[servers[j]];
+	/** True when some counter on duty (and not closing) would call a ticket of service k in that class. */
+	servable(k: number, priority: boolean): boolean {
+		const callers = (priority ? this.priorityCallers : this.callers)[k];
+		for (let j = 0; j < callers.length; j++) {
+			const c = this.counters[callers[j]];
 			if (c.onDuty && !c.closing) return true;
 		}
 		return false;
@@ -351,9 +360,15 @@ export class QueueEngine<P = unknown> {
 		return this.counts;
 	}
 
-	/** Whether any ticket of service k is waiting. */
-	hasWaiting(k: number): boolean {
-		return this.waitingPriority[k] + this.waitingRegular[k] > 0;
+	/** Whether any ticket of service k is waiting (in the priority class or the regular one, if `priority` is given). */
+	hasWaiting(k: number, priority?: boolean): boolean {
+		if (priority === undefined) return this.waitingPriority[k] + this.waitingRegular[k] > 0;
+		return (priority ? this.waitingPriority[k] : this.waitingRegular[k]) > 0;
+	}
+
+	/** Whether counter ci's work profile would call a ticket of service k in that class (whenever it is free). */
+	wouldCall(ci: number, k: number, priority: boolean): boolean {
+		return (priority ? this.priorityCallers : this.callers)[k].includes(ci);
 	}
 
 	/** A picture of the hall for charts and a live view. */

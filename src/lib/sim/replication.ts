@@ -400,7 +400,7 @@ export class ReplicationRun implements EventHandler {
 		this.advance(now);
 		const t = this.engine.issueFor(leg.serviceIndex, (leg.flags & PRIORITY) !== 0, leg, now, leg.tk);
 		this.waiting++;
-		if (this.hallClosed && (this.day.atClose === 'send-home' || !this.engine.servable(t.serviceIndex))) {
+		if (this.hallClosed && (this.day.atClose === 'send-home' || !this.engine.servable(t.serviceIndex, t.priority))) {
 			this.engine.sendHome(t, now);
 			this.waiting--;
 			this.record(leg, 'not-served', now);
