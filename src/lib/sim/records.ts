@@ -78,6 +78,7 @@ export interface DayTrace {
 export interface ReplicationOutput {
 	replication: number;
 	days: number;
+	/** Its visit legs; empty when the run was told not to keep them (ReplicationRun.keepLegs). */
 	legs: LegRecord[];
 	counters: CounterUsage[];
 	trace: DayTrace;
