@@ -184,6 +184,8 @@ export class QueueEngine<P = unknown> {
 	/** `noShow` by service index (`reuse` as in `issueFor`). */
 	noShowFor(k: number, priority: boolean, payload: P, now: number, reuse?: Ticket<P>): Ticket<P> {
 		const t = this.fresh(k, priority, payload, now, reuse);
+		t.dayNumber = 0;
+		t.prefix = '';
 		t.state = 'no-show';
 		t.endedAt = now;
 		this.counts.issued++;
@@ -197,7 +199,7 @@ export class QueueEngine<P = unknown> {
 		else this.waitingRegular[t.serviceIndex] += d;
 	}
 
-	/** A waiting ticket for service k, without a number: `reuse` rewritten (if no line can hold it) or a new one. */
+	/** A waiting ticket for service k, its number left to the caller: `reuse` rewritten (if no line can hold it) or a new one. */
 	private fresh(k: number, priority: boolean, payload: P, now: number, reuse: Ticket<P> | undefined): Ticket<P> {
 		let t: Ticket<P>;
 		if (reuse === undefined) t = new Ticket(payload);
@@ -205,8 +207,6 @@ export class QueueEngine<P = unknown> {
 		else (t = reuse).payload = payload;
 		t.seq = this.seq++;
 		t.epoch = this.epoch;
-		t.dayNumber = 0;
-		t.prefix = '';
 		t.agency = this.agencyIds[this.serviceAgency[k]];
 		t.service = this.serviceNames[k];
 		t.serviceIndex = k;

@@ -407,7 +407,10 @@ export class ReplicationRun implements EventHandler {
 			return;
 		}
 		const c = this.engine.idleCounterFor(t);
-		if (c >= 0) this.call(c, now);
+		if (c >= 0) {
+			this.flushCounter(c, now);
+			this.call(c, now);
+		}
 		// Called at once, it never waits: no patience to run out. (A counter that has just finished may call an
 		// older ticket instead.)
 		if (t.state === 'waiting' && leg.patienceMinutes !== Infinity) {
@@ -418,9 +421,7 @@ export class ReplicationRun implements EventHandler {
 
 	/** Counter c calls its next ticket, if any, and starts serving it. */
 	private call(c: number, now: number): boolean {
-		// Account the time so far before the counter's state changes.
-		this.advance(now);
-		this.flushCounter(c, now);
+		// (Every caller has accounted the time so far, this counter's included, at `now`.)
 		const t = this.engine.callNext(c, now);
 		if (t === null) return false;
 		this.waiting--;
