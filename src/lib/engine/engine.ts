@@ -247,8 +247,9 @@ export class QueueEngine<P = unknown> {
 		const c = this.counters[ci];
 		if (!c.idle) return null;
 		// An entry with nothing waiting has an empty line (its departed tickets skipped): no count is needed to pass it.
-		for (const entry of c.profile) {
-			const line = this.lines[entry.line];
+		const profile = c.profile;
+		for (let e = 0; e < profile.length; e++) {
+			const line = this.lines[profile[e].line];
 			const t = line.peek();
 			if (t === undefined) continue;
 			line.shift();
