@@ -107,8 +107,8 @@ export class DemandBuffer {
 let arrivalTimes = new Float64Array(512);
 
 /**
- * Generates one day's visitors, ordered by the time the simulator acts on them, into `buffer` (by default a new
- * one; the day is valid until the buffer is used again).
+ * Generates one day's visitors, with their order by the time the simulator acts on them, into `buffer` (by
+ * default a new one; the day is valid until the buffer is used again).
  */
 export function generateDay(m: CompiledScenario, day: DayPlan, s: DemandStreams, buffer = new DemandBuffer()): DayDemand {
 	const n = m.continuous ? continuousArrivals(m, day, s.arrival) : profileArrivals(day, s);

@@ -4,7 +4,7 @@ import { Calendar, SimEvent, type EventHandler } from './calendar';
 import { DAY_MINUTES, type CompiledScenario, type DayPlan } from './compile';
 import { DemandBuffer, DemandStreams, generateDay, NO_SHOW, ONLINE, PRIORITY, type DayDemand } from './demand';
 import type { CounterUsage, DayTrace, LegRecord, Outcome, ReplicationOutput } from './records';
-import { ReplicationTally } from '../stats/replicationTally';
+import { hourOf, ReplicationTally } from '../stats/replicationTally';
 
 // What the run's calendar events mean (SimEvent.kind).
 const VISITOR = 0;
@@ -580,7 +580,7 @@ export class ReplicationRun implements EventHandler {
 		while (a < now) {
 			const hourEnd = (Math.floor(a / 60) + 1) * 60;
 			const end = Math.min(now, hourEnd);
-			const h = Math.floor(a / 60) % 24;
+			const h = hourOf(a);
 			if (staffed) {
 				u.staffedByHour[h] += end - a;
 				if (busy) u.busyByHour[h] += end - a;

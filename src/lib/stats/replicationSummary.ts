@@ -147,11 +147,13 @@ function sumOf(values: Float64Array, from: number, to: number): number {
 
 /**
  * Copies the ascending `values[0, n)` into `out` grouped by key, in order (a stable counting sort's placing pass):
- * group g, already sized, is out[start[g], start[g + 1]), itself ascending. `groupOf` maps a key to its group.
+ * group g, already sized, is out[start[g], start[g + 1]), itself ascending. `groupOf` maps a key to its group
+ * (null: the key is the group).
  */
-function groupSorted(values: Float64Array, keys: Int32Array, n: number, groupOf: Int32Array, start: Int32Array, fill: Int32Array, out: Float64Array): void {
+function groupSorted(values: Float64Array, keys: Int32Array, n: number, groupOf: Int32Array | null, start: Int32Array, fill: Int32Array, out: Float64Array): void {
 	fill.set(start.subarray(0, start.length - 1));
-	for (let i = 0; i < n; i++) out[fill[groupOf[keys[i]]]++] = values[i];
+	if (groupOf === null) for (let i = 0; i < n; i++) out[fill[keys[i]]++] = values[i];
+	else for (let i = 0; i < n; i++) out[fill[groupOf[keys[i]]]++] = values[i];
 }
 
 const ratio = (num: number, den: number): number => (den > 0 ? num / den : NaN);
@@ -214,13 +216,13 @@ export function summarizeTally(tally: ReplicationTally, out: Omit<ReplicationOut
 		work.byService = new Float64Array(nWaits * 2);
 		work.byAgency = new Float64Array(nWaits * 2);
 	}
-	const { byService, byAgency, serviceStart, agencyStart, fill, identity, agencyOfBucket } = work;
+	const { byService, byAgency, serviceStart, agencyStart, fill, agencyOfBucket } = work;
 	// Group sizes from the tally's counts; an agency's services are contiguous, the unlisted bucket comes last.
 	serviceStart[0] = 0;
 	for (let b = 0; b <= nServices; b++) serviceStart[b + 1] = serviceStart[b] + tally.bucketWaits[b];
 	for (let a = 0; a <= nAgencies; a++) agencyStart[a] = serviceStart[agencyFirstService[a]];
 	agencyStart[nAgencies + 1] = serviceStart[nServices + 1];
-	groupSorted(waits, waitBucket, nWaits, identity, serviceStart, fill, byService);
+	groupSorted(waits, waitBucket, nWaits, null, serviceStart, fill, byService);
 	groupSorted(waits, waitBucket, nWaits, agencyOfBucket, agencyStart, fill, byAgency);
 
 	const services: ServiceReplication[] = [];

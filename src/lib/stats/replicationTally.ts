@@ -80,8 +80,7 @@ export class ReplicationTally {
 		serviceStart: Int32Array;
 		agencyStart: Int32Array;
 		fill: Int32Array;
-		/** Service bucket → itself, and → its agency (nAgencies for the unlisted-service bucket). */
-		identity: Int32Array;
+		/** Service bucket → its agency (nAgencies for the unlisted-service bucket). */
 		agencyOfBucket: Int32Array;
 	};
 
@@ -119,7 +118,6 @@ export class ReplicationTally {
 			serviceStart: new Int32Array(this.nServices + 2),
 			agencyStart: new Int32Array(this.nAgencies + 2),
 			fill: new Int32Array(this.nServices + 1),
-			identity: Int32Array.from({ length: this.nServices + 1 }, (_, b) => b),
 			agencyOfBucket
 		};
 	}
