@@ -298,6 +298,14 @@ export class ReplicationRun implements EventHandler {
 				return this.onFinish(ev.arg);
 			case ABANDON:
 				return this.onAbandon(ev.ref as Leg);
+			default:
+				return this.onTimetable(ev);
+		}
+	}
+
+	/** The timetable's events (shifts, closing, days): a few a day, kept out of `handle` so it stays small. */
+	private onTimetable(ev: SimEvent): void {
+		switch (ev.kind) {
 			case OPEN_COUNTER:
 				return this.openCounter(ev.arg);
 			case CLOSE_COUNTER:
@@ -400,12 +408,7 @@ export class ReplicationRun implements EventHandler {
 		this.advance(now);
 		const t = this.engine.issueFor(leg.serviceIndex, (leg.flags & PRIORITY) !== 0, leg, now, leg.tk);
 		this.waiting++;
-		if (this.hallClosed && (this.day.atClose === 'send-home' || !this.engine.servable(t.serviceIndex, t.priority))) {
-			this.engine.sendHome(t, now);
-			this.waiting--;
-			this.record(leg, 'not-served', now);
-			return;
-		}
+		if (this.hallClosed && this.turnAway(leg, now)) return;
 		const c = this.engine.idleCounterFor(t);
 		if (c >= 0) {
 			this.flushCounter(c, now);
@@ -417,6 +420,16 @@ export class ReplicationRun implements EventHandler {
 			leg.patienceOn = this.calendars;
 			this.cal.schedule(leg.patience, now + leg.patienceMinutes);
 		}
+	}
+
+	/** After close, a leg just given its ticket is sent home if the hall sends everyone home or no counter left would call it. */
+	private turnAway(leg: Leg, now: number): boolean {
+		const t = leg.tk;
+		if (this.day.atClose !== 'send-home' && this.engine.servable(t.serviceIndex, t.priority)) return false;
+		this.engine.sendHome(t, now);
+		this.waiting--;
+		this.record(leg, 'not-served', now);
+		return true;
 	}
 
 	/** Counter c calls its next ticket, if any, and starts serving it. */
@@ -443,13 +456,16 @@ export class ReplicationRun implements EventHandler {
 		const leg = t.payload;
 		this.record(leg, 'served', now);
 		if (leg.more) this.issue(this.newLeg(this.demands[leg.day], leg.v, leg.leg + 1, this.model.days[leg.day], leg.key), now);
-		const st = this.engine.counters[c];
-		if (!this.call(c, now) && this.hallClosed && st.onDuty && st.serving === null) {
-			// Serving the waiting after close: a counter with nothing left to call goes home.
-			this.engine.closeCounter(c, now);
-			this.sendHomeUnservable(now);
-		}
+		if (!this.call(c, now) && this.hallClosed) this.leaveIfIdle(c, now);
 		this.observe();
+	}
+
+	/** Serving the waiting after close: a counter on duty with nothing left to call goes home. */
+	private leaveIfIdle(c: number, now: number): void {
+		const st = this.engine.counters[c];
+		if (!st.onDuty || st.serving !== null) return;
+		this.engine.closeCounter(c, now);
+		this.sendHomeUnservable(now);
 	}
 
 	onAbandon(leg: Leg): void {
@@ -542,23 +558,36 @@ export class ReplicationRun implements EventHandler {
 		const from = this.traceLast;
 		if (now <= from) return;
 		this.traceLast = now;
-		const tr = this.trace;
 		const O = this.dayOffset;
-		const bm = tr.binMinutes;
-		let a = from - O;
+		const a = from - O;
 		const b = now - O;
-		if (a < 0) a = 0;
-		const last = tr.waitingArea.length - 1;
+		const bm = this.trace.binMinutes;
+		const i = Math.floor(a / bm);
+		// Nearly always both ends lie in one bin: one step of advanceAcross's loop, kept small so the hot event
+		// handlers that call it stay within the optimiser's inlining budget.
+		if (a >= 0 && b <= (i + 1) * bm && i < this.trace.waitingArea.length) this.addToBin(i, b - a);
+		else this.advanceAcross(a < 0 ? 0 : a, b);
+	}
+
+	/** `advance` over day-relative minutes [a, b) that may span several bins (the last bin takes any overflow). */
+	private advanceAcross(a: number, b: number): void {
+		const bm = this.trace.binMinutes;
+		const last = this.trace.waitingArea.length - 1;
 		while (a < b) {
 			let i = Math.floor(a / bm);
 			const end = Math.min(b, (i + 1) * bm);
 			if (i > last) i = last;
-			const dt = end - a;
-			if (this.waiting) tr.waitingArea[i] += this.waiting * dt;
-			if (this.busy) tr.busyArea[i] += this.busy * dt;
-			if (this.staffed) tr.staffedArea[i] += this.staffed * dt;
+			this.addToBin(i, end - a);
 			a = end;
 		}
+	}
+
+	/** Adds dt minutes at the current levels to trace bin i. */
+	private addToBin(i: number, dt: number): void {
+		const tr = this.trace;
+		if (this.waiting) tr.waitingArea[i] += this.waiting * dt;
+		if (this.busy) tr.busyArea[i] += this.busy * dt;
+		if (this.staffed) tr.staffedArea[i] += this.staffed * dt;
 	}
 
 	/** Adds a counter's staffed, busy and overtime minutes since its last change. */
@@ -566,25 +595,32 @@ export class ReplicationRun implements EventHandler {
 		const from = this.usageLast[c];
 		this.usageLast[c] = now;
 		if (now <= from) return;
-		const staffed = this.onShift[c] === 1;
 		const busy = this.engine.counters[c].serving !== null;
-		if (!staffed && !busy) return;
 		const u = this.usage[c];
-		const dt = now - from;
-		if (staffed) u.staffed += dt;
-		if (busy) {
-			if (staffed) u.busy += dt;
-			else u.overtime += dt;
+		if (this.onShift[c] !== 1) {
+			if (busy) u.overtime += now - from;
+			return;
 		}
+		const dt = now - from;
+		u.staffed += dt;
+		if (busy) u.busy += dt;
+		// Nearly always within one clock hour: one step of usageByHour's loop.
+		if (now <= (Math.floor(from / 60) + 1) * 60) {
+			const h = hourOf(from);
+			u.staffedByHour[h] += now - from;
+			if (busy) u.busyByHour[h] += now - from;
+		} else this.usageByHour(u, from, now, busy);
+	}
+
+	/** A staffed counter's minutes [from, now) by clock hour. */
+	private usageByHour(u: CounterUsage, from: number, now: number, busy: boolean): void {
 		let a = from;
 		while (a < now) {
 			const hourEnd = (Math.floor(a / 60) + 1) * 60;
 			const end = Math.min(now, hourEnd);
 			const h = hourOf(a);
-			if (staffed) {
-				u.staffedByHour[h] += end - a;
-				if (busy) u.busyByHour[h] += end - a;
-			}
+			u.staffedByHour[h] += end - a;
+			if (busy) u.busyByHour[h] += end - a;
 			a = end;
 		}
 	}
