@@ -20,6 +20,9 @@ describe('QueueEngine', () => {
 		expect(e.issueTicket(req('dukcapil', 'kk'), 1).number).toBe('A-001');
 		expect(e.issueTicket(req('bapenda', 'pbb'), 2).number).toBe('B-001');
 		expect(e.issueTicket(req('dukcapil', 'ktp'), 3).number).toBe('A-002');
+		// A new day cannot start over waiting tickets: they would stand in no line and never be counted out.
+		expect(() => e.startDay()).toThrow(/3 ticket\(s\) still waiting/);
+		expect(e.ticketCounts.waiting).toBe(3);
 		e.sendHomeWaiting(4, 'all');
 		e.startDay();
 		expect(e.issueTicket(req('dukcapil', 'kk'), 1500).number).toBe('A-001');

@@ -141,8 +141,12 @@ export class QueueEngine<P = unknown> {
 		this.startDay();
 	}
 
-	/** Starts a new day: ticket numbers restart at 001. Queues must be empty (the previous day was closed). */
+	/**
+	 * Starts a new day: ticket numbers restart at 001. Throws while tickets still wait: send them home first
+	 * (`sendHomeWaiting`), or they would stand in no line, and never be called or counted out.
+	 */
 	startDay(): void {
+		if (this.counts.waiting > 0) throw new Error(`${this.counts.waiting} ticket(s) still waiting: send them home before a new day starts`);
 		this.epoch = epochs++;
 		this.numbering.reset();
 		this.waitingPriority.fill(0);
