@@ -136,35 +136,46 @@ export function erlangA(n: number, lambda: number, mu: number, theta: number): E
  */
 export function erlangAServedWaitCdf(t: number, n: number, lambda: number, mu: number, theta: number): number {
 	if (!valid(n, lambda, mu, theta) || Number.isNaN(t)) return NaN;
-	if (t < 0) return 0;
-	if (lambda === 0) return 1;
+	return servedWaitCdf(n, lambda, mu, theta)(t);
+}
+
+/**
+ * `erlangAServedWaitCdf` as a function of t for valid parameters: what does not depend on t (the chain sums and
+ * two incomplete gammas) is computed once, so a search over t costs one incomplete gamma per step.
+ */
+function servedWaitCdf(n: number, lambda: number, mu: number, theta: number): (t: number) => number {
+	if (lambda === 0) return (t) => (t < 0 ? 0 : 1);
 	const r = erlangA(n, lambda, mu, theta);
 	const x = (n * mu) / theta;
 	const y = lambda / theta;
 	const logGx = logLowerGamma(x, y);
 	const logG1 = logLowerGamma(x + 1, y);
-	// Share of the waiting customers' served mass reached by t: 1 − γ(x+1, y e^(−θt)) / γ(x+1, y).
-	const logG1t = logLowerGamma(x + 1, y * Math.exp(-theta * t));
-	const reached = -Math.expm1(logG1t - logG1);
 	const servedAfterWait = r.pWait * Math.exp(logG1 - Math.log(y) - logGx);
 	const pServed = 1 - r.pAbandon;
-	return Math.min(1, (1 - r.pWait + servedAfterWait * reached) / pServed);
+	return (t) => {
+		if (t < 0) return 0;
+		// Share of the waiting customers' served mass reached by t: 1 − γ(x+1, y e^(−θt)) / γ(x+1, y).
+		const logG1t = logLowerGamma(x + 1, y * Math.exp(-theta * t));
+		const reached = -Math.expm1(logG1t - logG1);
+		return Math.min(1, (1 - r.pWait + servedAfterWait * reached) / pServed);
+	};
 }
 
 /** The p-quantile (e.g. 0.9) of the wait of served customers in Erlang A, by bisection on the CDF. */
 export function erlangAServedWaitQuantile(p: number, n: number, lambda: number, mu: number, theta: number): number {
 	if (!valid(n, lambda, mu, theta) || !(p > 0 && p < 1)) return NaN;
-	if (erlangAServedWaitCdf(0, n, lambda, mu, theta) >= p) return 0;
+	const cdf = servedWaitCdf(n, lambda, mu, theta);
+	if (cdf(0) >= p) return 0;
 	let lo = 0;
 	let hi = 1 / (n * mu + theta);
-	while (erlangAServedWaitCdf(hi, n, lambda, mu, theta) < p) {
+	while (cdf(hi) < p) {
 		lo = hi;
 		hi *= 2;
 		if (hi > 1e12) return Infinity;
 	}
 	for (let i = 0; i < 60 && hi - lo > 1e-9 * hi; i++) {
 		const mid = (lo + hi) / 2;
-		if (erlangAServedWaitCdf(mid, n, lambda, mu, theta) < p) lo = mid;
+		if (cdf(mid) < p) lo = mid;
 		else hi = mid;
 	}
 	return (lo + hi) / 2;
