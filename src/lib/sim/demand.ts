@@ -153,12 +153,8 @@ export function generateDay(m: CompiledScenario, day: DayPlan, s: DemandStreams,
 		}
 	}
 	legStart[n] = nLegs;
+	drawLegs(m, s, B, nLegs);
 	const { legService, legWork, legPatience } = B;
-	const patienceOf = m.patience;
-	for (let j = 0; j < nLegs; j++) {
-		legWork[j] = m.services[legService[j]].work.draw(s.work);
-		legPatience[j] = patienceOf ? patienceOf.draw(s.patience) : Infinity;
-	}
 	for (let i = 0; i < n; i++) order[i] = i;
 	// A stable sort keeps generation order among equal times, so numbering is reproducible.
 	if (!sorted) sortByTime(order, n, eventTime);
@@ -174,6 +170,19 @@ export function generateDay(m: CompiledScenario, day: DayPlan, s: DemandStreams,
 		legWork: legWork.subarray(0, nLegs),
 		legPatience: legPatience.subarray(0, nLegs)
 	};
+}
+
+/**
+ * Draws the work content and patience of legs 0 … nLegs - 1. A function of its own: the optimiser then has room to
+ * inline the samplers here, where a call would box every double it returns.
+ */
+function drawLegs(m: CompiledScenario, s: DemandStreams, B: DemandBuffer, nLegs: number): void {
+	const { legService, legWork, legPatience } = B;
+	const patienceOf = m.patience;
+	for (let j = 0; j < nLegs; j++) {
+		legWork[j] = m.services[legService[j]].work.draw(s.work);
+		legPatience[j] = patienceOf ? patienceOf.draw(s.patience) : Infinity;
+	}
 }
 
 /**

@@ -28,15 +28,27 @@ const zigRatio = new Float64Array(ZIG_LAYERS);
  * draws one or two normals per visitor.
  */
 export function standardNormal(rng: Rng): number {
+	const u = 2 * rng() - 1;
+	const i = (rng() * ZIG_LAYERS) | 0;
+	if (Math.abs(u) < zigRatio[i]) return u * zigX[i];
+	return normalBeyondBox(rng, u, i);
+}
+
+/**
+ * The rest of standardNormal's loop, from a first point (u, i) outside its layer's box: the wedge or tail test,
+ * and further points as needed. Apart, so the common path stays small enough to inline where it is drawn: a
+ * call would box the double it returns.
+ */
+function normalBeyondBox(rng: Rng, u: number, i: number): number {
 	for (;;) {
-		const u = 2 * rng() - 1;
-		const i = (rng() * ZIG_LAYERS) | 0;
-		if (Math.abs(u) < zigRatio[i]) return u * zigX[i];
 		if (i === 0) return normalTail(rng, u < 0);
 		const x = u * zigX[i];
 		const f0 = exp(-0.5 * (zigX[i] * zigX[i] - x * x));
 		const f1 = exp(-0.5 * (zigX[i + 1] * zigX[i + 1] - x * x));
 		if (f1 + rng() * (f0 - f1) < 1) return x;
+		u = 2 * rng() - 1;
+		i = (rng() * ZIG_LAYERS) | 0;
+		if (Math.abs(u) < zigRatio[i]) return u * zigX[i];
 	}
 }
 
