@@ -28,6 +28,8 @@ export class QueueEngine<P = unknown> {
 	 * twice a day, and a line would keep skipping its departed tickets as it grows.
 	 */
 	private readonly issuedToday: Array<Ticket<P>> = [];
+	/** How many of issuedToday are today's (the rest are stale: emptying the array by its length would drop its storage). */
+	private nIssued = 0;
 	/**
 	 * One line per distinct work-profile entry (counters with the same entry share it): the tickets the entry
 	 * covers, in issue order, so its head is the entry's oldest ticket — a counter calls in O(1).
@@ -151,7 +153,7 @@ export class QueueEngine<P = unknown> {
 		this.numbering.reset();
 		this.waitingPriority.fill(0);
 		this.waitingRegular.fill(0);
-		this.issuedToday.length = 0;
+		this.nIssued = 0;
 		for (const line of this.lines) line.clear();
 	}
 
@@ -171,7 +173,7 @@ export class QueueEngine<P = unknown> {
 		const t = this.fresh(k, priority, payload, now, reuse);
 		t.dayNumber = this.numbering.issue(a);
 		t.prefix = this.prefixes[a];
-		this.issuedToday.push(t);
+		this.issuedToday[this.nIssued++] = t;
 		const lines = priority ? this.priorityLinesOf[k] : this.linesOf[k];
 		for (let j = 0; j < lines.length; j++) this.lines[lines[j]].push(t);
 		this.countFor(t, 1);
@@ -318,7 +320,7 @@ export class QueueEngine<P = unknown> {
 	sendHomeWaiting(now: number, which: 'all' | 'unservable'): Array<Ticket<P>> {
 		const out: Array<Ticket<P>> = [];
 		if (this.counts.waiting === 0) return out;
-		for (const t of this.issuedToday) if (t.state === 'waiting') out.push(t);
+		for (let i = 0; i < this.nIssued; i++) if (this.issuedToday[i].state === 'waiting') out.push(this.issuedToday[i]);
 		if (which === 'unservable') {
 			let kept = 0;
 			for (const t of out) if (!this.servable(t.serviceIndex, t.priority)) out[kept++] = t;

@@ -169,7 +169,7 @@ export class ReplicationRun implements EventHandler {
 	/** Calendars this object has run on so far (a restart starts a new one): events on earlier ones are gone. */
 	calendars = 0;
 	readonly engine: QueueEngine<Leg>;
-	/** The legs that have ended, in the order they ended (only the current day's, unless `keepLegs`). */
+	/** The legs that have ended, in the order they ended (none unless `keepLegs`). */
 	readonly legs: Leg[] = [];
 	/**
 	 * Whether `run` returns every leg. A caller that only wants the tally says false: each day then reuses the
@@ -179,8 +179,15 @@ export class ReplicationRun implements EventHandler {
 	streams: DemandStreams;
 	readonly tally: ReplicationTally;
 	replication: number;
-	/** Legs of earlier replications, to reuse. */
+	/**
+	 * Legs to reuse: pool[0 … pooled - 1]. Counted by hand, and likewise the legs a run that keeps none has ended
+	 * today (ended[0 … nEnded - 1]): emptying an array by its length would drop its storage, to be grown again
+	 * every day.
+	 */
 	private readonly pool: Leg[] = [];
+	private pooled = 0;
+	private readonly ended: Leg[] = [];
+	private nEnded = 0;
 	/** Per day index, where that day's demand is generated. */
 	private readonly buffers: DemandBuffer[] = [];
 	dayOffset = 0;
@@ -253,8 +260,9 @@ export class ReplicationRun implements EventHandler {
 	 */
 	restart(replication: number): this {
 		this.replication = replication;
-		for (const l of this.legs) this.pool.push(l);
+		for (const l of this.legs) this.pool[this.pooled++] = l;
 		this.legs.length = 0;
+		this.poolEnded();
 		this.cal = new Calendar();
 		this.calendars++;
 		this.engine.reset();
@@ -345,11 +353,8 @@ export class ReplicationRun implements EventHandler {
 		this.dayOffset = day.index * DAY_MINUTES;
 		this.hallClosed = false;
 		this.engine.startDay();
-		if (!this.keepLegs) {
-			// Every leg recorded so far has left the hall and no line holds its ticket (startDay emptied them).
-			for (const l of this.legs) this.pool.push(l);
-			this.legs.length = 0;
-		}
+		// Every leg ended so far has left the hall and no line holds its ticket (startDay emptied them).
+		this.poolEnded();
 		const demand = generateDay(this.model, day, this.streams, (this.buffers[day.index] ??= new DemandBuffer()));
 		this.visitorBase = this.nextVisitorBase;
 		this.nextVisitorBase += demand.count;
@@ -388,8 +393,13 @@ export class ReplicationRun implements EventHandler {
 	}
 
 	private newLeg(d: DayDemand, v: number, index: number, plan: DayPlan, key: number): Leg {
-		const pooled = this.pool.pop();
-		return pooled ? pooled.init(this, d, v, index, plan, key) : new Leg(this, d, v, index, plan, key);
+		return this.pooled > 0 ? this.pool[--this.pooled].init(this, d, v, index, plan, key) : new Leg(this, d, v, index, plan, key);
+	}
+
+	/** Puts the legs ended (and not kept) so far in the pool. */
+	private poolEnded(): void {
+		for (let i = 0; i < this.nEnded; i++) this.pool[this.pooled++] = this.ended[i];
+		this.nEnded = 0;
 	}
 
 	/** A visitor checks in (or, booked online, fails to come). */
@@ -550,7 +560,8 @@ export class ReplicationRun implements EventHandler {
 		if (outcome !== 'no-show') leg.wait = (outcome === 'served' ? t.calledAt : now) - t.queuedAt;
 		const k = t.serviceIndex;
 		this.tally.add(leg.key, this.tally.serviceAgency[k], k, leg);
-		this.legs.push(leg);
+		if (this.keepLegs) this.legs.push(leg);
+		else this.ended[this.nEnded++] = leg;
 	}
 
 	/** Adds the time since the last change to the over-the-day traces. */
