@@ -38,6 +38,8 @@ const callFn: EventHandler = { handle: (ev) => (ev.ref as () => void)() };
 interface SimjsQueue {
 	insert(ev: SimEvent): void;
 	data: SimEvent[];
+	/** The next insertion number (simjs's tie-breaker). */
+	order: number;
 }
 interface SimjsSim {
 	simTime: number;
@@ -96,6 +98,17 @@ export class Calendar {
 	/** Events on the calendar now, cancelled ones included until their time comes (simjs cannot remove them). */
 	get pending(): number {
 		return this.sim.queue.data.length;
+	}
+
+	/**
+	 * Back to time 0 with nothing scheduled, as if new (scheduling order counts from 0 again; events still on it
+	 * are dropped), keeping simjs's queue and its storage: a batch runs thousands of replications.
+	 */
+	restart(): void {
+		if (this.sim.queue.data.length > 0) this.sim.queue.data.length = 0;
+		this.sim.simTime = 0;
+		this.sim.queue.order = 0;
+		this.scheduled = 0;
 	}
 
 	/** Runs events in time order (ties: scheduling order) until none is left or the next is after `until`. */

@@ -165,8 +165,8 @@ export interface ReplicationOptions {
  * tally are reused, so thousands of replications hardly touch the garbage collector.
  */
 export class ReplicationRun implements EventHandler {
-	cal = new Calendar();
-	/** Calendars this object has run on so far (a restart starts a new one): events on earlier ones are gone. */
+	readonly cal = new Calendar();
+	/** Runs of its calendar so far (a restart starts a new one, on an empty calendar): events of earlier ones are gone. */
 	calendars = 0;
 	readonly engine: QueueEngine<Leg>;
 	/** The legs that have ended, in the order they ended (none unless `keepLegs`). */
@@ -263,7 +263,7 @@ export class ReplicationRun implements EventHandler {
 		for (const l of this.legs) this.pool[this.pooled++] = l;
 		this.legs.length = 0;
 		this.poolEnded();
-		this.cal = new Calendar();
+		this.cal.restart();
 		this.calendars++;
 		this.engine.reset();
 		this.streams = new DemandStreams(this.seed, replication);
