@@ -102,7 +102,7 @@ export class Calendar {
 
 	/**
 	 * Back to time 0 with nothing scheduled, as if new (scheduling order counts from 0 again; events still on it
-	 * are dropped), keeping simjs's queue and its storage: a batch runs thousands of replications.
+	 * are dropped), keeping simjs's objects: a batch runs thousands of replications.
 	 */
 	restart(): void {
 		if (this.sim.queue.data.length > 0) this.sim.queue.data.length = 0;
