@@ -21,12 +21,18 @@ export class SimEvent {
 	cancelled = false;
 	/** simjs's insertion number (its tie-breaker): declared so writing it never changes the object's shape. */
 	order = 0;
-	constructor(
-		public handler: EventHandler,
-		public kind: number,
-		public arg: number,
-		public ref: unknown
-	) {}
+	// Small integers from the start (not parameter properties, which ES2022 class fields first define as
+	// undefined): the fields then hold them untagged, and reading or bumping them needs no type check.
+	kind = 0;
+	arg = 0;
+	handler: EventHandler;
+	ref: unknown;
+	constructor(handler: EventHandler, kind: number, arg: number, ref: unknown) {
+		this.handler = handler;
+		this.kind = kind;
+		this.arg = arg;
+		this.ref = ref;
+	}
 	deliver(): void {
 		this.handler.handle(this);
 	}

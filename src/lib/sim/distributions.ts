@@ -140,15 +140,24 @@ const EMPIRICAL = 7;
  * values per visitor, millions of times per run.
  */
 export class Sampler {
-	constructor(
-		private readonly kind: number,
-		private readonly a: number,
-		private readonly b: number,
-		private readonly c: number,
-		private readonly values: Float64Array,
-		/** A duration that may come out non-positive: resampled (truncated) to stay above zero. */
-		private readonly truncated: boolean
-	) {}
+	// Parameters start as numbers of their kind (not parameter properties, which ES2022 class fields first define
+	// as undefined): a, b and c then hold doubles and kind a small integer, read without a type check.
+	private readonly kind: number = 0;
+	private readonly a: number = Number.NaN;
+	private readonly b: number = Number.NaN;
+	private readonly c: number = Number.NaN;
+	private readonly values: Float64Array;
+	/** A duration that may come out non-positive: resampled (truncated) to stay above zero. */
+	private readonly truncated: boolean;
+
+	constructor(kind: number, a: number, b: number, c: number, values: Float64Array, truncated: boolean) {
+		this.kind = kind;
+		this.a = a;
+		this.b = b;
+		this.c = c;
+		this.values = values;
+		this.truncated = truncated;
+	}
 
 	/** One value, from the uniform stream `rng`. */
 	draw(rng: Rng): number {
