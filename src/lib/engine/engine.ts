@@ -157,7 +157,7 @@ export class QueueEngine<P = unknown> {
 		for (const line of this.lines) line.clear();
 	}
 
-	/** Gives a ticket its number and puts it at the back of its service's line. */
+	/** Gives a ticket its number and puts it at the back of every line that covers its service and class. */
 	issueTicket(req: TicketRequest<P>, now: number): Ticket<P> {
 		const k = this.serviceOf(req.agency, req.service);
 		if (k < 0) throw new Error(`unknown service "${req.agency}/${req.service}"`);

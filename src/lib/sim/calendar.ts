@@ -80,6 +80,8 @@ export class Calendar {
 	private readonly sim: SimjsSim = new Simjs!.Sim();
 	/** Events put on the calendar so far; each is taken off once (cancelled ones are skipped when taken). */
 	scheduled = 0;
+	/** Restarts so far: an event scheduled before the last one is no longer on the calendar. */
+	restarts = 0;
 
 	/** Simulated time now (minutes). */
 	now(): number {
@@ -115,6 +117,7 @@ export class Calendar {
 		this.sim.simTime = 0;
 		this.sim.queue.order = 0;
 		this.scheduled = 0;
+		this.restarts++;
 	}
 
 	/** Runs events in time order (ties: scheduling order) until none is left or the next is after `until`. */

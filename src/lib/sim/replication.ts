@@ -25,8 +25,8 @@ class Leg implements LegRecord {
 	/** Patience running out: an ABANDON event (replaced when the leg is reused while the old one is still on the calendar). */
 	patience: SimEvent;
 	/**
-	 * Which of its run's calendars (see ReplicationRun.calendars) its patience event may still be pending on
-	 * when the leg is next reused (-1: none). Cleared when the event runs, or is cancelled while due before the
+	 * On which run of its calendar (Calendar.restarts) its patience event may still be pending when the leg is
+	 * next reused (-1: none). Cleared when the event runs, or is cancelled while due before the
 	 * next day (reuse comes a day later at the soonest), so a reused leg seldom has to look at its old event.
 	 */
 	patienceOn = -1;
@@ -66,7 +66,7 @@ class Leg implements LegRecord {
 		this.run = run;
 		// A patience event still on the calendar (cancelled, due after an earlier day's midnight) must stay as it
 		// is until simjs takes it off: the leg gets a new one.
-		if (this.patienceOn === run.calendars && this.patience.deliverAt >= run.cal.now()) this.patience = new SimEvent(run, ABANDON, 0, this);
+		if (this.patienceOn === run.cal.restarts && this.patience.deliverAt >= run.cal.now()) this.patience = new SimEvent(run, ABANDON, 0, this);
 		else this.patience.handler = run; // a pooled leg comes from an earlier run
 		this.v = v;
 		const g = demand.order[v];
@@ -166,8 +166,6 @@ export interface ReplicationOptions {
  */
 export class ReplicationRun implements EventHandler {
 	readonly cal = new Calendar();
-	/** Runs of its calendar so far (a restart starts a new one, on an empty calendar): events of earlier ones are gone. */
-	calendars = 0;
 	readonly engine: QueueEngine<Leg>;
 	/** The legs that have ended, in the order they ended (none unless `keepLegs`). */
 	readonly legs: Leg[] = [];
@@ -264,7 +262,6 @@ export class ReplicationRun implements EventHandler {
 		this.legs.length = 0;
 		this.poolEnded();
 		this.cal.restart();
-		this.calendars++;
 		this.engine.reset();
 		this.streams = new DemandStreams(this.seed, replication);
 		this.tally.reset();
@@ -427,7 +424,7 @@ export class ReplicationRun implements EventHandler {
 		// Called at once, it never waits: no patience to run out. (A counter that has just finished may call an
 		// older ticket instead.)
 		if (t.state === 'waiting' && leg.patienceMinutes !== Infinity) {
-			leg.patienceOn = this.calendars;
+			leg.patienceOn = this.cal.restarts;
 			this.cal.schedule(leg.patience, now + leg.patienceMinutes);
 		}
 	}

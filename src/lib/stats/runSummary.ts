@@ -160,6 +160,11 @@ const AGENCY_KEYS = ['arrived', 'served', 'abandoned', 'noShow', 'notServedAtClo
 const SERVICE_KEYS = ['arrived', 'served', 'waitMean', 'waitP90'] as const;
 const COUNTER_KEYS = ['served', 'utilization', 'staffed', 'busy', 'overtime'] as const;
 
+/** The mean and 95% interval across replications of one figure of each summary. */
+function metricOver(reps: ReplicationSummary[], f: (s: ReplicationSummary) => number): MetricJSON {
+	return metricToJSON(meanCI(reps.map(f)));
+}
+
 /** Each key's mean and 95% interval across replications, read off one row of every summary (NaN where a replication has none). */
 function metricsOf<K extends string>(
 	reps: ReplicationSummary[],
@@ -167,16 +172,7 @@ function metricsOf<K extends string>(
 	keys: readonly K[]
 ): Record<K, MetricJSON> {
 	const out = {} as Record<K, MetricJSON>;
-	for (const key of keys) {
-		out[key] = metricToJSON(
-			meanCI(
-				reps.map((s) => {
-					const r = row(s);
-					return r === undefined ? NaN : r[key];
-				})
-			)
-		);
-	}
+	for (const key of keys) out[key] = metricOver(reps, (s) => row(s)?.[key] ?? NaN);
 	return out;
 }
 
@@ -186,7 +182,7 @@ function metricsOf<K extends string>(
  */
 export function aggregate(scenario: Scenario, summaries: ReplicationSummary[], seed: number): RunSummary {
 	const reps = byReplication(summaries, 'aggregate');
-	const metric = (f: (s: ReplicationSummary) => number): MetricJSON => metricToJSON(meanCI(reps.map(f)));
+	const metric = (f: (s: ReplicationSummary) => number): MetricJSON => metricOver(reps, f);
 	const nan = NaN;
 
 	const overall: OverallRun = metricsOf(reps, (s) => s.overall, OVERALL_KEYS);
