@@ -5,9 +5,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { simjsEntityTimerRate } from '../src/lib/sim/calendar';
+import { cheapUniform } from './uniform';
 
-let y = 999;
-// A cheap deterministic uniform so the handler stays trivial.
-const unif = () => ((y = (y * 1103515245 + 12345) & 0x7fffffff) + 0.5) / 0x80000000;
+const unif = cheapUniform(999);
 
 parentPort!.on('message', (events: number) => parentPort!.postMessage(simjsEntityTimerRate(events, 40, () => -Math.log(unif()))));

@@ -22,6 +22,7 @@ import { Calendar, SimEvent, type EventHandler } from '../src/lib/sim/calendar';
 import { compileScenario } from '../src/lib/sim/compile';
 import { ReplicationRun } from '../src/lib/sim/replication';
 import { continuousScenario } from '../tests/fixtures/scenarios';
+import { cheapUniform } from './uniform';
 
 function load(input: unknown): Scenario {
 	const r = parseScenario(input);
@@ -69,31 +70,31 @@ function meanPending(s: Scenario): number {
 
 function bareCalendar(events: number, pending: number): Measure {
 	const cal = new Calendar();
+	const u = cheapUniform(12345);
 	let n = 0;
-	let x = 12345;
-	// A cheap deterministic uniform so the handler stays trivial.
-	const u = () => ((x = (x * 1103515245 + 12345) & 0x7fffffff) + 0.5) / 0x80000000;
 	const tick = () => {
 		if (++n < events) cal.at(cal.now() - Math.log(u()), tick);
 	};
 	for (let i = 0; i < pending; i++) cal.at(-Math.log(u()), tick);
-	const t0 = performance.now();
-	cal.run();
-	return { seconds: (performance.now() - t0) / 1000, events: cal.scheduled, visits: 0 };
+	return timedRun(cal);
 }
 
 /** The same hold model with each event rescheduling its own object, as the model's events do: no allocation at all. */
 function bareReusing(events: number, pending: number): Measure {
 	const cal = new Calendar();
+	const u = cheapUniform(54321);
 	let n = 0;
-	let x = 54321;
-	const u = () => ((x = (x * 1103515245 + 12345) & 0x7fffffff) + 0.5) / 0x80000000;
 	const hold: EventHandler = {
 		handle: (ev) => {
 			if (++n < events) cal.schedule(ev, cal.now() - Math.log(u()));
 		}
 	};
 	for (let i = 0; i < pending; i++) cal.schedule(new SimEvent(hold, 0, 0, null), -Math.log(u()));
+	return timedRun(cal);
+}
+
+/** Runs a calendar holding a hold model's first events until none is left, timed. */
+function timedRun(cal: Calendar): Measure {
 	const t0 = performance.now();
 	cal.run();
 	return { seconds: (performance.now() - t0) / 1000, events: cal.scheduled, visits: 0 };

@@ -90,6 +90,8 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
 	if (isContinuous(cal)) {
 		ratePerMinute = (demand.ratePerHour ?? 0) / 60;
 		const T = cal.continuousMinutes;
+		// One segment: the whole run (its sampler shares the cumulative mass, as arrivalShape's do).
+		const whole = Float64Array.of(T);
 		days = [
 			{
 				index: 0,
@@ -98,7 +100,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
 				lastTicket: T,
 				close: T,
 				expectedVisitors: ratePerMinute * T,
-				arrivals: { starts: Float64Array.of(0), ends: Float64Array.of(T), cum: Float64Array.of(T), pick: new WeightedPick(Float64Array.of(T)) },
+				arrivals: { starts: Float64Array.of(0), ends: Float64Array.of(T), cum: whole, pick: new WeightedPick(whole) },
 				duty: scenario.counters.map(() => [[0, T]]),
 				atClose: 'serve-waiting'
 			}
