@@ -330,6 +330,40 @@ describe('MPP Planner in Chromium', () => {
 		expect(errors).toEqual([]);
 	});
 
+	test('a counter removed by mistake in the editor comes back with Undo (button or Ctrl+Z), and each step is saved', async () => {
+		const errors = watchErrors(page);
+		type Saved = { counters?: Array<{ id: string }> };
+		const savedIds = async () => ((await idbRecord(page, 'scenarios', editedKey))?.scenario as Saved | undefined)?.counters?.map((c) => c.id).join();
+		await page.goto(`${base}/edit?ref=${encodeURIComponent(editedKey)}`);
+		const rows = page.locator('[data-testid^="counter-row-"]');
+		await rows.first().waitFor({ timeout: 15_000 });
+		const before = await savedIds();
+		const id = (await rows.first().getAttribute('data-testid'))!.replace('counter-row-', '');
+		const n = await rows.count();
+		expect(await page.isDisabled('[data-testid="undo-edit"]'), 'nothing to undo when the scenario opens').toBe(true);
+
+		await page.click(`[data-testid="remove-counter-${id}"]`);
+		expect(await rows.count()).toBe(n - 1);
+		await expect.poll(savedIds, { timeout: 10_000 }).toBe(before!.split(',').filter((c) => c !== id).join());
+
+		await page.click('[data-testid="undo-edit"]');
+		await page.waitForSelector(`[data-testid="counter-row-${id}"]`);
+		await expect.poll(savedIds, { timeout: 10_000 }).toBe(before);
+		await shot('editor-undo');
+
+		// The keyboard outside text fields: Ctrl+Y redoes, Ctrl+Z undoes again.
+		await page.focus('[data-testid="redo-edit"]');
+		await page.keyboard.press('Control+y');
+		await page.waitForSelector(`[data-testid="counter-row-${id}"]`, { state: 'detached' });
+		await expect.poll(savedIds, { timeout: 10_000 }).not.toBe(before);
+		await page.keyboard.press('Control+z');
+		await page.waitForSelector(`[data-testid="counter-row-${id}"]`);
+		await expect.poll(savedIds, { timeout: 10_000 }).toBe(before);
+		expect(await page.isDisabled('[data-testid="undo-edit"]')).toBe(true);
+		expect(await page.isDisabled('[data-testid="redo-edit"]')).toBe(false);
+		expect(errors).toEqual([]);
+	});
+
 	test('an invalid or unknown scenario shows what is wrong, never a blank page', async () => {
 		await page.goto(`${base}/run?ref=does-not-exist`);
 		await page.waitForSelector('[data-testid="run-missing"]');
