@@ -6,6 +6,7 @@ import {
 	newRecord,
 	RecordFormatError,
 	RECORD_FORMAT_VERSION,
+	resultsIdentity,
 	resultsStillValid,
 	scenarioFacts,
 	shippedIdOf,
@@ -108,6 +109,15 @@ describe('resultsStillValid (saving an edit keeps or drops the saved results)', 
 		const reseeded = base();
 		reseeded.run = { ...reseeded.run, replications: 5, seed: 7 };
 		expect(resultsStillValid(kota, reseeded)).toBe(true);
+	});
+
+	it('gives a scenario an identity that a renamed copy shares and a changed layout does not (what dropped results are kept by)', () => {
+		const renamed = base();
+		renamed.name = 'lain';
+		expect(resultsIdentity(renamed)).toBe(resultsIdentity(kota));
+		const fewer = base();
+		fewer.counters.splice(0, 1);
+		expect(resultsIdentity(fewer)).not.toBe(resultsIdentity(kota));
 	});
 
 	it('does not count key order as a change', () => {

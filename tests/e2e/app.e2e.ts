@@ -330,10 +330,16 @@ describe('MPP Planner in Chromium', () => {
 		expect(errors).toEqual([]);
 	});
 
-	test('a counter removed by mistake in the editor comes back with Undo (button or Ctrl+Z), and each step is saved', async () => {
+	test('a counter removed by mistake in the editor comes back with Undo (button or Ctrl+Z), results and all, each step saved', async () => {
 		const errors = watchErrors(page);
 		type Saved = { counters?: Array<{ id: string }> };
 		const savedIds = async () => ((await idbRecord(page, 'scenarios', editedKey))?.scenario as Saved | undefined)?.counters?.map((c) => c.id).join();
+		const summaryText = async () => JSON.stringify(await savedSummary(page, editedKey));
+		await page.goto(`${base}/run?ref=${encodeURIComponent(editedKey)}`);
+		await startRun(page, 5, kotaBengkulu.run.seed);
+		await waitForRunDone(page);
+		const results = await summaryText();
+		expect(results).not.toBe(JSON.stringify(undefined));
 		await page.goto(`${base}/edit?ref=${encodeURIComponent(editedKey)}`);
 		const rows = page.locator('[data-testid^="counter-row-"]');
 		await rows.first().waitFor({ timeout: 15_000 });
@@ -345,10 +351,12 @@ describe('MPP Planner in Chromium', () => {
 		await page.click(`[data-testid="remove-counter-${id}"]`);
 		expect(await rows.count()).toBe(n - 1);
 		await expect.poll(savedIds, { timeout: 10_000 }).toBe(before!.split(',').filter((c) => c !== id).join());
+		expect(await savedSummary(page, editedKey), 'a new layout drops the results').toBeUndefined();
 
 		await page.click('[data-testid="undo-edit"]');
 		await page.waitForSelector(`[data-testid="counter-row-${id}"]`);
 		await expect.poll(savedIds, { timeout: 10_000 }).toBe(before);
+		await expect.poll(summaryText, { timeout: 10_000, message: 'back to the layout they describe, the results are back' }).toBe(results);
 		await shot('editor-undo');
 
 		// The keyboard outside text fields: Ctrl+Y redoes, Ctrl+Z undoes again.
@@ -359,6 +367,7 @@ describe('MPP Planner in Chromium', () => {
 		await page.keyboard.press('Control+z');
 		await page.waitForSelector(`[data-testid="counter-row-${id}"]`);
 		await expect.poll(savedIds, { timeout: 10_000 }).toBe(before);
+		await expect.poll(summaryText, { timeout: 10_000 }).toBe(results);
 		expect(await page.isDisabled('[data-testid="undo-edit"]')).toBe(true);
 		expect(await page.isDisabled('[data-testid="redo-edit"]')).toBe(false);
 		expect(errors).toEqual([]);

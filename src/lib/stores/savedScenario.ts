@@ -173,5 +173,10 @@ function resultRelevant(json: unknown): unknown {
  * policy, warm-up…) makes the saved results stale, so saving such a change must drop them.
  */
 export function resultsStillValid(before: unknown, after: unknown): boolean {
-	return canonicalJson(resultRelevant(before)) === canonicalJson(resultRelevant(after));
+	return resultsIdentity(before) === resultsIdentity(after);
+}
+
+/** What results are valid for, as text: two scenario JSONs with the same identity share their results (see `resultsStillValid`). */
+export function resultsIdentity(json: unknown): string {
+	return canonicalJson(resultRelevant(json));
 }
