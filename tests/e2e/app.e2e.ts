@@ -204,6 +204,18 @@ describe('MPP Planner in Chromium', () => {
 		});
 		editedKey = new URL(page.url()).searchParams.get('ref')!;
 		expect(await page.locator('[data-testid="counter-row-L01"]').count()).toBe(0);
+		// Undoing on the copy brings L01 back and keeps the copy's name (the app's rename is not a step); redo again.
+		const savedName = async () => (await idbRecord(page, 'scenarios', editedKey))?.name;
+		await expect.poll(savedName, { timeout: 10_000 }).toMatch(/\(salinan\)$/);
+		const copyName = await savedName();
+		await page.click('[data-testid="undo-edit"]');
+		await page.waitForSelector('[data-testid="counter-row-L01"]');
+		await expect.poll(async () => ((await idbRecord(page, 'scenarios', editedKey))?.scenario as Scenario).counters.length).toBe(kotaBengkulu.counters.length);
+		expect(await savedName()).toBe(copyName);
+		expect(await page.inputValue('[data-testid="scenario-name"]')).toBe(copyName);
+		await page.click('[data-testid="redo-edit"]');
+		await page.waitForSelector('[data-testid="counter-row-L01"]', { state: 'detached' });
+		await expect.poll(async () => ((await idbRecord(page, 'scenarios', editedKey))?.scenario as Scenario).counters.length).toBe(kotaBengkulu.counters.length - 1);
 		await page.click('[data-testid="run-scenario"]');
 		await page.waitForURL((u) => u.pathname === '/run' && u.searchParams.get('ref') === editedKey);
 		// The editor's Run starts the run too (with the scenario's settings); this test runs 5 replications.
