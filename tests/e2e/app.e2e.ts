@@ -360,6 +360,10 @@ describe('MPP Planner in Chromium', () => {
 		const n = await rows.count();
 		expect(await page.isDisabled('[data-testid="undo-edit"]'), 'nothing to undo when the scenario opens').toBe(true);
 
+		// The second counter's details are open when the first is removed: after the undo, they must not have moved
+		// onto the counter that came back.
+		const second = (await rows.nth(1).getAttribute('data-testid'))!;
+		await page.click(`[data-testid="${second}"] button[aria-expanded]`);
 		await page.click(`[data-testid="remove-counter-${id}"]`);
 		expect(await rows.count()).toBe(n - 1);
 		await expect.poll(savedIds, { timeout: 10_000 }).toBe(before!.split(',').filter((c) => c !== id).join());
@@ -367,6 +371,7 @@ describe('MPP Planner in Chromium', () => {
 
 		await page.click('[data-testid="undo-edit"]');
 		await page.waitForSelector(`[data-testid="counter-row-${id}"]`);
+		expect(await page.getAttribute(`[data-testid="counter-row-${id}"] button[aria-expanded]`, 'aria-expanded')).toBe('false');
 		await expect.poll(savedIds, { timeout: 10_000 }).toBe(before);
 		await expect.poll(summaryText, { timeout: 10_000, message: 'back to the layout they describe, the results are back' }).toBe(results);
 		await shot('editor-undo');
