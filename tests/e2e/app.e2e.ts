@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hourlyCsv, summaryCsv, visitsCsv, VISITS_HEADER } from '../../src/lib/export/csv';
 import type { Scenario } from '../../src/lib/model/scenario';
 import { runInProcess, summarizeRun } from '../../src/lib/sim/run';
-import { idbRecord, openSession, ROOT, savedSummary, shippedScenario, startRun, stopAutorun, waitForRunDone, watchErrors, type Session } from './browser';
+import { idbRecord, openSession, ROOT, savedScenario, savedSummary, shippedScenario, startRun, stopAutorun, waitForRunDone, watchErrors, type Session } from './browser';
 
 const KB_REF = 'shipped:kota-bengkulu';
 const KPI_NAMES = ['arrived', 'served', 'abandoned', 'notServedAtClose', 'waitMean', 'waitP90', 'serviceLevel', 'utilization'];
@@ -210,12 +210,13 @@ describe('MPP Planner in Chromium', () => {
 		const copyName = await savedName();
 		await page.click('[data-testid="undo-edit"]');
 		await page.waitForSelector('[data-testid="counter-row-L01"]');
-		await expect.poll(async () => ((await idbRecord(page, 'scenarios', editedKey))?.scenario as Scenario).counters.length).toBe(kotaBengkulu.counters.length);
+		const savedCounters = async () => (await savedScenario(page, editedKey))?.counters?.length;
+		await expect.poll(savedCounters).toBe(kotaBengkulu.counters.length);
 		expect(await savedName()).toBe(copyName);
 		expect(await page.inputValue('[data-testid="scenario-name"]')).toBe(copyName);
 		await page.click('[data-testid="redo-edit"]');
 		await page.waitForSelector('[data-testid="counter-row-L01"]', { state: 'detached' });
-		await expect.poll(async () => ((await idbRecord(page, 'scenarios', editedKey))?.scenario as Scenario).counters.length).toBe(kotaBengkulu.counters.length - 1);
+		await expect.poll(savedCounters).toBe(kotaBengkulu.counters.length - 1);
 		await page.click('[data-testid="run-scenario"]');
 		await page.waitForURL((u) => u.pathname === '/run' && u.searchParams.get('ref') === editedKey);
 		// The editor's Run starts the run too (with the scenario's settings); this test runs 5 replications.
@@ -318,7 +319,7 @@ describe('MPP Planner in Chromium', () => {
 
 	test('editing a saved scenario after running it: a new name keeps its results, a new layout or demand drops them', async () => {
 		const errors = watchErrors(page);
-		const savedJson = async () => (await idbRecord(page, 'scenarios', editedKey))?.scenario as { name?: string; demand?: { visitorsPerDay?: number } } | undefined;
+		const savedJson = () => savedScenario(page, editedKey);
 		await page.goto(`${base}/edit?ref=${encodeURIComponent(editedKey)}`);
 		await page.waitForSelector('[data-testid="visitors-per-day"]', { timeout: 15_000 });
 
@@ -344,8 +345,7 @@ describe('MPP Planner in Chromium', () => {
 
 	test('a counter removed by mistake in the editor comes back with Undo (button or Ctrl+Z), results and all, each step saved', async () => {
 		const errors = watchErrors(page);
-		type Saved = { counters?: Array<{ id: string }> };
-		const savedIds = async () => ((await idbRecord(page, 'scenarios', editedKey))?.scenario as Saved | undefined)?.counters?.map((c) => c.id).join();
+		const savedIds = async () => (await savedScenario(page, editedKey))?.counters?.map((c) => c.id).join();
 		const summaryText = async () => JSON.stringify(await savedSummary(page, editedKey));
 		await page.goto(`${base}/run?ref=${encodeURIComponent(editedKey)}`);
 		await startRun(page, 5, kotaBengkulu.run.seed);

@@ -136,6 +136,11 @@ export function idbRecord(p: Page, store: 'scenarios' | 'results', key: string):
 	);
 }
 
+/** The scenario JSON the editor saved in IndexedDB under a key (undefined if there is none). */
+export async function savedScenario(p: Page, key: string): Promise<Partial<Scenario> | undefined> {
+	return (await idbRecord(p, 'scenarios', key))?.scenario as Partial<Scenario> | undefined;
+}
+
 /** The run summary the page saved in IndexedDB for a scenario key (undefined if there is none). */
 export async function savedSummary(p: Page, key: string): Promise<unknown> {
 	return (await idbRecord(p, 'results', key))?.summary;

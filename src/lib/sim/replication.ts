@@ -615,8 +615,8 @@ export class ReplicationRun implements EventHandler {
 		// Nearly always within one clock hour: one step of usageByHour's loop.
 		if (now <= (Math.floor(from / 60) + 1) * 60) {
 			const h = hourOf(from);
-			u.staffedByHour[h] += now - from;
-			if (busy) u.busyByHour[h] += now - from;
+			u.staffedByHour[h] += dt;
+			if (busy) u.busyByHour[h] += dt;
 		} else this.usageByHour(u, from, now, busy);
 	}
 
