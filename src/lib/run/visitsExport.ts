@@ -6,6 +6,7 @@
  */
 import type { Scenario } from '../model/scenario';
 import { defaultPoolSize } from '../workers/browserPool';
+import { cancellableJob } from '../workers/cancellableJob';
 import { RunCancelled } from '../workers/pool';
 import type { VisitsCsvReply, VisitsCsvRequest } from '../workers/visitsCsvProtocol';
 
@@ -35,38 +36,34 @@ export function buildVisitsCsv(scenario: Scenario, seed: number, replications: n
 	const parts: string[] = new Array(replications).fill('');
 	const workers: Worker[] = [];
 	let done = 0;
-	return new Promise<Blob>((resolve, reject) => {
-		let settled = false;
-		const finish = (err?: Error) => {
-			if (settled) return;
-			settled = true;
+	const csv = () => new Blob(parts, { type: 'text/csv;charset=utf-8' });
+	return cancellableJob<Blob>({
+		signal: opts.signal,
+		cancelled: () => new RunCancelled(),
+		cleanup: () => {
 			for (const w of workers) w.terminate();
-			opts.signal?.removeEventListener('abort', onAbort);
-			if (err) reject(err);
-			else resolve(new Blob(parts, { type: 'text/csv;charset=utf-8' }));
-		};
-		const onAbort = () => finish(new RunCancelled());
-		if (opts.signal?.aborted) return finish(new RunCancelled());
-		opts.signal?.addEventListener('abort', onAbort);
-		if (replications === 0) return finish();
-		for (const slice of slices) {
-			const w = new Worker(new URL('../workers/visitsCsvWorker.ts', import.meta.url), { type: 'module' });
-			workers.push(w);
-			w.onmessage = (e: MessageEvent<VisitsCsvReply>) => {
-				const msg = e.data;
-				if (msg.type === 'error') return finish(new Error(msg.message));
-				if (msg.type !== 'part') return;
-				parts[msg.replication] = msg.text;
-				done++;
-				opts.onProgress?.(done, replications);
-				if (done === replications) finish();
-			};
-			w.onerror = (e: ErrorEvent) => {
-				e.preventDefault();
-				finish(new Error(e.message || 'the export worker failed to start'));
-			};
-			const req: VisitsCsvRequest = { scenario, seed, replications: slice, header: slice[0] === 0 };
-			w.postMessage(req);
+		},
+		start: (settle) => {
+			if (replications === 0) return settle(undefined, csv());
+			for (const slice of slices) {
+				const w = new Worker(new URL('../workers/visitsCsvWorker.ts', import.meta.url), { type: 'module' });
+				workers.push(w);
+				w.onmessage = (e: MessageEvent<VisitsCsvReply>) => {
+					const msg = e.data;
+					if (msg.type === 'error') return settle(new Error(msg.message));
+					if (msg.type !== 'part') return;
+					parts[msg.replication] = msg.text;
+					done++;
+					opts.onProgress?.(done, replications);
+					if (done === replications) settle(undefined, csv());
+				};
+				w.onerror = (e: ErrorEvent) => {
+					e.preventDefault();
+					settle(new Error(e.message || 'the export worker failed to start'));
+				};
+				const req: VisitsCsvRequest = { scenario, seed, replications: slice, header: slice[0] === 0 };
+				w.postMessage(req);
+			}
 		}
 	});
 }

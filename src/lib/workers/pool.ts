@@ -1,5 +1,6 @@
 import type { Scenario } from '../model/scenario';
 import type { ReplicationResult } from '../sim/batch';
+import { cancellableJob } from './cancellableJob';
 import type { WorkerLike, WorkerMessage } from './protocol';
 
 /** Progress of a run: replications done out of the total. */
@@ -53,39 +54,33 @@ export class WorkerPool {
 		const results: ReplicationResult[] = new Array(total);
 		let next = 0;
 		let done = 0;
-		return new Promise<ReplicationResult[]>((resolve, reject) => {
-			let settled = false;
-			const finish = (err?: Error) => {
-				if (settled) return;
-				settled = true;
-				opts.signal?.removeEventListener('abort', onAbort);
-				if (err) {
-					// A cancelled or failed job may still be running: fresh workers next time.
-					this.terminate();
-					reject(err);
-				} else resolve(results);
-			};
-			const onAbort = () => finish(new RunCancelled());
-			if (opts.signal?.aborted) return finish(new RunCancelled());
-			opts.signal?.addEventListener('abort', onAbort);
-			const feed = (w: WorkerLike) => {
-				if (next >= total) return;
-				const reps: number[] = [];
-				for (let i = 0; i < chunk && next < total; i++) reps.push(first + next++);
-				w.post({ type: 'run', job, scenario: opts.scenario, seed: opts.seed, replications: reps, keepLegs: opts.keepLegs ?? false });
-			};
-			for (const w of this.workers.slice(0, size)) {
-				w.onMessage((msg: WorkerMessage) => {
-					// job -1: the worker itself failed (e.g. could not load).
-					if (settled || (msg.job !== job && msg.job !== -1)) return;
-					if (msg.type === 'error') return finish(new Error(msg.message));
-					if (msg.type === 'done') return feed(w);
-					results[msg.result.replication - first] = msg.result;
-					done++;
-					opts.onProgress?.({ done, total }, msg.result);
-					if (done === total) finish();
-				});
-				feed(w);
+		return cancellableJob<ReplicationResult[]>({
+			signal: opts.signal,
+			cancelled: () => new RunCancelled(),
+			// A cancelled or failed job may still be running: fresh workers next time.
+			cleanup: (failed) => {
+				if (failed) this.terminate();
+			},
+			start: (settle, settled) => {
+				const feed = (w: WorkerLike) => {
+					if (next >= total) return;
+					const reps: number[] = [];
+					for (let i = 0; i < chunk && next < total; i++) reps.push(first + next++);
+					w.post({ type: 'run', job, scenario: opts.scenario, seed: opts.seed, replications: reps, keepLegs: opts.keepLegs ?? false });
+				};
+				for (const w of this.workers.slice(0, size)) {
+					w.onMessage((msg: WorkerMessage) => {
+						// job -1: the worker itself failed (e.g. could not load).
+						if (settled() || (msg.job !== job && msg.job !== -1)) return;
+						if (msg.type === 'error') return settle(new Error(msg.message));
+						if (msg.type === 'done') return feed(w);
+						results[msg.result.replication - first] = msg.result;
+						done++;
+						opts.onProgress?.({ done, total }, msg.result);
+						if (done === total) settle(undefined, results);
+					});
+					feed(w);
+				}
 			}
 		});
 	}

@@ -5,6 +5,7 @@
 import type { GrowthPoint, GrowthProgress } from '../planning/growth';
 import type { SizingProgress, SizingResult } from '../planning/size';
 import type { Scenario } from '../model/scenario';
+import { cancellableJob } from './cancellableJob';
 import type { SizeReply, SizeRequest, SizeSettings } from './sizeProtocol';
 
 /** Raised when a job is cancelled. */
@@ -15,31 +16,25 @@ export class SizeCancelled extends Error {
 	}
 }
 
+/** Runs one request in a worker of its own, until `onMessage` resolves it, it fails or `signal` cancels it. */
 function runJob<T>(request: SizeRequest, onMessage: (msg: SizeReply, resolve: (v: T) => void) => void, signal?: AbortSignal): Promise<T> {
 	const worker = new Worker(new URL('./sizeWorker.ts', import.meta.url), { type: 'module' });
-	return new Promise<T>((resolve, reject) => {
-		let settled = false;
-		const finish = (err?: Error, value?: T) => {
-			if (settled) return;
-			settled = true;
-			signal?.removeEventListener('abort', onAbort);
-			worker.terminate();
-			if (err) reject(err);
-			else resolve(value as T);
-		};
-		const onAbort = () => finish(new SizeCancelled());
-		if (signal?.aborted) return finish(new SizeCancelled());
-		signal?.addEventListener('abort', onAbort);
-		worker.onmessage = (e: MessageEvent<SizeReply>) => {
-			const msg = e.data;
-			if (msg.type === 'error') finish(new Error(msg.message));
-			else onMessage(msg, (v) => finish(undefined, v));
-		};
-		worker.onerror = (e: ErrorEvent) => {
-			e.preventDefault();
-			finish(new Error(e.message || 'the sizing worker failed to start'));
-		};
-		worker.postMessage(request);
+	return cancellableJob<T>({
+		signal,
+		cancelled: () => new SizeCancelled(),
+		cleanup: () => worker.terminate(),
+		start: (settle) => {
+			worker.onmessage = (e: MessageEvent<SizeReply>) => {
+				const msg = e.data;
+				if (msg.type === 'error') settle(new Error(msg.message));
+				else onMessage(msg, (v) => settle(undefined, v));
+			};
+			worker.onerror = (e: ErrorEvent) => {
+				e.preventDefault();
+				settle(new Error(e.message || 'the sizing worker failed to start'));
+			};
+			worker.postMessage(request);
+		}
 	});
 }
 
