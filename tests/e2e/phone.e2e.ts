@@ -1,0 +1,168 @@
+/**
+ * The real-browser suite on a phone's screen (390 × 700), in Bahasa Indonesia and in English: no page scrolls
+ * sideways — the home page, the run page before and after a run, the editor with an agency and a counter
+ * opened, compare and size with their results. A wide table may scroll inside its own box; the page itself
+ * must not. A failure names what sticks out past the screen's right edge. Screenshots go to
+ * tests/e2e/screenshots/phone-NN-*.png (git-ignored).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openSession, startRun, waitForRunDone, watchErrors, type Session } from './browser';
+
+const PHONE = { width: 390, height: 700 };
+const KB_REF = encodeURIComponent('shipped:kota-bengkulu');
+
+let session: Session;
+let page: Page;
+let base: string;
+
+interface Sideways {
+	scrollWidth: number;
+	clientWidth: number;
+	/** What sticks out past the right edge: "tag#id.class [testid] right=N", the same ones counted once. */
+	culprits: string[];
+}
+
+/**
+ * How wide the document scrolls, and the outermost elements that reach past the viewport's right edge. An
+ * element inside a box that clips or scrolls (overflow other than visible) does not count, unless it is
+ * absolutely positioned against something outside that box (as visually hidden text can be): then the box does
+ * not hold it back, and it widens the page.
+ */
+function measureSideways(p: Page): Promise<Sideways> {
+	return p.evaluate(() => {
+		const root = document.documentElement;
+		const edge = root.clientWidth + 0.5;
+		const makesBlock = (cs: CSSStyleDeclaration) =>
+			cs.position !== 'static' || cs.transform !== 'none' || cs.filter !== 'none' || /paint|layout|strict|content/.test(cs.contain);
+		/** True when a box between el and the page clips it (a fixed element never widens the page). */
+		const heldBack = (el: Element): boolean => {
+			let position = getComputedStyle(el).position;
+			for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+				if (position === 'fixed') return true;
+				const cs = getComputedStyle(a);
+				// An absolutely positioned element escapes every box up to the one it is positioned against.
+				if (position === 'absolute' && !makesBlock(cs)) continue;
+				if (cs.overflowX !== 'visible') return true;
+				position = cs.position;
+			}
+			return position === 'fixed';
+		};
+		const sticksOut = (el: Element | null): boolean => {
+			if (!el || el === document.body) return false;
+			const r = el.getBoundingClientRect();
+			return (r.width > 0 || r.height > 0) && r.right + window.scrollX > edge && !heldBack(el);
+		};
+		const counts = new Map<string, number>();
+		for (const el of document.body.querySelectorAll('*')) {
+			if (!sticksOut(el)) continue;
+			let parent = el.parentElement;
+			while (parent && getComputedStyle(parent).display === 'contents') parent = parent.parentElement;
+			if (sticksOut(parent)) continue; // only the outermost: its parent is the place to look
+			const cls = (el.getAttribute('class') ?? '').trim().split(/\s+/).filter(Boolean).map((c) => `.${c}`).join('');
+			const testid = el.getAttribute('data-testid');
+			const what = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls}${testid ? ` [${testid}]` : ''} right=${Math.round(el.getBoundingClientRect().right + window.scrollX)}`;
+			counts.set(what, (counts.get(what) ?? 0) + 1);
+		}
+		return {
+			scrollWidth: root.scrollWidth,
+			clientWidth: root.clientWidth,
+			culprits: [...counts].map(([what, n]) => (n > 1 ? `${what} (×${n})` : what))
+		};
+	});
+}
+
+/**
+ * Fails the test (but lets it go on to the next page, so one run lists every page that is too wide) when the
+ * page scrolls sideways, naming what sticks out; saves a screenshot either way.
+ */
+async function expectNoSidewaysScroll(where: string): Promise<void> {
+	await session.shot(where.replace(/[^a-z0-9]+/gi, '-'));
+	const m = await measureSideways(page);
+	const culprits = m.culprits.length > 0 ? m.culprits.slice(0, 12).join('; ') + (m.culprits.length > 12 ? `; … ${m.culprits.length - 12} more` : '') : 'nothing found';
+	expect.soft(m.scrollWidth, `${where}: the page is ${m.scrollWidth} px wide on a ${m.clientWidth} px screen; sticking out: ${culprits}`).toBeLessThanOrEqual(m.clientWidth);
+}
+
+/** Waits until a page's select offers `ref` (its scenario list has loaded). */
+async function waitForOption(select: string, ref: string): Promise<void> {
+	await page.waitForSelector(`[data-testid="${select}"] option[value="${ref}"]`, { state: 'attached', timeout: 15_000 });
+}
+
+/** Waits until a planning page's run (`data-status` on `testid`) has ended, and checks that it is done. */
+async function waitForPlanning(testid: string, timeout = 90_000): Promise<void> {
+	await page.waitForFunction(
+		(id) => ['done', 'error', 'cancelled'].includes(document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-status') ?? ''),
+		testid,
+		{ timeout, polling: 100 }
+	);
+	expect(await page.getAttribute(`[data-testid="${testid}"]`, 'data-status')).toBe('done');
+}
+
+beforeAll(async () => {
+	session = await openSession('phone-');
+	page = session.page;
+	base = session.base;
+	await page.setViewportSize(PHONE);
+});
+
+afterAll(async () => {
+	await session?.close();
+});
+
+describe(`MPP Planner on a ${PHONE.width} px phone in Chromium`, () => {
+	for (const lang of ['id', 'en'] as const) {
+		test(`${lang}: no page scrolls sideways — home, run and its results, the editor with details open, compare, size`, async () => {
+			const errors = watchErrors(page);
+			await page.goto(base + '/');
+			await page.waitForSelector('[data-testid="scenario-card-kota-bengkulu"]', { timeout: 15_000 });
+			await page.selectOption('[data-testid="lang-switch"]', lang);
+			await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+			await expectNoSidewaysScroll(`${lang} home`);
+
+			await page.goto(`${base}/run?ref=${KB_REF}`);
+			await page.waitForSelector('[data-testid="run-button"]:not([disabled])');
+			await expectNoSidewaysScroll(`${lang} run`);
+			await startRun(page, 3);
+			await waitForRunDone(page);
+			for (const chart of ['wait-histogram', 'over-day', 'heatmap']) {
+				await page.waitForSelector(`[data-testid="chart-${chart}"] svg .marks > *`, { state: 'attached' });
+			}
+			await page.waitForSelector('[data-testid="table-agencies"] tbody tr');
+			await expectNoSidewaysScroll(`${lang} run results`);
+
+			await page.goto(`${base}/edit?ref=${KB_REF}`);
+			await page.waitForSelector('[data-testid="counter-row-L01"]', { timeout: 15_000 });
+			await expectNoSidewaysScroll(`${lang} editor`);
+			await page.click('[data-testid="agency-dukcapil"] summary');
+			await page.waitForSelector('[data-testid="agency-dukcapil"] table');
+			await page.click('[data-testid="counter-row-L01"] button[aria-expanded]');
+			await page.waitForSelector('#counter-detail-0 fieldset');
+			await expectNoSidewaysScroll(`${lang} editor with an agency and a counter open`);
+
+			await page.goto(base + '/compare');
+			await waitForOption('compare-pick-1', 'shipped:lebong');
+			await expectNoSidewaysScroll(`${lang} compare`);
+			await page.selectOption('[data-testid="compare-pick-0"]', 'shipped:lebong');
+			await page.selectOption('[data-testid="compare-pick-1"]', 'shipped:lebong');
+			await page.fill('[data-testid="compare-replications"]', '2');
+			await page.click('[data-testid="compare-run"]');
+			await waitForPlanning('compare-setup');
+			await page.waitForSelector('[data-testid="chart-compare-p90"] svg');
+			await expectNoSidewaysScroll(`${lang} compare results`);
+
+			await page.goto(base + '/size');
+			await waitForOption('size-scenario', 'shipped:lebong');
+			await expectNoSidewaysScroll(`${lang} size`);
+			await page.selectOption('[data-testid="size-scenario"]', 'shipped:lebong');
+			await page.fill('[data-testid="size-replications"]', '2');
+			await page.click('[data-testid="size-run"]');
+			await waitForPlanning('size-setup');
+			await page.waitForSelector('[data-testid="chart-size-path"] svg');
+			await expectNoSidewaysScroll(`${lang} size results`);
+			await page.check('[data-testid="size-wizard"]');
+			await page.waitForSelector('[data-testid="size-preset"]');
+			await expectNoSidewaysScroll(`${lang} size wizard`);
+			expect(errors).toEqual([]);
+		});
+	}
+});
