@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { scaleLinear } from 'd3';
+import { integerTicks } from '../../../src/lib/components/charts/axis';
 import { heatColor, luminance, textOn } from '../../../src/lib/components/charts/color';
 import { quantileMinute, shareWithin, waitBins } from '../../../src/lib/components/charts/histogram';
 import { activeRange, bandSeries, dayWindow, hourTicks, peak, staffedSteps } from '../../../src/lib/components/charts/overDay';
@@ -122,5 +124,16 @@ describe('svg export', () => {
 		expect(lines).toEqual(['satu dua', 'tiga empat', 'lima enam', 'tujuh']);
 		expect(lines.every((l) => l.length <= 10)).toBe(true);
 		expect(wrapText('', 10)).toEqual([]);
+	});
+});
+
+describe('count axes', () => {
+	it('tick only whole numbers, so a short range never shows one label twice', () => {
+		// d3 ticks [22, 25] at halves; rounded to whole counters they read 22, 23, 23, 24, 24, 25, 25.
+		expect(scaleLinear().domain([22, 25]).ticks(5)).toContain(22.5);
+		const ticks = integerTicks(scaleLinear().domain([22, 25]), 5);
+		expect(ticks).toEqual([22, 23, 24, 25]);
+		expect(integerTicks(scaleLinear().domain([0, 1]), 10)).toEqual([0, 1]);
+		expect(integerTicks(scaleLinear().domain([0, 100]), 5)).toEqual([0, 20, 40, 60, 80, 100]);
 	});
 });

@@ -15,6 +15,8 @@ export interface AxisParams {
 	orient: 'bottom' | 'left';
 	tickValues?: Array<number | string>;
 	ticks?: number;
+	/** A count axis: only whole-number ticks (a short range would otherwise label 22.5 as "23" beside 23). */
+	integer?: boolean;
 	format?: (d: never) => string;
 	/** Length of grid lines across the plot (0: none). */
 	grid?: number;
@@ -24,9 +26,15 @@ export interface AxisParams {
 	noDomain?: boolean;
 }
 
+/** About `count` ticks of a continuous scale, keeping only the whole numbers among them. */
+export function integerTicks(scale: { ticks(count: number): number[] }, count: number): number[] {
+	return scale.ticks(count).filter((t) => Number.isInteger(t));
+}
+
 function draw(node: SVGGElement, p: AxisParams): void {
 	const ax = p.orient === 'bottom' ? axisBottom(p.scale) : axisLeft(p.scale);
 	if (p.tickValues) ax.tickValues(p.tickValues as never[]);
+	else if (p.integer) ax.tickValues(integerTicks(p.scale, p.ticks ?? 10));
 	else if (p.ticks !== undefined) ax.ticks(p.ticks);
 	if (p.format) ax.tickFormat(p.format as never);
 	if (p.grid) ax.tickSizeInner(-p.grid);
