@@ -133,6 +133,13 @@ describe(`MPP Planner on a ${PHONE.width} px phone in Chromium`, () => {
 			await page.goto(`${base}/edit?ref=${KB_REF}`);
 			await page.waitForSelector('[data-testid="counter-row-L01"]', { timeout: 15_000 });
 			await expectNoSidewaysScroll(`${lang} editor`);
+			// The arrival profile is drawn at the width it is shown at, so its labels keep their size on a phone
+			// (a 900-wide drawing shrunk to fit would print them at a third of it).
+			const profile = await page.locator('.profile-chart svg').evaluate((svg) => ({
+				drawn: (svg as SVGSVGElement).viewBox.baseVal.width,
+				shown: svg.getBoundingClientRect().width
+			}));
+			expect(profile.drawn / profile.shown, `arrival profile drawn ${profile.drawn} wide, shown ${profile.shown}`).toBeCloseTo(1, 1);
 			await page.click('[data-testid="agency-dukcapil"] summary');
 			await page.waitForSelector('[data-testid="agency-dukcapil"] table');
 			await page.click('[data-testid="counter-row-L01"] button[aria-expanded]');
