@@ -87,6 +87,21 @@ export async function waitForRunDone(p: Page, timeout = 90_000): Promise<void> {
 	expect(await p.getAttribute('[data-testid="run-status"]', 'data-status'), (await p.textContent('[data-testid="run-status"]')) ?? '').toBe('done');
 }
 
+/** Waits until a planning page's run (compare or size: `data-status` on `testid`) has ended, and returns how. */
+export async function waitForStatus(p: Page, testid: string, statuses: string[], timeout = 60_000): Promise<string> {
+	await p.waitForFunction(
+		([id, wanted]) => wanted.includes(document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-status') ?? ''),
+		[testid, statuses] as const,
+		{ timeout, polling: 100 }
+	);
+	return (await p.getAttribute(`[data-testid="${testid}"]`, 'data-status')) ?? '';
+}
+
+/** Waits until a page's scenario list has loaded (its select offers `ref`). */
+export async function waitForOption(p: Page, select: string, ref: string): Promise<void> {
+	await p.waitForSelector(`[data-testid="${select}"] option[value="${ref}"]`, { state: 'attached', timeout: 15_000 });
+}
+
 /** Sets the replications and seed and presses Run. */
 export async function startRun(p: Page, replications: number, seed?: number): Promise<void> {
 	await p.fill('[data-testid="replications-input"]', String(replications));

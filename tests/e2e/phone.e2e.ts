@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openSession, startRun, waitForRunDone, watchErrors, type Session } from './browser';
+import { openSession, startRun, waitForOption, waitForRunDone, waitForStatus, watchErrors, type Session } from './browser';
 
 const PHONE = { width: 390, height: 700 };
 const KB_REF = encodeURIComponent('shipped:kota-bengkulu');
@@ -83,21 +83,6 @@ async function expectNoSidewaysScroll(where: string): Promise<void> {
 	expect.soft(m.scrollWidth, `${where}: the page is ${m.scrollWidth} px wide on a ${m.clientWidth} px screen; sticking out: ${culprits}`).toBeLessThanOrEqual(m.clientWidth);
 }
 
-/** Waits until a page's select offers `ref` (its scenario list has loaded). */
-async function waitForOption(select: string, ref: string): Promise<void> {
-	await page.waitForSelector(`[data-testid="${select}"] option[value="${ref}"]`, { state: 'attached', timeout: 15_000 });
-}
-
-/** Waits until a planning page's run (`data-status` on `testid`) has ended, and checks that it is done. */
-async function waitForPlanning(testid: string, timeout = 90_000): Promise<void> {
-	await page.waitForFunction(
-		(id) => ['done', 'error', 'cancelled'].includes(document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-status') ?? ''),
-		testid,
-		{ timeout, polling: 100 }
-	);
-	expect(await page.getAttribute(`[data-testid="${testid}"]`, 'data-status')).toBe('done');
-}
-
 beforeAll(async () => {
 	session = await openSession('phone-');
 	page = session.page;
@@ -147,23 +132,23 @@ describe(`MPP Planner on a ${PHONE.width} px phone in Chromium`, () => {
 			await expectNoSidewaysScroll(`${lang} editor with an agency and a counter open`);
 
 			await page.goto(base + '/compare');
-			await waitForOption('compare-pick-1', 'shipped:lebong');
+			await waitForOption(page, 'compare-pick-1', 'shipped:lebong');
 			await expectNoSidewaysScroll(`${lang} compare`);
 			await page.selectOption('[data-testid="compare-pick-0"]', 'shipped:lebong');
 			await page.selectOption('[data-testid="compare-pick-1"]', 'shipped:lebong');
 			await page.fill('[data-testid="compare-replications"]', '2');
 			await page.click('[data-testid="compare-run"]');
-			await waitForPlanning('compare-setup');
+			expect(await waitForStatus(page, 'compare-setup', ['done', 'error', 'cancelled'], 90_000)).toBe('done');
 			await page.waitForSelector('[data-testid="chart-compare-p90"] svg');
 			await expectNoSidewaysScroll(`${lang} compare results`);
 
 			await page.goto(base + '/size');
-			await waitForOption('size-scenario', 'shipped:lebong');
+			await waitForOption(page, 'size-scenario', 'shipped:lebong');
 			await expectNoSidewaysScroll(`${lang} size`);
 			await page.selectOption('[data-testid="size-scenario"]', 'shipped:lebong');
 			await page.fill('[data-testid="size-replications"]', '2');
 			await page.click('[data-testid="size-run"]');
-			await waitForPlanning('size-setup');
+			expect(await waitForStatus(page, 'size-setup', ['done', 'error', 'cancelled'], 90_000)).toBe('done');
 			await page.waitForSelector('[data-testid="chart-size-path"] svg');
 			await expectNoSidewaysScroll(`${lang} size results`);
 			await page.check('[data-testid="size-wizard"]');

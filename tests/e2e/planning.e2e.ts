@@ -13,7 +13,7 @@ import { inProcessEvaluate } from '../../src/lib/planning/evaluate';
 import { sizeScenario, type SizingResult } from '../../src/lib/planning/size';
 import { DEFAULT_TARGETS } from '../../src/lib/planning/targets';
 import { applyWhatIf } from '../../src/lib/planning/variants';
-import { chartMarks, openSession, shippedScenario, watchErrors, type Session } from './browser';
+import { chartMarks, openSession, shippedScenario, waitForOption, waitForStatus, watchErrors, type Session } from './browser';
 
 /** Replications per scenario: enough for the differences below to be clear, few enough to be quick. */
 const REPLICATIONS = 5;
@@ -29,21 +29,6 @@ let page: Page;
 let base: string;
 
 const shot = (name: string) => session.shot(name);
-
-/** Waits until a planning page's run (compare or size: `data-status` on `testid`) has ended, and returns how. */
-async function waitForStatus(testid: string, statuses: string[], timeout = 60_000): Promise<string> {
-	await page.waitForFunction(
-		([id, wanted]) => wanted.includes(document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-status') ?? ''),
-		[testid, statuses] as const,
-		{ timeout, polling: 100 }
-	);
-	return (await page.getAttribute(`[data-testid="${testid}"]`, 'data-status')) ?? '';
-}
-
-/** Waits until a page's scenario list has loaded (its select offers `ref`). */
-async function waitForOption(select: string, ref: string): Promise<void> {
-	await page.waitForSelector(`[data-testid="${select}"] option[value="${ref}"]`, { state: 'attached', timeout: 15_000 });
-}
 
 /** The numbers in the `data-mean` attributes of the matched cells (NaN where a value is undefined). */
 async function means(selector: string): Promise<number[]> {
@@ -63,13 +48,13 @@ describe('Planning pages in Chromium', () => {
 	test('compare: Lebong against itself gives differences of exactly zero', async () => {
 		const errors = watchErrors(page);
 		await page.goto(base + '/compare');
-		await waitForOption('compare-pick-1', 'shipped:lebong');
+		await waitForOption(page, 'compare-pick-1', 'shipped:lebong');
 		await page.selectOption('[data-testid="compare-pick-0"]', 'shipped:lebong');
 		await page.selectOption('[data-testid="compare-pick-1"]', 'shipped:lebong');
 		await page.fill('[data-testid="compare-replications"]', String(REPLICATIONS));
 		await page.fill('[data-testid="compare-seed"]', String(SEED));
 		await page.click('[data-testid="compare-run"]');
-		expect(await waitForStatus('compare-setup', ['done', 'error'])).toBe('done');
+		expect(await waitForStatus(page, 'compare-setup', ['done', 'error'])).toBe('done');
 
 		const table = page.locator('[data-testid="compare-table"]');
 		// KPI, A, B, B − A
@@ -99,7 +84,7 @@ describe('Planning pages in Chromium', () => {
 	test('compare: one fewer Dukcapil counter in Kota Bengkulu makes Dukcapil visitors wait significantly longer', async () => {
 		const errors = watchErrors(page);
 		await page.goto(base + '/compare');
-		await waitForOption('compare-pick-0', 'shipped:kota-bengkulu');
+		await waitForOption(page, 'compare-pick-0', 'shipped:kota-bengkulu');
 		await page.check('[data-testid="compare-mode-variants"]');
 		await page.selectOption('[data-testid="compare-base"]', 'shipped:kota-bengkulu');
 		await page.waitForSelector('[data-testid="compare-agency-0"] option[value="dukcapil"]', { state: 'attached' });
@@ -113,7 +98,7 @@ describe('Planning pages in Chromium', () => {
 		const variant = applyWhatIf(kotaBengkulu, { kind: 'counters', agency: 'dukcapil', delta: -1 });
 		expect(variant.counters.length).toBe(kotaBengkulu.counters.length - 1);
 		const node = compareInProcess([kotaBengkulu, variant], SEED, REPLICATIONS);
-		expect(await waitForStatus('compare-setup', ['done', 'error'])).toBe('done');
+		expect(await waitForStatus(page, 'compare-setup', ['done', 'error'])).toBe('done');
 
 		const dukcapil = '[data-testid="compare-agency-table"] tr[data-agency="dukcapil"]';
 		const [p90A, p90B] = await means(`${dukcapil} td:not([data-testid="compare-diff"])`);
@@ -145,14 +130,14 @@ describe('Planning pages in Chromium', () => {
 	test('size: Lebong gets the fewest counters that meet the targets, the same as in Node; path and growth charts render', async () => {
 		const errors = watchErrors(page);
 		await page.goto(base + '/size');
-		await waitForOption('size-scenario', 'shipped:lebong');
+		await waitForOption(page, 'size-scenario', 'shipped:lebong');
 		await page.selectOption('[data-testid="size-scenario"]', 'shipped:lebong');
 		await page.fill('[data-testid="size-replications"]', String(SIZING_REPLICATIONS));
 		await page.click('[data-testid="size-run"]');
 		const t0 = Date.now();
 		// What `mpp size --replications 5 --seed S` computes (the page's targets are the defaults).
 		const node: SizingResult = await sizeScenario(lebong, inProcessEvaluate, { targets: DEFAULT_TARGETS, seed: 20240611, replications: SIZING_REPLICATIONS });
-		expect(await waitForStatus('size-setup', ['done', 'error'])).toBe('done');
+		expect(await waitForStatus(page, 'size-setup', ['done', 'error'])).toBe('done');
 		console.log(`e2e: sizing Lebong (${SIZING_REPLICATIONS} replications) in the browser: done ${((Date.now() - t0) / 1000).toFixed(1)} s after pressing the button`);
 
 		await page.waitForSelector('[data-testid="size-result"]');
@@ -173,7 +158,7 @@ describe('Planning pages in Chromium', () => {
 		await page.fill('[data-testid="size-growth-to"]', '300');
 		await page.fill('[data-testid="size-growth-step"]', '100');
 		await page.click('[data-testid="size-growth-run"]');
-		expect(await waitForStatus('size-growth', ['done', 'error'])).toBe('done');
+		expect(await waitForStatus(page, 'size-growth', ['done', 'error'])).toBe('done');
 		expect(await chartMarks(page, 'size-growth', ':scope > circle')).toBe(3);
 		const need = await page
 			.locator('[data-testid="chart-size-growth"] svg > circle')
@@ -195,7 +180,7 @@ describe('Planning pages in Chromium', () => {
 		await page.waitForSelector('[data-testid="size-progress"]');
 		expect(await page.locator('[data-testid="size-result"]').count()).toBe(0); // the last result is not shown as this one's
 		await page.click('[data-testid="size-cancel"]');
-		expect(await waitForStatus('size-setup', ['cancelled', 'done', 'error'], 10_000)).toBe('cancelled');
+		expect(await waitForStatus(page, 'size-setup', ['cancelled', 'done', 'error'], 10_000)).toBe('cancelled');
 		await page.waitForSelector('[data-testid="size-cancelled"]');
 		expect(await page.locator('[data-testid="size-cancel"]').count()).toBe(0);
 		expect(await page.isEnabled('[data-testid="size-run"]')).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scaleLinear } from 'd3';
-import { integerTicks } from '../../../src/lib/components/charts/axis';
+import { integerTicks, labelStride } from '../../../src/lib/components/charts/axis';
 import { heatColor, luminance, textOn } from '../../../src/lib/components/charts/color';
 import { quantileMinute, shareWithin, waitBins } from '../../../src/lib/components/charts/histogram';
 import { activeRange, bandSeries, dayWindow, hourTicks, peak, staffedSteps } from '../../../src/lib/components/charts/overDay';
@@ -135,5 +135,14 @@ describe('count axes', () => {
 		expect(ticks).toEqual([22, 23, 24, 25]);
 		expect(integerTicks(scaleLinear().domain([0, 1]), 10)).toEqual([0, 1]);
 		expect(integerTicks(scaleLinear().domain([0, 100]), 5)).toEqual([0, 20, 40, 60, 80, 100]);
+	});
+});
+
+describe('label stride', () => {
+	it('labels every slot when a label fits one, else every second, third, … slot', () => {
+		expect(labelStride(44, 55)).toBe(1);
+		expect(labelStride(44, 44)).toBe(1);
+		expect(labelStride(44, 26)).toBe(2);
+		expect(labelStride(38, 12)).toBe(4);
 	});
 });

@@ -31,6 +31,11 @@ export function integerTicks(scale: { ticks(count: number): number[] }, count: n
 	return scale.ticks(count).filter((t) => Number.isInteger(t));
 }
 
+/** Every how many slots of `slotPx` a label of about `labelPx` fits (1: every slot). */
+export function labelStride(labelPx: number, slotPx: number): number {
+	return Math.max(1, Math.ceil(labelPx / slotPx));
+}
+
 function draw(node: SVGGElement, p: AxisParams): void {
 	const ax = p.orient === 'bottom' ? axisBottom(p.scale) : axisLeft(p.scale);
 	if (p.tickValues) ax.tickValues(p.tickValues as never[]);
