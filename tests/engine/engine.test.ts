@@ -28,23 +28,44 @@ describe('QueueEngine', () => {
 		expect(e.issueTicket(req('dukcapil', 'kk'), 1500).number).toBe('A-001');
 	});
 
-	it('reuses a spent ticket from an earlier day (or another engine), never one that may still be in a line', () => {
+	it('reuses a spent ticket once it has left every line (or is of an earlier day or another engine), never one still waiting, called or in a line', () => {
 		const e = new QueueEngine<string>(config());
 		e.openCounter(0, 0);
-		const t = e.issueFor(e.serviceOf('dukcapil', 'kk'), false, 'first', 1);
+		const kk = e.serviceOf('dukcapil', 'kk');
+		const ktp = e.serviceOf('dukcapil', 'ktp');
+		const t = e.issueFor(kk, false, 'first', 1);
+		expect(() => e.issueFor(ktp, false, 'again', 1, t)).toThrow(/still waiting, at a counter or in a line/);
 		expect(e.callNext(0, 2)).toBe(t);
+		expect(e.reusable(t)).toBe(false); // at the counter
 		e.finish(0, 5);
-		// Served today: a line may still hold it until the day is over.
-		expect(() => e.issueFor(e.serviceOf('dukcapil', 'ktp'), true, 'again', 6, t)).toThrow(/current day/);
-		e.startDay();
-		const u = e.issueFor(e.serviceOf('dukcapil', 'ktp'), true, 'again', 6, t);
+		// Served, and no line holds it (KK tickets stand only in L1's line, which it was called from): reusable today.
+		expect(e.reusable(t)).toBe(true);
+		const u = e.issueFor(ktp, true, 'again', 6, t);
 		expect(u).toBe(t);
-		expect([u.number, u.service, u.priority, u.state, u.payload, u.counter, u.calledAt]).toEqual(['A-001', 'ktp', true, 'waiting', 'again', -1, NaN]);
+		expect([u.number, u.service, u.priority, u.state, u.payload, u.counter, u.calledAt]).toEqual(['A-002', 'ktp', true, 'waiting', 'again', -1, NaN]);
+		// A priority KTP ticket stands in three lines: L1's priority and "*" entries, and L2's "*". Called from the
+		// first, it stays in the others until each counter next looks through them.
 		expect(e.callNext(0, 7)).toBe(u);
-		// Another engine may reuse it at once: its lines never held it.
+		e.finish(0, 8);
+		expect(e.reusable(u)).toBe(false);
+		expect(() => e.noShowFor(kk, false, 'x', 8, u)).toThrow(/in a line/);
+		expect(e.callNext(0, 9)).toBeNull();
+		expect(e.reusable(u)).toBe(false);
+		e.openCounter(1, 9);
+		expect(e.callNext(1, 9)).toBeNull();
+		expect(e.reusable(u)).toBe(true);
+		// Sending home sees a reused ticket once, where it now stands in issue order.
+		const w = e.issueFor(kk, false, 'waits', 10);
+		e.closeCounter(0, 10);
+		e.closeCounter(1, 10);
+		expect(e.issueFor(kk, false, 'reused', 11, u)).toBe(u);
+		expect(e.sendHomeWaiting(12, 'all').map((x) => x.payload)).toEqual(['waits', 'reused']);
+		e.startDay();
+		// Another engine may reuse a ticket at once: its lines never held it.
 		const other = new QueueEngine<string>(config());
-		expect(other.noShowFor(other.serviceOf('bapenda', 'pbb'), false, 'x', 8, t)).toBe(t);
-		expect([t.number, t.agency, t.state]).toEqual(['', 'bapenda', 'no-show']);
+		const v = e.issueFor(kk, false, 'in a line', 13);
+		expect(other.noShowFor(other.serviceOf('bapenda', 'pbb'), false, 'x', 14, v)).toBe(v);
+		expect([v.number, v.agency, v.state]).toEqual(['', 'bapenda', 'no-show']);
 	});
 
 	it('offers a new ticket only to idle counters whose profile would call it (not one that calls only its priority class)', () => {

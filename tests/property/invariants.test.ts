@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/lib/model/scenario';
+import { BatchRunner } from '../../src/lib/sim/batch';
 import { compileScenario, DAY_MINUTES } from '../../src/lib/sim/compile';
 import { DemandStreams, generateDay } from '../../src/lib/sim/demand';
 import type { LegRecord } from '../../src/lib/sim/records';
@@ -230,6 +231,20 @@ describe('simulation invariants (fast-check)', () => {
 				}
 			),
 			{ numRuns: 40 }
+		);
+	});
+
+	it('10. reusing leg objects that have ended (a run that keeps no legs) never changes a replication', () => {
+		fc.assert(
+			fc.property(daysScenario, fc.nat(3), (input, r) => {
+				const s = mustParse(input);
+				const kept = new BatchRunner(s, s.run.seed).run(r, true);
+				// A runner that has run another replication first: its pool holds legs, tickets and events of that one too.
+				const lean = new BatchRunner(s, s.run.seed);
+				lean.run(r + 1, false);
+				expect(lean.run(r, false)).toEqual({ ...kept, legs: undefined });
+			}),
+			{ numRuns: RUNS }
 		);
 	});
 });

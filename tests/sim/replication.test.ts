@@ -32,6 +32,24 @@ describe('simulateReplication', () => {
 		for (const r of [2, 3]) expect(reused.run(r, true)).toEqual(new BatchRunner(s, 5).run(r, true));
 	});
 
+	it('gives the same summary when legs are not kept and a long day reuses the legs that have ended, making few', () => {
+		// One day of 6,000 minutes: a line per service and class, a shared "*" line, priority and patience (so
+		// tickets wait in several lines, and cancelled patience timers stay on the calendar after the call).
+		const input = continuousScenario(4, 30, 10, { minutes: 6_000, warmupMinutes: 300 });
+		input.demand.patience = { dist: 'exponential', mean: 20 };
+		input.demand.priorityShare = 0.2;
+		input.counters = input.counters.map((c, i) => ({ ...c, profile: i % 2 ? ['priority', '*'] : ['*'] }));
+		for (const s of [mustParse(input), mustParse(continuousScenario(10, 54, 10, { minutes: 6_000, warmupMinutes: 300 }))]) {
+			const kept = new BatchRunner(s, 3).run(0, true);
+			const lean = new BatchRunner(s, 3);
+			expect(lean.run(0, false)).toEqual({ ...kept, legs: undefined });
+			// Thousands of legs, made from a few dozen objects: those waiting, at a counter or still referred to.
+			const made = (lean as unknown as { sim: { legObjects: number } }).sim.legObjects;
+			expect(kept.legs!.length).toBeGreaterThan(2_500);
+			expect(made).toBeLessThan(kept.legs!.length / 10);
+		}
+	});
+
 	it('gives the same summary when legs are not kept and each day reuses the legs of the days before', () => {
 		// Patience of hours: many abandonment timers of one day are still on the calendar (cancelled) after its
 		// midnight, when the next day reuses their legs.

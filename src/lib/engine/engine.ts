@@ -24,10 +24,12 @@ export class QueueEngine<P = unknown> {
 	/** This engine's current day (see Ticket.epoch). */
 	private epoch = epochs++;
 	/**
-	 * Every ticket queued today, in issue order (for sending home). A plain list, not a line: it is read once or
-	 * twice a day, and a line would keep skipping its departed tickets as it grows.
+	 * Every ticket queued today, in issue order (for sending home), with its seq when issued: a ticket reused
+	 * later the same day stands here again, and only the entry with its current seq is it. A plain list, not a
+	 * line: it is read once or twice a day, and a line would keep skipping its departed tickets as it grows.
 	 */
 	private readonly issuedToday: Array<Ticket<P>> = [];
+	private readonly issuedSeq: number[] = [];
 	/** How many of issuedToday are today's (the rest are stale: emptying the array by its length would drop its storage). */
 	private nIssued = 0;
 	/**
@@ -173,6 +175,7 @@ export class QueueEngine<P = unknown> {
 		const t = this.fresh(k, priority, payload, now, reuse);
 		t.dayNumber = this.numbering.issue(a);
 		t.prefix = this.prefixes[a];
+		this.issuedSeq[this.nIssued] = t.seq;
 		this.issuedToday[this.nIssued++] = t;
 		const lines = priority ? this.priorityLinesOf[k] : this.linesOf[k];
 		for (let j = 0; j < lines.length; j++) this.lines[lines[j]].push(t);
@@ -205,14 +208,24 @@ export class QueueEngine<P = unknown> {
 		else this.waitingRegular[t.serviceIndex] += d;
 	}
 
-	/** A waiting ticket for service k, its number left to the caller: `reuse` rewritten (if no line can hold it) or a new one. */
+	/**
+	 * Whether a ticket may be handed back to `issueFor` or `noShowFor`: one of an earlier day (or another engine),
+	 * or one of today that has left the engine (served, abandoned, sent home or a no-show) and every line.
+	 */
+	reusable(t: Ticket<P>): boolean {
+		return t.epoch !== this.epoch || (t.lines === 0 && t.state !== 'waiting' && t.state !== 'called');
+	}
+
+	/** A waiting ticket for service k, its number left to the caller: `reuse` rewritten (if `reusable`) or a new one. */
 	private fresh(k: number, priority: boolean, payload: P, now: number, reuse: Ticket<P> | undefined): Ticket<P> {
 		let t: Ticket<P>;
 		if (reuse === undefined) t = new Ticket(payload);
-		else if (reuse.epoch === this.epoch) throw new Error('a ticket of the current day cannot be reused');
+		else if (!this.reusable(reuse)) throw new Error('a ticket still waiting, at a counter or in a line cannot be reused');
 		else (t = reuse).payload = payload;
 		t.seq = this.seq++;
 		t.epoch = this.epoch;
+		// Another engine's lines may still count it; this engine's never held it.
+		t.lines = 0;
 		t.agency = this.agencyIds[this.serviceAgency[k]];
 		t.service = this.serviceNames[k];
 		t.serviceIndex = k;
@@ -320,7 +333,10 @@ export class QueueEngine<P = unknown> {
 	sendHomeWaiting(now: number, which: 'all' | 'unservable'): Array<Ticket<P>> {
 		const out: Array<Ticket<P>> = [];
 		if (this.counts.waiting === 0) return out;
-		for (let i = 0; i < this.nIssued; i++) if (this.issuedToday[i].state === 'waiting') out.push(this.issuedToday[i]);
+		for (let i = 0; i < this.nIssued; i++) {
+			const t = this.issuedToday[i];
+			if (t.state === 'waiting' && t.seq === this.issuedSeq[i]) out.push(t);
+		}
 		if (which === 'unservable') {
 			let kept = 0;
 			for (const t of out) if (!this.servable(t.serviceIndex, t.priority)) out[kept++] = t;

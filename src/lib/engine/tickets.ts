@@ -7,14 +7,16 @@ export function formatTicketNumber(prefix: string, n: number): string {
 
 /**
  * A ticket in the engine. Fields are written only by the engine. The number is kept as an integer and spelled
- * out when read, and a caller may hand a spent ticket back to be reused (`QueueEngine.issueFor`): the simulator
- * issues millions of tickets, and neither costs it an allocation.
+ * out when read, and a caller may hand a spent ticket back to be reused (`QueueEngine.issueFor`, once
+ * `QueueEngine.reusable` says so): the simulator issues millions of tickets, and neither costs it an allocation.
  */
 export class Ticket<P = unknown> {
 	/** Issue order across the whole engine: a tie-breaker that makes "oldest first" total. */
 	seq = 0;
 	/** The engine day it was issued in (see QueueEngine.startDay); a ticket of an earlier day is in no line. */
 	epoch = -1;
+	/** How many lines still hold it: a line lets a departed ticket go only when it reaches the head (see TicketLine). */
+	lines = 0;
 	/** Per-agency per-day number (1, 2, …); 0 for a no-show, who never checked in. */
 	dayNumber = 0;
 	prefix = '';

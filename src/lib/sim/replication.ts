@@ -25,9 +25,8 @@ class Leg implements LegRecord {
 	/** Patience running out: an ABANDON event (replaced when the leg is reused while the old one is still on the calendar). */
 	patience: SimEvent;
 	/**
-	 * On which run of its calendar (Calendar.restarts) its patience event may still be pending when the leg is
-	 * next reused (-1: none). Cleared when the event runs, or is cancelled while due before the
-	 * next day (reuse comes a day later at the soonest), so a reused leg seldom has to look at its old event.
+	 * On which run of its calendar (Calendar.restarts) its patience event was last scheduled (-1: none, or it has
+	 * run). A cancelled event stays on the calendar until its time: see `patiencePending`.
 	 */
 	patienceOn = -1;
 	/** Its ticket, rewritten by the engine for each new use of the leg. */
@@ -66,7 +65,7 @@ class Leg implements LegRecord {
 		this.run = run;
 		// A patience event still on the calendar (cancelled, due after an earlier day's midnight) must stay as it
 		// is until simjs takes it off: the leg gets a new one.
-		if (this.patienceOn === run.cal.restarts && this.patience.deliverAt >= run.cal.now()) this.patience = new SimEvent(run, ABANDON, 0, this);
+		if (this.patiencePending(run)) this.patience = new SimEvent(run, ABANDON, 0, this);
 		else this.patience.handler = run; // a pooled leg comes from an earlier run
 		this.v = v;
 		const g = demand.order[v];
@@ -84,6 +83,11 @@ class Leg implements LegRecord {
 		this.outcome = 'served';
 		this.measured = true;
 		return this;
+	}
+
+	/** Whether its patience event may still be on `run`'s calendar (run, or cancelled but not yet due). */
+	patiencePending(run: ReplicationRun): boolean {
+		return this.patienceOn === run.cal.restarts && this.patience.deliverAt >= run.cal.now();
 	}
 
 	get replication(): number {
@@ -179,12 +183,15 @@ export class ReplicationRun implements EventHandler {
 	replication: number;
 	/**
 	 * Legs to reuse: pool[0 … pooled - 1]. Counted by hand, and likewise the legs a run that keeps none has ended
-	 * today (ended[0 … nEnded - 1]): emptying an array by its length would drop its storage, to be grown again
-	 * every day.
+	 * today and not reused yet (ended[endedHead … nEnded - 1], in the order they ended): emptying an array by its
+	 * length would drop its storage, to be grown again every day.
 	 */
 	private readonly pool: Leg[] = [];
 	private pooled = 0;
+	/** Leg objects this run has made, over every replication it ran (the rest were reused). */
+	legObjects = 0;
 	private readonly ended: Leg[] = [];
+	private endedHead = 0;
 	private nEnded = 0;
 	/** Per day index, where that day's demand is generated. */
 	private readonly buffers: DemandBuffer[] = [];
@@ -389,14 +396,40 @@ export class ReplicationRun implements EventHandler {
 		this.observe();
 	}
 
+	/**
+	 * A leg object for a new leg: the one that ended first today, once nothing refers to it any more (its ticket
+	 * has left every line, and its patience event the calendar: sooner, it would need a new event), else one from
+	 * the pool, else a new one. Reusing today's legs keeps the objects a long day touches few: a continuous run is
+	 * one day of thousands of visitors.
+	 */
 	private newLeg(d: DayDemand, v: number, index: number, plan: DayPlan, key: number): Leg {
-		return this.pooled > 0 ? this.pool[--this.pooled].init(this, d, v, index, plan, key) : new Leg(this, d, v, index, plan, key);
+		if (this.endedHead < this.nEnded) {
+			const l = this.ended[this.endedHead];
+			if (this.engine.reusable(l.tk) && !l.patiencePending(this)) {
+				this.endedHead++;
+				return l.init(this, d, v, index, plan, key);
+			}
+		}
+		if (this.pooled > 0) return this.pool[--this.pooled].init(this, d, v, index, plan, key);
+		this.legObjects++;
+		return new Leg(this, d, v, index, plan, key);
 	}
 
-	/** Puts the legs ended (and not kept) so far in the pool. */
+	/** Puts the legs ended (and not kept or reused) so far in the pool. */
 	private poolEnded(): void {
-		for (let i = 0; i < this.nEnded; i++) this.pool[this.pooled++] = this.ended[i];
-		this.nEnded = 0;
+		for (let i = this.endedHead; i < this.nEnded; i++) this.pool[this.pooled++] = this.ended[i];
+		this.endedHead = this.nEnded = 0;
+	}
+
+	/** Keeps a leg that has ended (and is not kept) for reuse. */
+	private endLeg(leg: Leg): void {
+		// Slide the legs not yet reused to the front now and then: a long day's list stays as short as they are few.
+		if (this.endedHead >= 1024 && this.endedHead * 2 >= this.nEnded) {
+			this.ended.copyWithin(0, this.endedHead, this.nEnded);
+			this.nEnded -= this.endedHead;
+			this.endedHead = 0;
+		}
+		this.ended[this.nEnded++] = leg;
 	}
 
 	/** A visitor checks in (or, booked online, fails to come). */
@@ -542,11 +575,9 @@ export class ReplicationRun implements EventHandler {
 		}
 	}
 
-	/** Stops a leg's patience timer (if it runs); one due before the next day cannot be pending when the leg is reused. */
+	/** Stops a leg's patience timer (if it runs): simjs skips it when its time comes. */
 	private cancelPatience(leg: Leg): void {
-		const p = leg.patience;
-		p.cancelled = true;
-		if (p.deliverAt < this.dayOffset + DAY_MINUTES) leg.patienceOn = -1;
+		leg.patience.cancelled = true;
 	}
 
 	/** Closes a leg's record (the rest of it is its ticket's story: see Leg's getters) and adds it to the tally. */
@@ -558,7 +589,7 @@ export class ReplicationRun implements EventHandler {
 		const k = t.serviceIndex;
 		this.tally.add(leg.key, this.tally.serviceAgency[k], k, leg);
 		if (this.keepLegs) this.legs.push(leg);
-		else this.ended[this.nEnded++] = leg;
+		else this.endLeg(leg);
 	}
 
 	/** Adds the time since the last change to the over-the-day traces. */
