@@ -1,8 +1,8 @@
 /**
  * What the real-browser test files share: launching Debian's Chromium (playwright-core) against the static site
- * that tests/e2e/globalSetup.ts serves, numbered screenshots to tests/e2e/screenshots/ (git-ignored), and
- * helpers for the run page and IndexedDB. Each *.e2e.ts file opens its own browser and context (its own
- * IndexedDB), so files do not depend on each other.
+ * that tests/e2e/globalSetup.ts serves, numbered screenshots to tests/e2e/screenshots/ (git-ignored), helpers
+ * for the run page and IndexedDB, and a tour of every page state in one language (visitEveryPage). Each *.e2e.ts
+ * file opens its own browser and context (its own IndexedDB), so files do not depend on each other.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -129,6 +129,78 @@ export async function stopAutorun(p: Page, replications: number): Promise<void> 
 	await p.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="cancel-button"]:not([disabled])')?.click());
 	await p.waitForSelector('[data-testid="run-status"]:not([data-status="running"])');
 	await p.waitForSelector('[data-testid="run-button"]:not([disabled])');
+}
+
+/** The page states the phone and accessibility tests visit, in the order `visitEveryPage` reaches them. */
+export type PageState =
+	| 'home'
+	| 'run'
+	| 'run results'
+	| 'editor'
+	| 'editor with an agency and a counter open'
+	| 'compare'
+	| 'compare results'
+	| 'size'
+	| 'size results'
+	| 'size wizard';
+
+/**
+ * Switches the app to `lang` and goes through every page: home, the run page before and after a short Kota
+ * Bengkulu run (charts and tables drawn), the editor of Kota Bengkulu and then with Dukcapil's agency and counter
+ * L01's details open, compare and size before and with their results (Lebong, two replications), and the regency
+ * wizard. `check` is called at each state once it has settled; it may look but should leave the page as it is.
+ */
+export async function visitEveryPage(p: Page, base: string, lang: 'id' | 'en', check: (state: PageState) => Promise<void>): Promise<void> {
+	const kbRef = encodeURIComponent('shipped:kota-bengkulu');
+	await p.goto(base + '/');
+	await p.waitForSelector('[data-testid="scenario-card-kota-bengkulu"]', { timeout: 15_000 });
+	await p.selectOption('[data-testid="lang-switch"]', lang);
+	await p.waitForFunction((l) => document.documentElement.lang === l, lang);
+	await check('home');
+
+	await p.goto(`${base}/run?ref=${kbRef}`);
+	await p.waitForSelector('[data-testid="run-button"]:not([disabled])');
+	await check('run');
+	await startRun(p, 3);
+	await waitForRunDone(p);
+	for (const chart of ['wait-histogram', 'over-day', 'heatmap']) {
+		await p.waitForSelector(`[data-testid="chart-${chart}"] svg .marks > *`, { state: 'attached' });
+	}
+	await p.waitForSelector('[data-testid="table-agencies"] tbody tr');
+	await check('run results');
+
+	await p.goto(`${base}/edit?ref=${kbRef}`);
+	await p.waitForSelector('[data-testid="counter-row-L01"]', { timeout: 15_000 });
+	await check('editor');
+	await p.click('[data-testid="agency-dukcapil"] summary');
+	await p.waitForSelector('[data-testid="agency-dukcapil"] table');
+	await p.click('[data-testid="counter-row-L01"] button[aria-expanded]');
+	await p.waitForSelector('#counter-detail-0 fieldset');
+	await check('editor with an agency and a counter open');
+
+	await p.goto(base + '/compare');
+	await waitForOption(p, 'compare-pick-1', 'shipped:lebong');
+	await check('compare');
+	await p.selectOption('[data-testid="compare-pick-0"]', 'shipped:lebong');
+	await p.selectOption('[data-testid="compare-pick-1"]', 'shipped:lebong');
+	await p.fill('[data-testid="compare-replications"]', '2');
+	await p.click('[data-testid="compare-run"]');
+	expect(await waitForStatus(p, 'compare-setup', ['done', 'error', 'cancelled'], 90_000)).toBe('done');
+	await p.waitForSelector('[data-testid="chart-compare-p90"] svg');
+	await check('compare results');
+
+	await p.goto(base + '/size');
+	await waitForOption(p, 'size-scenario', 'shipped:lebong');
+	await check('size');
+	await p.selectOption('[data-testid="size-scenario"]', 'shipped:lebong');
+	await p.fill('[data-testid="size-replications"]', '2');
+	await p.click('[data-testid="size-run"]');
+	expect(await waitForStatus(p, 'size-setup', ['done', 'error', 'cancelled'], 90_000)).toBe('done');
+	await p.waitForSelector('[data-testid="chart-size-path"] svg');
+	await check('size results');
+	await p.check('[data-testid="size-wizard"]');
+	await p.waitForSelector('[data-testid="size-preset"]');
+	await check('size wizard');
 }
 
 /** A record of the app's IndexedDB ("mpp-planner": stores `scenarios` and `results`), or undefined. */

@@ -7,10 +7,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openSession, startRun, waitForOption, waitForRunDone, waitForStatus, watchErrors, type Session } from './browser';
+import { openSession, visitEveryPage, watchErrors, type Session } from './browser';
 
 const PHONE = { width: 390, height: 700 };
-const KB_REF = encodeURIComponent('shipped:kota-bengkulu');
 
 let session: Session;
 let page: Page;
@@ -98,62 +97,17 @@ describe(`MPP Planner on a ${PHONE.width} px phone in Chromium`, () => {
 	for (const lang of ['id', 'en'] as const) {
 		test(`${lang}: no page scrolls sideways — home, run and its results, the editor with details open, compare, size`, async () => {
 			const errors = watchErrors(page);
-			await page.goto(base + '/');
-			await page.waitForSelector('[data-testid="scenario-card-kota-bengkulu"]', { timeout: 15_000 });
-			await page.selectOption('[data-testid="lang-switch"]', lang);
-			await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-			await expectNoSidewaysScroll(`${lang} home`);
-
-			await page.goto(`${base}/run?ref=${KB_REF}`);
-			await page.waitForSelector('[data-testid="run-button"]:not([disabled])');
-			await expectNoSidewaysScroll(`${lang} run`);
-			await startRun(page, 3);
-			await waitForRunDone(page);
-			for (const chart of ['wait-histogram', 'over-day', 'heatmap']) {
-				await page.waitForSelector(`[data-testid="chart-${chart}"] svg .marks > *`, { state: 'attached' });
-			}
-			await page.waitForSelector('[data-testid="table-agencies"] tbody tr');
-			await expectNoSidewaysScroll(`${lang} run results`);
-
-			await page.goto(`${base}/edit?ref=${KB_REF}`);
-			await page.waitForSelector('[data-testid="counter-row-L01"]', { timeout: 15_000 });
-			await expectNoSidewaysScroll(`${lang} editor`);
-			// The arrival profile is drawn at the width it is shown at, so its labels keep their size on a phone
-			// (a 900-wide drawing shrunk to fit would print them at a third of it).
-			const profile = await page.locator('.profile-chart svg').evaluate((svg) => ({
-				drawn: (svg as SVGSVGElement).viewBox.baseVal.width,
-				shown: svg.getBoundingClientRect().width
-			}));
-			expect(profile.drawn / profile.shown, `arrival profile drawn ${profile.drawn} wide, shown ${profile.shown}`).toBeCloseTo(1, 1);
-			await page.click('[data-testid="agency-dukcapil"] summary');
-			await page.waitForSelector('[data-testid="agency-dukcapil"] table');
-			await page.click('[data-testid="counter-row-L01"] button[aria-expanded]');
-			await page.waitForSelector('#counter-detail-0 fieldset');
-			await expectNoSidewaysScroll(`${lang} editor with an agency and a counter open`);
-
-			await page.goto(base + '/compare');
-			await waitForOption(page, 'compare-pick-1', 'shipped:lebong');
-			await expectNoSidewaysScroll(`${lang} compare`);
-			await page.selectOption('[data-testid="compare-pick-0"]', 'shipped:lebong');
-			await page.selectOption('[data-testid="compare-pick-1"]', 'shipped:lebong');
-			await page.fill('[data-testid="compare-replications"]', '2');
-			await page.click('[data-testid="compare-run"]');
-			expect(await waitForStatus(page, 'compare-setup', ['done', 'error', 'cancelled'], 90_000)).toBe('done');
-			await page.waitForSelector('[data-testid="chart-compare-p90"] svg');
-			await expectNoSidewaysScroll(`${lang} compare results`);
-
-			await page.goto(base + '/size');
-			await waitForOption(page, 'size-scenario', 'shipped:lebong');
-			await expectNoSidewaysScroll(`${lang} size`);
-			await page.selectOption('[data-testid="size-scenario"]', 'shipped:lebong');
-			await page.fill('[data-testid="size-replications"]', '2');
-			await page.click('[data-testid="size-run"]');
-			expect(await waitForStatus(page, 'size-setup', ['done', 'error', 'cancelled'], 90_000)).toBe('done');
-			await page.waitForSelector('[data-testid="chart-size-path"] svg');
-			await expectNoSidewaysScroll(`${lang} size results`);
-			await page.check('[data-testid="size-wizard"]');
-			await page.waitForSelector('[data-testid="size-preset"]');
-			await expectNoSidewaysScroll(`${lang} size wizard`);
+			await visitEveryPage(page, base, lang, async (state) => {
+				await expectNoSidewaysScroll(`${lang} ${state}`);
+				if (state !== 'editor') return;
+				// The arrival profile is drawn at the width it is shown at, so its labels keep their size on a phone
+				// (a 900-wide drawing shrunk to fit would print them at a third of it).
+				const profile = await page.locator('.profile-chart svg').evaluate((svg) => ({
+					drawn: (svg as SVGSVGElement).viewBox.baseVal.width,
+					shown: svg.getBoundingClientRect().width
+				}));
+				expect(profile.drawn / profile.shown, `arrival profile drawn ${profile.drawn} wide, shown ${profile.shown}`).toBeCloseTo(1, 1);
+			});
 			expect(errors).toEqual([]);
 		});
 	}
