@@ -203,6 +203,24 @@ export async function visitEveryPage(p: Page, base: string, lang: 'id' | 'en', c
 	await check('size wizard');
 }
 
+/**
+ * Deletes the app's IndexedDB (saved scenarios and results), so the pages open as on a first visit; the chosen
+ * language (localStorage) stays. Done from a static file of the site, where no page of the app holds the
+ * database open.
+ */
+export async function forgetSavedData(p: Page, base: string): Promise<void> {
+	await p.goto(base + '/favicon.svg');
+	await p.evaluate(
+		() =>
+			new Promise<void>((res, rej) => {
+				const del = indexedDB.deleteDatabase('mpp-planner');
+				del.onsuccess = () => res();
+				del.onerror = () => rej(del.error);
+				del.onblocked = () => rej(new Error('the app still holds its IndexedDB open'));
+			})
+	);
+}
+
 /** A record of the app's IndexedDB ("mpp-planner": stores `scenarios` and `results`), or undefined. */
 export function idbRecord(p: Page, store: 'scenarios' | 'results', key: string): Promise<Record<string, unknown> | undefined> {
 	return p.evaluate(
