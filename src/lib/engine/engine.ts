@@ -213,19 +213,22 @@ export class QueueEngine<P = unknown> {
 	 * or one of today that has left the engine (served, abandoned, sent home or a no-show) and every line.
 	 */
 	reusable(t: Ticket<P>): boolean {
-		return t.epoch !== this.epoch || (t.lines === 0 && t.state !== 'waiting' && t.state !== 'called');
+		if (t.epoch !== this.epoch || t.state === 'no-show') return true;
+		if (t.state === 'waiting' || t.state === 'called') return false;
+		// Checked only when asked, so issuing and calling pay nothing for it.
+		const lines = t.priority ? this.priorityLinesOf[t.serviceIndex] : this.linesOf[t.serviceIndex];
+		for (let j = 0; j < lines.length; j++) if (this.lines[lines[j]].mayHold(t.seq)) return false;
+		return true;
 	}
 
 	/** A waiting ticket for service k, its number left to the caller: `reuse` rewritten (if `reusable`) or a new one. */
 	private fresh(k: number, priority: boolean, payload: P, now: number, reuse: Ticket<P> | undefined): Ticket<P> {
 		let t: Ticket<P>;
 		if (reuse === undefined) t = new Ticket(payload);
-		else if (!this.reusable(reuse)) throw new Error('a ticket still waiting, at a counter or in a line cannot be reused');
+		else if (reuse.epoch === this.epoch && !this.reusable(reuse)) throw new Error('a ticket still waiting, at a counter or in a line cannot be reused');
 		else (t = reuse).payload = payload;
 		t.seq = this.seq++;
 		t.epoch = this.epoch;
-		// Another engine's lines may still count it; this engine's never held it.
-		t.lines = 0;
 		t.agency = this.agencyIds[this.serviceAgency[k]];
 		t.service = this.serviceNames[k];
 		t.serviceIndex = k;

@@ -4,7 +4,7 @@ import type { Ticket } from './types';
  * One first-in-first-out line of tickets, in the order they were issued. A ticket may stand in several lines (its
  * service's place in every work-profile entry that covers it); when it stops waiting — called from any of them,
  * abandoned, sent home — it is only marked, and each line skips it when it reaches the head (lazy deletion keeps
- * every departure O(1)). Each ticket counts the lines holding it (Ticket.lines), so it can be reused once none does.
+ * every departure O(1)).
  */
 export class TicketLine<P> {
 	// items[head .. tail) is the line; the array is kept from day to day (a line is rebuilt thousands of times in
@@ -23,7 +23,6 @@ export class TicketLine<P> {
 		if (this.tail === this.items.length) this.items.push(t);
 		else this.items[this.tail] = t;
 		this.tail++;
-		t.lines++;
 	}
 
 	/** The oldest ticket still waiting, or undefined. */
@@ -32,14 +31,21 @@ export class TicketLine<P> {
 		return this.head < this.tail ? this.items[this.head]! : undefined;
 	}
 
+	/**
+	 * Whether the ticket issued as `seq` may still stand in this line: the line is in issue order, so it does until
+	 * the head has moved past it (its departed tickets are let go only there).
+	 */
+	mayHold(seq: number): boolean {
+		return this.head < this.tail && this.items[this.head]!.seq <= seq;
+	}
+
 	/** Removes the head (which the caller just peeked). */
 	shift(): void {
-		this.items[this.head++]!.lines--;
+		this.head++;
 	}
 
 	/** Forgets everything (a new day). */
 	clear(): void {
-		for (let i = this.head; i < this.tail; i++) this.items[i]!.lines--;
 		for (let i = 0; i < this.tail; i++) this.items[i] = null;
 		this.head = 0;
 		this.tail = 0;
@@ -48,7 +54,7 @@ export class TicketLine<P> {
 	private skipGone(): void {
 		const items = this.items;
 		let h = this.head;
-		while (h < this.tail && items[h]!.state !== 'waiting') items[h++]!.lines--;
+		while (h < this.tail && items[h]!.state !== 'waiting') h++;
 		this.head = h;
 	}
 

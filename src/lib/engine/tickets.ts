@@ -15,8 +15,6 @@ export class Ticket<P = unknown> {
 	seq = 0;
 	/** The engine day it was issued in (see QueueEngine.startDay); a ticket of an earlier day is in no line. */
 	epoch = -1;
-	/** How many lines still hold it: a line lets a departed ticket go only when it reaches the head (see TicketLine). */
-	lines = 0;
 	/** Per-agency per-day number (1, 2, …); 0 for a no-show, who never checked in. */
 	dayNumber = 0;
 	prefix = '';

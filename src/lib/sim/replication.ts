@@ -193,6 +193,8 @@ export class ReplicationRun implements EventHandler {
 	private readonly ended: Leg[] = [];
 	private endedHead = 0;
 	private nEnded = 0;
+	/** The first of them cannot be reused before this time: its cancelled patience event is on the calendar till then. */
+	private headFreeAt = -Infinity;
 	/** Per day index, where that day's demand is generated. */
 	private readonly buffers: DemandBuffer[] = [];
 	dayOffset = 0;
@@ -403,22 +405,30 @@ export class ReplicationRun implements EventHandler {
 	 * one day of thousands of visitors.
 	 */
 	private newLeg(d: DayDemand, v: number, index: number, plan: DayPlan, key: number): Leg {
-		if (this.endedHead < this.nEnded) {
-			const l = this.ended[this.endedHead];
-			if (this.engine.reusable(l.tk) && !l.patiencePending(this)) {
-				this.endedHead++;
-				return l.init(this, d, v, index, plan, key);
-			}
+		if (this.endedHead < this.nEnded && this.cal.now() > this.headFreeAt && this.headReusable()) {
+			return this.ended[this.endedHead++].init(this, d, v, index, plan, key);
 		}
 		if (this.pooled > 0) return this.pool[--this.pooled].init(this, d, v, index, plan, key);
 		this.legObjects++;
 		return new Leg(this, d, v, index, plan, key);
 	}
 
+	/** Whether the leg that ended first today (and is not reused yet) may be reused now. */
+	private headReusable(): boolean {
+		const l = this.ended[this.endedHead];
+		if (l.patiencePending(this)) {
+			// A day holds many such: waiting visitors' timers, cancelled when they are called. Look again then.
+			this.headFreeAt = l.patience.deliverAt;
+			return false;
+		}
+		return this.engine.reusable(l.tk);
+	}
+
 	/** Puts the legs ended (and not kept or reused) so far in the pool. */
 	private poolEnded(): void {
 		for (let i = this.endedHead; i < this.nEnded; i++) this.pool[this.pooled++] = this.ended[i];
 		this.endedHead = this.nEnded = 0;
+		this.headFreeAt = -Infinity;
 	}
 
 	/** Keeps a leg that has ended (and is not kept) for reuse. */
