@@ -398,30 +398,33 @@ export class ReplicationRun implements EventHandler {
 		this.observe();
 	}
 
-	/**
-	 * A leg object for a new leg: the one that ended first today, once nothing refers to it any more (its ticket
-	 * has left every line, and its patience event the calendar: sooner, it would need a new event), else one from
-	 * the pool, else a new one. Reusing today's legs keeps the objects a long day touches few: a continuous run is
-	 * one day of thousands of visitors.
-	 */
+	/** A leg object for a new leg: one from the pool (refilled by `reclaim` when empty), else a new one. */
 	private newLeg(d: DayDemand, v: number, index: number, plan: DayPlan, key: number): Leg {
-		if (this.endedHead < this.nEnded && this.cal.now() > this.headFreeAt && this.headReusable()) {
-			return this.ended[this.endedHead++].init(this, d, v, index, plan, key);
-		}
-		if (this.pooled > 0) return this.pool[--this.pooled].init(this, d, v, index, plan, key);
+		if (this.pooled > 0 || this.reclaim()) return this.pool[--this.pooled].init(this, d, v, index, plan, key);
 		this.legObjects++;
 		return new Leg(this, d, v, index, plan, key);
 	}
 
-	/** Whether the leg that ended first today (and is not reused yet) may be reused now. */
-	private headReusable(): boolean {
-		const l = this.ended[this.endedHead];
-		if (l.patiencePending(this)) {
-			// A day holds many such: waiting visitors' timers, cancelled when they are called. Look again then.
-			this.headFreeAt = l.patience.deliverAt;
-			return false;
+	/**
+	 * Moves the legs that ended first today into the pool, as long as nothing refers to them any more (their ticket
+	 * has left every line, and their patience event the calendar: sooner, a leg would need a new event); true if
+	 * the pool has any now. A continuous run is one day of thousands of visitors: this keeps the leg objects it
+	 * touches few. (A working day's pool rarely runs dry: it holds the days before's legs.)
+	 */
+	private reclaim(): boolean {
+		const now = this.cal.now();
+		while (this.endedHead < this.nEnded && now > this.headFreeAt) {
+			const l = this.ended[this.endedHead];
+			if (l.patiencePending(this)) {
+				// A waiting visitor's timer, cancelled when called: look again once it is due.
+				this.headFreeAt = l.patience.deliverAt;
+				break;
+			}
+			if (!this.engine.reusable(l.tk)) break;
+			this.pool[this.pooled++] = l;
+			this.endedHead++;
 		}
-		return this.engine.reusable(l.tk);
+		return this.pooled > 0;
 	}
 
 	/** Puts the legs ended (and not kept or reused) so far in the pool. */
