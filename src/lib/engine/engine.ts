@@ -6,6 +6,8 @@ import type { EngineConfig, EngineSnapshot, TicketCounts, TicketRequest } from '
 
 /** Engine days across every engine in this thread, so a ticket's epoch says whether any line can still hold it. */
 let epochs = 0;
+/** Passes over a day's tickets across every engine in this thread: each marks the tickets it has met (Ticket.mark). */
+let passes = 0;
 
 /**
  * The queue-allocation engine: issues tickets, keeps the queues, and decides which ticket a free counter
@@ -24,12 +26,11 @@ export class QueueEngine<P = unknown> {
 	/** This engine's current day (see Ticket.epoch). */
 	private epoch = epochs++;
 	/**
-	 * Every ticket queued today, in issue order (for sending home), with its seq when issued: a ticket reused
-	 * later the same day stands here again, and only the entry with its current seq is it. A plain list, not a
-	 * line: it is read once or twice a day, and a line would keep skipping its departed tickets as it grows.
+	 * Every ticket queued today, in issue order (for sending home): a ticket reused later the same day stands here
+	 * again, and only its last entry is it now. A plain list, not a line: it is read once or twice a day, and a
+	 * line would keep skipping its departed tickets as it grows.
 	 */
 	private readonly issuedToday: Array<Ticket<P>> = [];
-	private readonly issuedSeq: number[] = [];
 	/** How many of issuedToday are today's (the rest are stale: emptying the array by its length would drop its storage). */
 	private nIssued = 0;
 	/**
@@ -175,7 +176,6 @@ export class QueueEngine<P = unknown> {
 		const t = this.fresh(k, priority, payload, now, reuse);
 		t.dayNumber = this.numbering.issue(a);
 		t.prefix = this.prefixes[a];
-		this.issuedSeq[this.nIssued] = t.seq;
 		this.issuedToday[this.nIssued++] = t;
 		const lines = priority ? this.priorityLinesOf[k] : this.linesOf[k];
 		for (let j = 0; j < lines.length; j++) this.lines[lines[j]].push(t);
@@ -336,10 +336,15 @@ export class QueueEngine<P = unknown> {
 	sendHomeWaiting(now: number, which: 'all' | 'unservable'): Array<Ticket<P>> {
 		const out: Array<Ticket<P>> = [];
 		if (this.counts.waiting === 0) return out;
-		for (let i = 0; i < this.nIssued; i++) {
+		// From the last entry back, so a reused ticket is taken where it stands now, not where it stood before.
+		const pass = ++passes;
+		for (let i = this.nIssued - 1; i >= 0; i--) {
 			const t = this.issuedToday[i];
-			if (t.state === 'waiting' && t.seq === this.issuedSeq[i]) out.push(t);
+			if (t.mark === pass) continue;
+			t.mark = pass;
+			if (t.state === 'waiting') out.push(t);
 		}
+		out.reverse();
 		if (which === 'unservable') {
 			let kept = 0;
 			for (const t of out) if (!this.servable(t.serviceIndex, t.priority)) out[kept++] = t;

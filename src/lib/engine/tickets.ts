@@ -15,6 +15,8 @@ export class Ticket<P = unknown> {
 	seq = 0;
 	/** The engine day it was issued in (see QueueEngine.startDay); a ticket of an earlier day is in no line. */
 	epoch = -1;
+	/** The engine's scratch mark (see QueueEngine.sendHomeWaiting). */
+	mark = 0;
 	/** Per-agency per-day number (1, 2, …); 0 for a no-show, who never checked in. */
 	dayNumber = 0;
 	prefix = '';

@@ -54,6 +54,7 @@ class Leg implements LegRecord {
 	measured = true;
 
 	constructor(run: ReplicationRun, demand: DayDemand, v: number, index: number, plan: DayPlan, key: number) {
+		run.legObjects++;
 		this.run = run;
 		this.patience = new SimEvent(run, ABANDON, 0, this);
 		this.tk = new Ticket<Leg>(this);
@@ -400,9 +401,7 @@ export class ReplicationRun implements EventHandler {
 
 	/** A leg object for a new leg: one from the pool (refilled by `reclaim` when empty), else a new one. */
 	private newLeg(d: DayDemand, v: number, index: number, plan: DayPlan, key: number): Leg {
-		if (this.pooled > 0 || this.reclaim()) return this.pool[--this.pooled].init(this, d, v, index, plan, key);
-		this.legObjects++;
-		return new Leg(this, d, v, index, plan, key);
+		return this.pooled > 0 || this.reclaim() ? this.pool[--this.pooled].init(this, d, v, index, plan, key) : new Leg(this, d, v, index, plan, key);
 	}
 
 	/**
