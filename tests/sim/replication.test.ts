@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BatchRunner } from '../../src/lib/sim/batch';
 import { compileScenario } from '../../src/lib/sim/compile';
-import { simulateReplication, toPlainRecord } from '../../src/lib/sim/replication';
+import { ReplicationRun, simulateReplication, toPlainRecord } from '../../src/lib/sim/replication';
 import { summarizeReplication, summarizeTally } from '../../src/lib/stats/replicationSummary';
 import { continuousScenario, mustParse, smallScenario } from '../fixtures/scenarios';
 
@@ -40,13 +40,15 @@ describe('simulateReplication', () => {
 		input.demand.priorityShare = 0.2;
 		input.counters = input.counters.map((c, i) => ({ ...c, profile: i % 2 ? ['priority', '*'] : ['*'] }));
 		for (const s of [mustParse(input), mustParse(continuousScenario(10, 54, 10, { minutes: 6_000, warmupMinutes: 300 }))]) {
-			const kept = new BatchRunner(s, 3).run(0, true);
-			const lean = new BatchRunner(s, 3);
-			expect(lean.run(0, false)).toEqual({ ...kept, legs: undefined });
+			const model = compileScenario(s);
+			const kept = simulateReplication(model, 3, 0);
+			const lean = new ReplicationRun(model, 3, 0);
+			lean.keepLegs = false;
+			const out = lean.run();
+			expect(summarizeTally(out.tally!, out)).toEqual(summarizeTally(kept.tally!, kept));
 			// Thousands of legs, made from a few dozen objects: those waiting, at a counter or still referred to.
-			const made = (lean as unknown as { sim: { legObjects: number } }).sim.legObjects;
-			expect(kept.legs!.length).toBeGreaterThan(2_500);
-			expect(made).toBeLessThan(kept.legs!.length / 10);
+			expect(kept.legs.length).toBeGreaterThan(2_500);
+			expect(lean.legObjects).toBeLessThan(kept.legs.length / 10);
 		}
 	});
 
