@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openSession, visitEveryPage, watchErrors, type Session } from './browser';
+import { forgetSavedData, openSession, visitEveryPage, watchErrors, type Session } from './browser';
 
 const PHONE = { width: 390, height: 700 };
 
@@ -96,6 +96,8 @@ afterAll(async () => {
 describe(`MPP Planner on a ${PHONE.width} px phone in Chromium`, () => {
 	for (const lang of ['id', 'en'] as const) {
 		test(`${lang}: no page scrolls sideways — home, run and its results, the editor with details open, compare, size`, async () => {
+			// From empty storage, so the run page "before a run" shows no results the other language's round saved.
+			await forgetSavedData(page, base);
 			const errors = watchErrors(page);
 			await visitEveryPage(page, base, lang, async (state) => {
 				await expectNoSidewaysScroll(`${lang} ${state}`);
