@@ -205,20 +205,18 @@ export async function visitEveryPage(p: Page, base: string, lang: 'id' | 'en', c
 
 /**
  * Deletes the app's IndexedDB (saved scenarios and results), so the pages open as on a first visit; the chosen
- * language (localStorage) stays. Done from a static file of the site, where no page of the app holds the
- * database open.
+ * language (localStorage) stays. Done through the DevTools protocol from a blank page: no page of the app holds the
+ * database open, and no document of the site is loaded for it (a static file's would ask for a /favicon.ico the
+ * site does not have, and its 404 could reach the next test's error watch).
  */
 export async function forgetSavedData(p: Page, base: string): Promise<void> {
-	await p.goto(base + '/favicon.svg');
-	await p.evaluate(
-		() =>
-			new Promise<void>((res, rej) => {
-				const del = indexedDB.deleteDatabase('mpp-planner');
-				del.onsuccess = () => res();
-				del.onerror = () => rej(del.error);
-				del.onblocked = () => rej(new Error('the app still holds its IndexedDB open'));
-			})
-	);
+	await p.goto('about:blank');
+	const cdp = await p.context().newCDPSession(p);
+	try {
+		await cdp.send('Storage.clearDataForOrigin', { origin: new URL(base).origin, storageTypes: 'indexeddb' });
+	} finally {
+		await cdp.detach();
+	}
 }
 
 /** A record of the app's IndexedDB ("mpp-planner": stores `scenarios` and `results`), or undefined. */
