@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EditHistory, HISTORY_COALESCE_MS } from '../../src/lib/components/editor/history';
+import { EditHistories, EditHistory, HISTORY_COALESCE_MS } from '../../src/lib/components/editor/history';
 
 const APART = HISTORY_COALESCE_MS + 1;
 
@@ -82,5 +82,32 @@ describe('EditHistory', () => {
 				expect(forward).toEqual(seen.slice(1));
 			})
 		);
+	});
+});
+
+describe('EditHistories', () => {
+	it("takes a scenario's history up again where it was left, and starts afresh when the scenario changed elsewhere", () => {
+		const hs = new EditHistories();
+		const h = hs.open('s1', 'a');
+		h.record('b', 0);
+		expect(hs.open('s1', 'b')).toBe(h);
+		expect(h.undo()).toBe('a');
+		// Opened at another text (changed in another tab, say): nothing to undo that would bring back a stale version.
+		const fresh = hs.open('s1', 'x');
+		expect(fresh).not.toBe(h);
+		expect([fresh.canUndo, fresh.canRedo, fresh.text]).toEqual([false, false, 'x']);
+	});
+
+	it('follows a scenario to its new key, and keeps only the most recently opened', () => {
+		const hs = new EditHistories(2);
+		const shipped = hs.open('shipped:kota', 'a');
+		shipped.record('b', 0);
+		hs.rename('shipped:kota', 'saved:1');
+		expect(hs.open('saved:1', 'b')).toBe(shipped);
+		expect(hs.open('shipped:kota', 'a')).not.toBe(shipped);
+		const other = hs.open('saved:2', 'c');
+		// Three keys opened with room for two: saved:1, opened longest ago, is dropped.
+		expect(hs.open('saved:2', 'c')).toBe(other);
+		expect(hs.open('saved:1', 'b')).not.toBe(shipped);
 	});
 });

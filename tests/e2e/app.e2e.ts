@@ -343,7 +343,7 @@ describe('MPP Planner in Chromium', () => {
 		expect(errors).toEqual([]);
 	});
 
-	test('a counter removed by mistake in the editor comes back with Undo (button or Ctrl+Z), results and all, each step saved', async () => {
+	test('a counter removed by mistake in the editor comes back with Undo (button or Ctrl+Z), results and all, each step saved, even after a run', async () => {
 		const errors = watchErrors(page);
 		const savedIds = async () => (await savedScenario(page, editedKey))?.counters?.map((c) => c.id).join();
 		const summaryText = async () => JSON.stringify(await savedSummary(page, editedKey));
@@ -387,6 +387,19 @@ describe('MPP Planner in Chromium', () => {
 		await expect.poll(summaryText, { timeout: 10_000 }).toBe(results);
 		expect(await page.isDisabled('[data-testid="undo-edit"]')).toBe(true);
 		expect(await page.isDisabled('[data-testid="redo-edit"]')).toBe(false);
+
+		// The history outlives a visit to the run page: back in the editor, the removal can still be redone and undone.
+		await page.click('[data-testid="run-scenario"]');
+		await stopAutorun(page, kotaBengkulu.run.replications);
+		await page.click('[data-testid="edit-scenario"]');
+		await page.waitForSelector(`[data-testid="counter-row-${id}"]`, { timeout: 15_000 });
+		expect(await page.isDisabled('[data-testid="undo-edit"]')).toBe(true);
+		expect(await page.isDisabled('[data-testid="redo-edit"]'), 'what could be redone before the run still can').toBe(false);
+		await page.click('[data-testid="redo-edit"]');
+		await page.waitForSelector(`[data-testid="counter-row-${id}"]`, { state: 'detached' });
+		await page.click('[data-testid="undo-edit"]');
+		await page.waitForSelector(`[data-testid="counter-row-${id}"]`);
+		await expect.poll(savedIds, { timeout: 10_000 }).toBe(before);
 		expect(errors).toEqual([]);
 	});
 
