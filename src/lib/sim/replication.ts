@@ -194,8 +194,6 @@ export class ReplicationRun implements EventHandler {
 	private readonly ended: Leg[] = [];
 	private endedHead = 0;
 	private nEnded = 0;
-	/** The first of them cannot be reused before this time: its cancelled patience event is on the calendar till then. */
-	private headFreeAt = -Infinity;
 	/** Per day index, where that day's demand is generated. */
 	private readonly buffers: DemandBuffer[] = [];
 	dayOffset = 0;
@@ -411,15 +409,10 @@ export class ReplicationRun implements EventHandler {
 	 * touches few. (A working day's pool rarely runs dry: it holds the days before's legs.)
 	 */
 	private reclaim(): boolean {
-		const now = this.cal.now();
-		while (this.endedHead < this.nEnded && now > this.headFreeAt) {
+		while (this.endedHead < this.nEnded) {
 			const l = this.ended[this.endedHead];
-			if (l.patiencePending(this)) {
-				// A waiting visitor's timer, cancelled when called: look again once it is due.
-				this.headFreeAt = l.patience.deliverAt;
-				break;
-			}
-			if (!this.engine.reusable(l.tk)) break;
+			// (A pending timer is a waiting visitor's, cancelled when called: the leg is free once it is due.)
+			if (l.patiencePending(this) || !this.engine.reusable(l.tk)) break;
 			this.pool[this.pooled++] = l;
 			this.endedHead++;
 		}
@@ -430,7 +423,6 @@ export class ReplicationRun implements EventHandler {
 	private poolEnded(): void {
 		for (let i = this.endedHead; i < this.nEnded; i++) this.pool[this.pooled++] = this.ended[i];
 		this.endedHead = this.nEnded = 0;
-		this.headFreeAt = -Infinity;
 	}
 
 	/** Keeps a leg that has ended (and is not kept) for reuse. */
