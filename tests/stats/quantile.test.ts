@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { quantile, sortFloat64, sortedWithoutNaN, sortRange } from '../../src/lib/stats/quantile';
+import { quantile, quantileAfterZeros, sortFloat64, sortedWithoutNaN, sortRange } from '../../src/lib/stats/quantile';
 
 describe('quantile (type 7)', () => {
 	it('matches R quantile(type = 7) on small samples', () => {
@@ -66,5 +66,28 @@ describe('sortRange', () => {
 				expect(Array.from(v)).toEqual(Array.from(expected));
 			})
 		);
+	});
+});
+
+describe('quantileAfterZeros', () => {
+	it('gives the same bits as quantile of the zeros written out before the run', () => {
+		fc.assert(
+			fc.property(
+				fc.nat({ max: 20 }),
+				fc.array(fc.double({ min: 1e-9, max: 500, noNaN: true }), { maxLength: 20 }),
+				fc.double({ min: 0, max: 1, noNaN: true }),
+				fc.nat({ max: 3 }),
+				(zeros, positives, p, offset) => {
+					const run = Float64Array.from([...Array<number>(offset).fill(-1), ...positives.sort((a, b) => a - b)]);
+					const whole = [...Array<number>(zeros).fill(0), ...positives];
+					const expected = quantile(whole, p);
+					expect(Object.is(quantileAfterZeros(run, p, zeros, offset, run.length), expected)).toBe(true);
+				}
+			)
+		);
+	});
+
+	it('is NaN with no values at all', () => {
+		expect(quantileAfterZeros(new Float64Array(0), 0.5, 0, 0, 0)).toBeNaN();
 	});
 });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { LegRecord, Outcome, ReplicationOutput } from '../../src/lib/sim/records';
 import { summarizeReplication, WAIT_HISTOGRAM_BINS } from '../../src/lib/stats/replicationSummary';
 import { leg, smallOutput, smallScenario } from './fixtures';
+import { quantile } from '../../src/lib/stats/quantile';
 
 describe('summarizeReplication on a hand-built replication', () => {
 	const scenario = smallScenario();
@@ -114,6 +115,47 @@ describe('summarizeReplication on a hand-built replication', () => {
 		expect(empty.overall.waitMean).toBeNaN();
 		expect(empty.overall.abandonRate).toBeNaN();
 		expect(empty.agencies[0].waitP90).toBeNaN();
+	});
+});
+
+describe('summarizeReplication wait statistics (property)', () => {
+	const scenario = smallScenario();
+	const services: [string, string][] = [
+		['dukcapil', 'kk'],
+		['dukcapil', 'ktp'],
+		['bapenda', 'pbb']
+	];
+	// Waits of 0 are common (called at once) and counted apart; a negative one (only a malformed record) must sort
+	// before them.
+	// A wait of -0 counts as 0 (toEqual tells them apart; the summary's JSON does not).
+	const plus0 = (xs: number[]) => xs.map((x) => x + 0);
+	const waitArb = fc.oneof(fc.constant(0), fc.constant(0), fc.double({ min: -5, max: 300, noNaN: true }), fc.integer({ min: 1, max: 30 }));
+
+	it('waits with many zeros give the quantiles, mean and max of the waits written out and sorted', () => {
+		fc.assert(
+			fc.property(fc.array(fc.record({ svc: fc.integer({ min: 0, max: 2 }), wait: waitArb }), { maxLength: 40 }), (served) => {
+				const legs = served.map((l, i) => {
+					const [agency, service] = services[l.svc];
+					return leg({ day: 0, visitor: i + 1, agency, service, arrival: 480, ticketTime: 480, wait: l.wait, end: 500 + l.wait, outcome: 'served' });
+				});
+				const s = summarizeReplication(scenario, { ...smallOutput(), days: 1, legs });
+				/** What a plain sort of these waits gives. */
+				const direct = (ws: number[]) => {
+					const sorted = Float64Array.from(ws).sort();
+					const sum = sorted.reduce((a, b) => a + b, 0);
+					return plus0([sum / sorted.length, quantile(sorted, 0.5), quantile(sorted, 0.9), quantile(sorted, 0.95), sorted.length ? sorted[sorted.length - 1] : NaN]);
+				};
+				const got = (w: { waitMean: number; waitP50: number; waitP90: number; waitP95: number; waitMax: number }) =>
+					plus0([w.waitMean, w.waitP50, w.waitP90, w.waitP95, w.waitMax]);
+				expect(got(s.overall)).toEqual(direct(served.map((l) => l.wait)));
+				for (const a of s.agencies) expect(got(a)).toEqual(direct(served.filter((l) => services[l.svc][0] === a.id).map((l) => l.wait)));
+				for (const sv of s.services) {
+					const ws = served.filter((l) => services[l.svc][0] === sv.agency && services[l.svc][1] === sv.service).map((l) => l.wait);
+					const [mean, , p90] = direct(ws);
+					expect(plus0([sv.waitMean, sv.waitP90])).toEqual([mean, p90]);
+				}
+			})
+		);
 	});
 });
 

@@ -18,6 +18,22 @@ export function quantile(sortedValues: ArrayLike<number>, p: number, from = 0, t
 	return a + frac * (sortedValues[from + lo + 1] - a);
 }
 
+/**
+ * `quantile` of `zeros` zeros followed by the ascending, positive run sortedValues[from, to), without writing the
+ * zeros out (a replication's waits are a third zeros: those who are called at once). The same bits as `quantile`
+ * of the whole run.
+ */
+export function quantileAfterZeros(sortedValues: ArrayLike<number>, p: number, zeros: number, from: number, to: number): number {
+	const n = zeros + to - from;
+	if (n <= 0) return NaN;
+	const h = (n - 1) * p;
+	const lo = Math.floor(h);
+	const frac = h - lo;
+	const a = lo < zeros ? 0 : sortedValues[from + lo - zeros];
+	if (frac === 0 || lo + 1 >= n) return a;
+	return a + frac * ((lo + 1 < zeros ? 0 : sortedValues[from + lo + 1 - zeros]) - a);
+}
+
 /** Sorts a Float64Array ascending in place (native numeric sort, NaN last) and returns it. */
 export function sortFloat64(values: Float64Array): Float64Array {
 	// Typed-array sort without a comparator is numeric and runs natively: far faster than Array#sort.

@@ -6,7 +6,7 @@
 import type { Scenario } from '../model/scenario';
 import type { CounterUsage, ReplicationOutput } from '../sim/records';
 import { bucketSort } from './bucketSort';
-import { quantile } from './quantile';
+import { quantileAfterZeros } from './quantile';
 import { ABANDONED, CAME, HOURS_PER_DAY, hourOf, MEASURED, NO_SHOW, NOT_SERVED, ReplicationTally, UNSERVED } from './replicationTally';
 
 export { HOURS_PER_DAY, WAIT_HISTOGRAM_BINS } from './replicationTally';
@@ -125,16 +125,19 @@ export interface ReplicationSummary {
 	waitHistogram: number[];
 }
 
-/** Wait statistics of the ascending run sorted[from, to); `withinTarget` of them met the service level. */
-function waitStats(sorted: Float64Array, from: number, to: number, withinTarget: number): WaitStats {
-	const n = to - from;
+/**
+ * Wait statistics of `zeros` zero waits and the ascending positive run sorted[from, to); `withinTarget` of them
+ * met the service level.
+ */
+function waitStats(sorted: Float64Array, zeros: number, from: number, to: number, withinTarget: number): WaitStats {
+	const n = zeros + to - from;
 	if (n === 0) return { waitMean: NaN, waitP50: NaN, waitP90: NaN, waitP95: NaN, waitMax: NaN, serviceLevel: NaN };
 	return {
 		waitMean: sumOf(sorted, from, to) / n,
-		waitP50: quantile(sorted, 0.5, from, to),
-		waitP90: quantile(sorted, 0.9, from, to),
-		waitP95: quantile(sorted, 0.95, from, to),
-		waitMax: sorted[to - 1],
+		waitP50: quantileAfterZeros(sorted, 0.5, zeros, from, to),
+		waitP90: quantileAfterZeros(sorted, 0.9, zeros, from, to),
+		waitP95: quantileAfterZeros(sorted, 0.95, zeros, from, to),
+		waitMax: to > from ? sorted[to - 1] : 0,
 		serviceLevel: withinTarget / n
 	};
 }
@@ -181,7 +184,9 @@ export function summarizeReplication(scenario: Scenario, out: ReplicationOutput)
 export function summarizeTally(tally: ReplicationTally, out: Omit<ReplicationOutput, 'legs'>): ReplicationSummary {
 	const scenario = tally.scenario;
 	const agencies = scenario.agencies;
-	const { nAgencies, nServices, agencyFirstService, vFlags, vArrival, vLastEnd, waits, waitBucket, nWaits, within, tickets } = tally;
+	// A negative wait (a malformed record) sorts before the zeros: then they are sorted like the rest.
+	if (tally.negativeWaits) tally.storeZeros();
+	const { nAgencies, nServices, agencyFirstService, vFlags, vArrival, vLastEnd, waits, waitBucket, nStored, nWaits, bucketZeros, within, tickets } = tally;
 	const { aArrived, aServed, aAbandoned, aNotServed, aNoShow, aWithin, sArrived, sServed, hArrivals, hWaitSum, hWaitN, histogram } = tally;
 
 	// Visitor-level counts. Every visitor who came in lands in exactly one class (abandoned before not served,
@@ -207,23 +212,28 @@ export function summarizeTally(tally: ReplicationTally, out: Omit<ReplicationOut
 		} else if (f & NO_SHOW) noShow++;
 	}
 
-	// Sort the waits once, each carrying its service bucket; grouped by service and by agency (stable counting
-	// sorts), every group comes out ascending too.
-	bucketSort(waits, 0, nWaits, waitBucket);
-	const overallWaits = waitStats(waits, 0, nWaits, within);
+	// Sort the waits other than 0 once, each carrying its service bucket; grouped by service and by agency (stable
+	// counting sorts), every group comes out ascending too. Each group's zeros only lead it: they are counted.
+	bucketSort(waits, 0, nStored, waitBucket);
+	const overallWaits = waitStats(waits, nWaits - nStored, 0, nStored, within);
 	const work = tally.work;
-	if (work.byService.length < nWaits) {
-		work.byService = new Float64Array(nWaits * 2);
-		work.byAgency = new Float64Array(nWaits * 2);
+	if (work.byService.length < nStored) {
+		work.byService = new Float64Array(nStored * 2);
+		work.byAgency = new Float64Array(nStored * 2);
 	}
-	const { byService, byAgency, serviceStart, agencyStart, fill, agencyOfBucket } = work;
+	const { byService, byAgency, serviceStart, agencyStart, agencyZeros, fill, agencyOfBucket } = work;
 	// Group sizes from the tally's counts; an agency's services are contiguous, the unlisted bucket comes last.
 	serviceStart[0] = 0;
-	for (let b = 0; b <= nServices; b++) serviceStart[b + 1] = serviceStart[b] + tally.bucketWaits[b];
-	for (let a = 0; a <= nAgencies; a++) agencyStart[a] = serviceStart[agencyFirstService[a]];
+	for (let b = 0; b <= nServices; b++) serviceStart[b + 1] = serviceStart[b] + tally.bucketWaits[b] - bucketZeros[b];
+	for (let a = 0; a <= nAgencies; a++) {
+		agencyStart[a] = serviceStart[agencyFirstService[a]];
+		let z = 0;
+		for (let b = agencyFirstService[a]; b < (a < nAgencies ? agencyFirstService[a + 1] : nServices + 1); b++) z += bucketZeros[b];
+		agencyZeros[a] = z;
+	}
 	agencyStart[nAgencies + 1] = serviceStart[nServices + 1];
-	groupSorted(waits, waitBucket, nWaits, null, serviceStart, fill, byService);
-	groupSorted(waits, waitBucket, nWaits, agencyOfBucket, agencyStart, fill, byAgency);
+	groupSorted(waits, waitBucket, nStored, null, serviceStart, fill, byService);
+	groupSorted(waits, waitBucket, nStored, agencyOfBucket, agencyStart, fill, byAgency);
 
 	const services: ServiceReplication[] = [];
 	for (let a = 0; a < nAgencies; a++) {
@@ -238,8 +248,8 @@ export function summarizeTally(tally: ReplicationTally, out: Omit<ReplicationOut
 				name: agency.services[k].name,
 				arrived: sArrived[s],
 				served: sServed[s],
-				waitMean: ratio(sumOf(byService, from, to), to - from),
-				waitP90: quantile(byService, 0.9, from, to)
+				waitMean: ratio(sumOf(byService, from, to), bucketZeros[s] + to - from),
+				waitP90: quantileAfterZeros(byService, 0.9, bucketZeros[s], from, to)
 			});
 		}
 	}
@@ -254,7 +264,7 @@ export function summarizeTally(tally: ReplicationTally, out: Omit<ReplicationOut
 			abandoned: aAbandoned[a],
 			notServedAtClose: aNotServed[a],
 			noShow: aNoShow[a],
-			...waitStats(byAgency, agencyStart[a], agencyStart[a + 1], aWithin[a]),
+			...waitStats(byAgency, agencyZeros[a], agencyStart[a], agencyStart[a + 1], aWithin[a]),
 			abandonRate: ratio(aAbandoned[a], aArrived[a])
 		});
 	}

@@ -64,12 +64,21 @@ export class ReplicationTally {
 	readonly hWaitSum = new Float64Array(HOURS_PER_DAY);
 	readonly hWaitN = new Float64Array(HOURS_PER_DAY);
 	readonly histogram = new Float64Array(WAIT_HISTOGRAM_BINS);
-	/** Served measured waits and their service bucket (nServices: a service the scenario does not list). */
+	/**
+	 * Served measured waits other than 0, and their service bucket (nServices: a service the scenario does not
+	 * list): waits[0, nStored). A visitor called at once waits exactly 0 (about a third of them in a busy hall), and
+	 * those are only counted, per bucket, so the summary sorts the rest alone.
+	 */
 	waits = new Float64Array(1024);
 	waitBucket = new Int32Array(1024);
+	nStored = 0;
+	/** Served measured waits, zeros included. */
 	nWaits = 0;
-	/** How many of those waits each service bucket holds. */
+	/** How many served measured waits each service bucket holds, zeros included, and how many of them are 0. */
 	readonly bucketWaits: Int32Array;
+	readonly bucketZeros: Int32Array;
+	/** Whether a negative wait was added (only a malformed record has one): zeros then sort among the rest. */
+	negativeWaits = false;
 	within = 0;
 	tickets = 0;
 	/** Working space of summarizeTally, kept with the tally so a batch of replications allocates it once. */
@@ -79,6 +88,8 @@ export class ReplicationTally {
 		/** Group starts: per service bucket (nServices + 1 of them), per agency (nAgencies + 1, the last for unlisted services). */
 		serviceStart: Int32Array;
 		agencyStart: Int32Array;
+		/** Per agency, its zero waits. */
+		agencyZeros: Int32Array;
 		fill: Int32Array;
 		/** Service bucket → its agency (nAgencies for the unlisted-service bucket). */
 		agencyOfBucket: Int32Array;
@@ -109,6 +120,7 @@ export class ReplicationTally {
 		this.sArrived = new Int32Array(this.nServices);
 		this.sServed = new Int32Array(this.nServices);
 		this.bucketWaits = new Int32Array(this.nServices + 1);
+		this.bucketZeros = new Int32Array(this.nServices + 1);
 		const agencyOfBucket = new Int32Array(this.nServices + 1);
 		agencyOfBucket.set(this.serviceAgency);
 		agencyOfBucket[this.nServices] = this.nAgencies;
@@ -117,6 +129,7 @@ export class ReplicationTally {
 			byAgency: new Float64Array(0),
 			serviceStart: new Int32Array(this.nServices + 2),
 			agencyStart: new Int32Array(this.nAgencies + 2),
+			agencyZeros: new Int32Array(this.nAgencies + 1),
 			fill: new Int32Array(this.nServices + 1),
 			agencyOfBucket
 		};
@@ -128,9 +141,11 @@ export class ReplicationTally {
 		this.vArrival.fill(0, 0, this.visitors);
 		this.vLastEnd.fill(0, 0, this.visitors);
 		this.visitors = 0;
-		for (const a of [this.aArrived, this.aServed, this.aAbandoned, this.aNotServed, this.aNoShow, this.aWithin, this.sArrived, this.sServed, this.bucketWaits]) a.fill(0);
+		for (const a of [this.aArrived, this.aServed, this.aAbandoned, this.aNotServed, this.aNoShow, this.aWithin, this.sArrived, this.sServed, this.bucketWaits, this.bucketZeros]) a.fill(0);
 		for (const a of [this.hArrivals, this.hWaitSum, this.hWaitN, this.histogram]) a.fill(0);
+		this.nStored = 0;
 		this.nWaits = 0;
+		this.negativeWaits = false;
 		this.within = 0;
 		this.tickets = 0;
 	}
@@ -180,12 +195,11 @@ export class ReplicationTally {
 			if (s >= 0) this.sServed[s]++;
 			const w = wait;
 			if (w === w) {
-				if (this.nWaits === this.waits.length) this.growWaits();
 				const bucket = s >= 0 ? s : this.nServices;
-				this.waits[this.nWaits] = w;
-				this.waitBucket[this.nWaits] = bucket;
 				this.bucketWaits[bucket]++;
 				this.nWaits++;
+				if (w === 0) this.bucketZeros[bucket]++;
+				else this.store(w, bucket);
 				if (w <= this.target) {
 					this.within++;
 					if (a >= 0) this.aWithin[a]++;
@@ -221,6 +235,26 @@ export class ReplicationTally {
 		this.vFlags = f;
 		this.vArrival = a;
 		this.vLastEnd = e;
+	}
+
+	/** Keeps a wait other than 0 for the summary's sort. */
+	private store(w: number, bucket: number): void {
+		if (this.nStored === this.waits.length) this.growWaits();
+		this.waits[this.nStored] = w;
+		this.waitBucket[this.nStored] = bucket;
+		this.nStored++;
+		if (w < 0) this.negativeWaits = true;
+	}
+
+	/**
+	 * Stores the zeros counted so far like any other wait (a negative wait sorts before them, so they cannot simply
+	 * lead each group): the summary calls it when `negativeWaits`.
+	 */
+	storeZeros(): void {
+		for (let b = 0; b < this.bucketZeros.length; b++) {
+			for (let i = 0; i < this.bucketZeros[b]; i++) this.store(0, b);
+			this.bucketZeros[b] = 0;
+		}
 	}
 
 	private growWaits(): void {
