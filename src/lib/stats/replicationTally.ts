@@ -19,7 +19,9 @@ export const NOT_SERVED = 64;
 
 /** Clock hour (0–23) of minutes after midnight; continuous-mode times fold modulo 24 hours. */
 export function hourOf(minutes: number): number {
-	const h = Math.floor(minutes / 60) % HOURS_PER_DAY;
+	const hours = Math.floor(minutes / 60);
+	// An integer remainder wherever the hours fit 32 bits (every simulated time): a floating-point one costs several times as much.
+	const h = (hours | 0) === hours ? (hours | 0) % HOURS_PER_DAY : hours % HOURS_PER_DAY;
 	return h < 0 ? h + HOURS_PER_DAY : h;
 }
 
