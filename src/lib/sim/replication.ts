@@ -4,7 +4,7 @@ import { Calendar, SimEvent, type EventHandler } from './calendar';
 import { DAY_MINUTES, type CompiledScenario, type DayPlan } from './compile';
 import { DemandBuffer, DemandStreams, generateDay, NO_SHOW, ONLINE, PRIORITY, type DayDemand } from './demand';
 import type { CounterUsage, DayTrace, LegRecord, Outcome, ReplicationOutput } from './records';
-import { hourOf, ReplicationTally } from '../stats/replicationTally';
+import { HOURS_PER_DAY, hourOf, ReplicationTally } from '../stats/replicationTally';
 
 // What the run's calendar events mean (SimEvent.kind).
 const VISITOR = 0;
@@ -214,6 +214,16 @@ export class ReplicationRun implements EventHandler {
 	/** Per counter: on its shift (staffed) by the schedule, whatever the engine's closing flag. */
 	private readonly onShift: Uint8Array;
 	private readonly usageLast: Float64Array;
+	/**
+	 * Per counter, its minutes staffed, busy and in overtime, and (c × 24 + hour) its staffed and busy minutes by
+	 * clock hour: typed arrays while the run adds to them at nearly every event, copied into `usage` at its end.
+	 */
+	private readonly staffedMinutes: Float64Array;
+	private readonly busyMinutes: Float64Array;
+	private readonly overtimeMinutes: Float64Array;
+	private readonly staffedByHour: Float64Array;
+	private readonly busyByHour: Float64Array;
+	private readonly served: Int32Array;
 	private readonly usage: CounterUsage[];
 	private readonly trace: DayTrace;
 	private traceLast = 0;
@@ -236,14 +246,20 @@ export class ReplicationRun implements EventHandler {
 		this.visitorEvent = new SimEvent(this, VISITOR, 0, null);
 		this.onShift = new Uint8Array(this.nCounters);
 		this.usageLast = new Float64Array(this.nCounters);
+		this.staffedMinutes = new Float64Array(this.nCounters);
+		this.busyMinutes = new Float64Array(this.nCounters);
+		this.overtimeMinutes = new Float64Array(this.nCounters);
+		this.staffedByHour = new Float64Array(this.nCounters * HOURS_PER_DAY);
+		this.busyByHour = new Float64Array(this.nCounters * HOURS_PER_DAY);
+		this.served = new Int32Array(this.nCounters);
 		this.usage = model.engine.counters.map((c) => ({
 			counter: c.id,
 			staffed: 0,
 			busy: 0,
 			overtime: 0,
 			served: 0,
-			busyByHour: new Array<number>(24).fill(0),
-			staffedByHour: new Array<number>(24).fill(0)
+			busyByHour: new Array<number>(HOURS_PER_DAY).fill(0),
+			staffedByHour: new Array<number>(HOURS_PER_DAY).fill(0)
 		}));
 		const first = model.days[0];
 		const binMinutes = model.continuous ? Math.max(15, Math.ceil(first.close / 96)) : 15;
@@ -282,11 +298,8 @@ export class ReplicationRun implements EventHandler {
 		this.demands.length = 0;
 		this.onShift.fill(0);
 		this.usageLast.fill(0);
-		for (const u of this.usage) {
-			u.staffed = u.busy = u.overtime = u.served = 0;
-			u.busyByHour.fill(0);
-			u.staffedByHour.fill(0);
-		}
+		for (const a of [this.staffedMinutes, this.busyMinutes, this.overtimeMinutes, this.staffedByHour, this.busyByHour]) a.fill(0);
+		this.served.fill(0);
 		this.trace.waitingArea.fill(0);
 		this.trace.busyArea.fill(0);
 		this.trace.staffedArea.fill(0);
@@ -341,6 +354,7 @@ export class ReplicationRun implements EventHandler {
 		this.cal.run();
 		this.advance(this.cal.now());
 		for (let c = 0; c < this.nCounters; c++) this.flushCounter(c, this.cal.now());
+		this.copyUsage();
 		return {
 			replication: this.replication,
 			days: this.model.days.length,
@@ -496,7 +510,7 @@ export class ReplicationRun implements EventHandler {
 		this.flushCounter(c, now);
 		const t = this.engine.finish(c, now);
 		this.busy--;
-		this.usage[c].served++;
+		this.served[c]++;
 		const leg = t.payload;
 		this.record(leg, 'served', now);
 		if (leg.more) this.issue(this.newLeg(this.demands[leg.day], leg.v, leg.leg + 1, this.model.days[leg.day], leg.key), now);
@@ -639,32 +653,46 @@ export class ReplicationRun implements EventHandler {
 		this.usageLast[c] = now;
 		if (now <= from) return;
 		const busy = this.engine.counters[c].serving !== null;
-		const u = this.usage[c];
 		if (this.onShift[c] !== 1) {
-			if (busy) u.overtime += now - from;
+			if (busy) this.overtimeMinutes[c] += now - from;
 			return;
 		}
 		const dt = now - from;
-		u.staffed += dt;
-		if (busy) u.busy += dt;
+		this.staffedMinutes[c] += dt;
+		if (busy) this.busyMinutes[c] += dt;
 		// Nearly always within one clock hour: one step of usageByHour's loop.
 		if (now <= (Math.floor(from / 60) + 1) * 60) {
-			const h = hourOf(from);
-			u.staffedByHour[h] += dt;
-			if (busy) u.busyByHour[h] += dt;
-		} else this.usageByHour(u, from, now, busy);
+			const at = c * HOURS_PER_DAY + hourOf(from);
+			this.staffedByHour[at] += dt;
+			if (busy) this.busyByHour[at] += dt;
+		} else this.usageByHour(c, from, now, busy);
 	}
 
 	/** A staffed counter's minutes [from, now) by clock hour. */
-	private usageByHour(u: CounterUsage, from: number, now: number, busy: boolean): void {
+	private usageByHour(c: number, from: number, now: number, busy: boolean): void {
 		let a = from;
 		while (a < now) {
 			const hourEnd = (Math.floor(a / 60) + 1) * 60;
 			const end = Math.min(now, hourEnd);
-			const h = hourOf(a);
-			u.staffedByHour[h] += end - a;
-			if (busy) u.busyByHour[h] += end - a;
+			const at = c * HOURS_PER_DAY + hourOf(a);
+			this.staffedByHour[at] += end - a;
+			if (busy) this.busyByHour[at] += end - a;
 			a = end;
+		}
+	}
+
+	/** The run's counter usage into the objects it returns. */
+	private copyUsage(): void {
+		for (let c = 0; c < this.nCounters; c++) {
+			const u = this.usage[c];
+			u.staffed = this.staffedMinutes[c];
+			u.busy = this.busyMinutes[c];
+			u.overtime = this.overtimeMinutes[c];
+			u.served = this.served[c];
+			for (let h = 0; h < HOURS_PER_DAY; h++) {
+				u.staffedByHour[h] = this.staffedByHour[c * HOURS_PER_DAY + h];
+				u.busyByHour[h] = this.busyByHour[c * HOURS_PER_DAY + h];
+			}
 		}
 	}
 
