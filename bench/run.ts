@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: simulation speed on one core, against the bare simjs calendar measured in the same process.
+ * `npm run bench`: simulation speed on one core, against the bare simjs calendar measured in the same run.
  *  - Kota Bengkulu: 1,000 replicated days (200 replications × 5 days), the full pipeline (demand, engine, records,
  *    per-replication summary);
  *  - M/M/10 at load 0.9 in continuous mode;
@@ -8,99 +8,51 @@
  *    pending as the model itself keeps on average (a heap's cost per event grows with its size), each event a new
  *    object (the adapter's `at`); (a″) as (a′), but rescheduling its own event object as the model does (the
  *    adapter's `schedule`): the strictest baseline, with no work at all besides the heap's; (b) through simjs's own
- *    API (an Entity's `setTimer(d).done(fn)`), 40 pending, in a worker thread of its own (see entityBaseline.ts).
+ *    API (an Entity's `setTimer(d).done(fn)`), 40 pending.
+ * Each model and each kind of baseline runs in a worker thread of its own (see modelBench.ts, calendarBench.ts,
+ * entityBaseline.ts); the threads take turns, so one core runs one measure at a time.
  * The issue's target (the full model at ≥ 40% of the bare simjs calendar's event rate) is read most closely against
  * (a′), the adapter's calendar as DESIGN.md defines it (`at`) with the model's pending count; (b) is looser, (a″)
  * stricter (see README).
  */
-import { readFileSync } from 'node:fs';
-import { parseScenario } from '../src/lib/model/parse';
-import type { Scenario } from '../src/lib/model/scenario';
-import { BatchRunner } from '../src/lib/sim/batch';
 import { Worker } from 'node:worker_threads';
-import { Calendar, SimEvent, type EventHandler } from '../src/lib/sim/calendar';
-import { compileScenario } from '../src/lib/sim/compile';
-import { ReplicationRun } from '../src/lib/sim/replication';
-import { continuousScenario } from '../tests/fixtures/scenarios';
-import { cheapUniform } from './uniform';
+import { rate, type Measure } from './measure';
+import type { ModelSetup } from './modelBench';
+import { benchScenario, meanPending } from './scenarios';
 
-function load(input: unknown): Scenario {
-	const r = parseScenario(input);
-	if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
-	return r.scenario;
-}
+/** A benchmark worker (booted through workerBoot.mjs), asked one thing at a time. */
+class BenchWorker<Setup, Request, Answer> {
+	private readonly worker: Worker;
+	readonly ready: Promise<Setup>;
 
-interface Measure {
-	seconds: number;
-	events: number;
-	visits: number;
-}
-
-function runModel(s: Scenario, replications: number): Measure {
-	const runner = new BatchRunner(s, s.run.seed);
-	// Warm the JIT on replications that are not counted: the target is the rate the model sustains, and the model
-	// has far more code to optimise than the bare calendar (which is warmed too).
-	for (let r = 0; r < Math.min(40, replications); r++) runner.run(100_000 + r, false);
-	let events = 0;
-	let visits = 0;
-	const t0 = performance.now();
-	for (let r = 0; r < replications; r++) {
-		const res = runner.run(r, false);
-		events += res.events;
-		visits += res.summary.overall.tickets;
+	constructor(module: string, data: Record<string, unknown> = {}) {
+		this.worker = new Worker(new URL('./workerBoot.mjs', import.meta.url), { workerData: { module, ...data } });
+		this.ready = this.next<Setup>();
 	}
-	return { seconds: (performance.now() - t0) / 1000, events, visits };
-}
 
-/** Mean number of events on the model's calendar, sampled at every event it handles (a few replications). */
-function meanPending(s: Scenario): number {
-	let sum = 0;
-	let n = 0;
-	const model = compileScenario(s);
-	for (let r = 0; r < 3; r++) {
-		new ReplicationRun(model, s.run.seed, r, {
-			observe: (run) => {
-				sum += run.cal.pending;
-				n++;
-			}
-		}).run();
+	private next<T>(): Promise<T> {
+		return new Promise<T>((resolve, reject) => {
+			const fail = (e: Error) => reject(e);
+			this.worker.once('error', fail);
+			this.worker.once('message', (answer: T) => {
+				this.worker.off('error', fail);
+				resolve(answer);
+			});
+		});
 	}
-	return Math.max(1, Math.round(sum / n));
+
+	/** Sends a request and waits for its answer. */
+	ask(request: Request): Promise<Answer> {
+		const answer = this.next<Answer>();
+		this.worker.postMessage(request);
+		return answer;
+	}
+
+	stop(): Promise<number> {
+		return this.worker.terminate();
+	}
 }
 
-function bareCalendar(events: number, pending: number): Measure {
-	const cal = new Calendar();
-	const u = cheapUniform(12345);
-	let n = 0;
-	const tick = () => {
-		if (++n < events) cal.at(cal.now() - Math.log(u()), tick);
-	};
-	for (let i = 0; i < pending; i++) cal.at(-Math.log(u()), tick);
-	return timedRun(cal);
-}
-
-/** The same hold model with each event rescheduling its own object, as the model's events do: no allocation at all. */
-function bareReusing(events: number, pending: number): Measure {
-	const cal = new Calendar();
-	const u = cheapUniform(54321);
-	let n = 0;
-	const hold: EventHandler = {
-		handle: (ev) => {
-			if (++n < events) cal.schedule(ev, cal.now() - Math.log(u()));
-		}
-	};
-	for (let i = 0; i < pending; i++) cal.schedule(new SimEvent(hold, 0, 0, null), -Math.log(u()));
-	return timedRun(cal);
-}
-
-/** Runs a calendar holding a hold model's first events until none is left, timed. */
-function timedRun(cal: Calendar): Measure {
-	const t0 = performance.now();
-	cal.run();
-	return { seconds: (performance.now() - t0) / 1000, events: cal.scheduled, visits: 0 };
-}
-
-const rate = (m: Measure, what: 'events' | 'visits') => m[what] / m.seconds;
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 
 /** The fastest of several runs: other load on the machine only ever slows a run down. */
@@ -108,27 +60,34 @@ function fastest(runs: Measure[]): Measure {
 	return runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
 }
 
-const kota = load(JSON.parse(readFileSync(new URL('../scenarios/kota-bengkulu.json', import.meta.url), 'utf8')));
-const days = kota.calendar && 'days' in kota.calendar ? kota.calendar.days.length : 1;
-const reps = Math.round(1000 / days);
-const mm10 = load(continuousScenario(10, 54, 10, { minutes: 20_000, warmupMinutes: 1_000 }));
-const kotaPending = meanPending(kota);
-const mm10Pending = meanPending(mm10);
+// Pending counts come from replications watched event by event, here in the main thread: watching changes how
+// the simulator's code is compiled, and no measured thread should run it.
+const kotaPending = meanPending(benchScenario('kota'));
+const mm10Pending = meanPending(benchScenario('mm10'));
+type Calendar = BenchWorker<string, { events: number; pending: number }, Measure>;
+type Model = BenchWorker<ModelSetup, string, Measure>;
+/** One fork's threads, started (and warmed up) one after the other: each has the core to itself while it does. */
+async function startFork() {
+	const kota: Model = new BenchWorker('./modelBench.ts', { model: 'kota' });
+	const kotaSetup = await kota.ready;
+	const mm10: Model = new BenchWorker('./modelBench.ts', { model: 'mm10' });
+	const mm10Setup = await mm10.ready;
+	const at: Calendar = new BenchWorker('./calendarBench.ts', { reuse: false });
+	await at.ready;
+	const reuse: Calendar = new BenchWorker('./calendarBench.ts', { reuse: true });
+	await reuse.ready;
+	const entity = new BenchWorker<string, number, number>('./entityBaseline.ts');
+	await entity.ready;
+	return { kota, kotaSetup, mm10, mm10Setup, at, reuse, entity, stop: () => Promise.all([kota, mm10, at, reuse, entity].map((w) => w.stop())) };
+}
 
-// Warm everything, then measure all of it in rounds, so that each measure sees the same spells of machine load
-// (this project's machines share their cores: a spell can slow everything by a third).
-bareCalendar(200_000, 40);
-bareReusing(200_000, 40);
-const entityWorker = new Worker(new URL('./entityBaselineBoot.mjs', import.meta.url));
-/** The Entity API's events/s for `events` events, measured in its own thread (see entityBaseline.ts). */
-const entityRateFor = (events: number) =>
-	new Promise<number>((resolve, reject) => {
-		entityWorker.once('message', resolve);
-		entityWorker.once('error', reject);
-		entityWorker.postMessage(events);
-	});
-await entityRateFor(200_000);
-const ROUNDS = 7;
+// Everything is measured in rounds, so that each measure sees the same spells of machine load (this project's
+// machines share their cores: a spell can slow everything by a third), and in forks: each fork starts every
+// thread afresh, because a thread can be slow from its start to its end for no reason of its own (where its
+// memory landed, seen here as a third slower in one thread in ten), model and baselines alike.
+const FORKS = 3;
+const ROUNDS_PER_FORK = 3;
+const ROUNDS = FORKS * ROUNDS_PER_FORK;
 const runs = {
 	k: [] as Measure[],
 	m: [] as Measure[],
@@ -139,19 +98,26 @@ const runs = {
 	reuseMm10: [] as Measure[],
 	entity: [] as number[]
 };
-let bareEvents = 2_000_000;
-for (let round = 0; round < ROUNDS; round++) {
-	runs.k.push(runModel(kota, reps));
-	bareEvents = Math.max(runs.k[0].events, 2_000_000);
-	runs.bare.push(bareCalendar(bareEvents, 40));
-	runs.bareKota.push(bareCalendar(bareEvents, kotaPending));
-	runs.reuseKota.push(bareReusing(bareEvents, kotaPending));
-	runs.m.push(runModel(mm10, 20));
-	runs.bareMm10.push(bareCalendar(bareEvents, mm10Pending));
-	runs.reuseMm10.push(bareReusing(bareEvents, mm10Pending));
-	runs.entity.push(await entityRateFor(bareEvents));
+let kota: ModelSetup | undefined;
+let mm10: ModelSetup | undefined;
+for (let f = 0; f < FORKS; f++) {
+	const fork = await startFork();
+	kota = fork.kotaSetup;
+	mm10 = fork.mm10Setup;
+	for (let round = 0; round < ROUNDS_PER_FORK; round++) {
+		runs.k.push(await fork.kota.ask('round'));
+		// At least 2 M events, so a baseline's run is long enough to time well.
+		const events = Math.max(runs.k[0].events, 2_000_000);
+		runs.bare.push(await fork.at.ask({ events, pending: 40 }));
+		runs.bareKota.push(await fork.at.ask({ events, pending: kotaPending }));
+		runs.reuseKota.push(await fork.reuse.ask({ events, pending: kotaPending }));
+		runs.m.push(await fork.mm10.ask('round'));
+		runs.bareMm10.push(await fork.at.ask({ events, pending: mm10Pending }));
+		runs.reuseMm10.push(await fork.reuse.ask({ events, pending: mm10Pending }));
+		runs.entity.push(await fork.entity.ask(events));
+	}
+	await fork.stop();
 }
-await entityWorker.terminate();
 
 const pct = (x: number) => (100 * x).toFixed(1) + '%';
 const median = (xs: number[]) => {
@@ -171,10 +137,11 @@ const ratios = (model: Measure[], base: number[]) => {
 };
 const k = fastest(runs.k);
 const m = fastest(runs.m);
-console.log(`MPP Planner benchmark (Node ${process.version}, one core, best of ${ROUNDS} interleaved rounds)\n`);
-console.log(`Kota Bengkulu, ${reps} replications × ${days} days = ${reps * days} days (${kotaPending} events pending on average)`);
+console.log(`MPP Planner benchmark (Node ${process.version}, one core, best of ${ROUNDS} interleaved rounds in ${FORKS} forks, each measure in a thread of its own)\n`);
+if (!kota || !mm10) throw new Error('no fork ran');
+console.log(`Kota Bengkulu, ${kota.replications} replications × ${kota.days} days = ${kota.replications * kota.days} days (${kotaPending} events pending on average)`);
 console.log(`  ${k.seconds.toFixed(2)} s   ${fmt(rate(k, 'visits'))} visit legs/s   ${fmt(rate(k, 'events'))} events/s`);
-console.log(`M/M/10 at load 0.9, 20 replications × 20,000 minutes (${mm10Pending} events pending on average)`);
+console.log(`M/M/10 at load 0.9, ${mm10.replications} replications × 20,000 minutes (${mm10Pending} events pending on average)`);
 console.log(`  ${m.seconds.toFixed(2)} s   ${fmt(rate(m, 'visits'))} visit legs/s   ${fmt(rate(m, 'events'))} events/s`);
 /** One baseline's line: its label, then its best rate. */
 const line = (label: string, rates: number[]) => console.log(`  ${label.padEnd(78)}${fmt(Math.max(...rates)).padStart(11)}`);
