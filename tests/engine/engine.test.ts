@@ -15,6 +15,28 @@ const config = (profiles: Record<string, string[]> = {}): EngineConfig => ({
 const req = (agency: string, service: string, priority = false, payload = '') => ({ agency, service, priority, payload });
 
 describe('QueueEngine', () => {
+	it('issueTo a free counter leaves the engine as issuing then calling next would', () => {
+		const direct = new QueueEngine<string>(config());
+		const queued = new QueueEngine<string>(config());
+		for (const e of [direct, queued]) {
+			e.openCounter(0, 0);
+			e.openCounter(1, 0);
+			e.issueTicket(req('bapenda', 'pbb'), 1); // B-001 (nobody calls it yet)
+		}
+		const ktp = direct.serviceOf('dukcapil', 'ktp');
+		// L1 has been idle as long as L2 and comes first in scenario order.
+		const c = direct.idleCounterForService(ktp, true);
+		expect(c).toBe(queued.idleCounterFor(queued.issueFor(ktp, true, 'v', 2)));
+		const t = direct.issueTo(c, ktp, true, 'v', 2);
+		const u = queued.callNext(c, 2)!;
+		const view = (x: typeof t) => [x.number, x.state, x.counter, x.calledAt, x.queuedAt, x.priority, x.payload];
+		expect(view(t)).toEqual(view(u));
+		expect(direct.ticketCounts).toEqual(queued.ticketCounts);
+		expect(direct.snapshot(2)).toEqual(queued.snapshot(2));
+		// The next ticket of the same agency takes the next number in both.
+		expect(direct.issueTicket(req('dukcapil', 'kk'), 3).number).toBe(queued.issueTicket(req('dukcapil', 'kk'), 3).number);
+	});
+
 	it('numbers tickets per agency and restarts each day', () => {
 		const e = new QueueEngine<string>(config());
 		expect(e.issueTicket(req('dukcapil', 'kk'), 1).number).toBe('A-001');

@@ -172,16 +172,34 @@ export class QueueEngine<P = unknown> {
 	 * issued before this engine's current day (or by another engine), is rewritten instead of allocating one.
 	 */
 	issueFor(k: number, priority: boolean, payload: P, now: number, reuse?: Ticket<P>): Ticket<P> {
-		const a = this.serviceAgency[k];
-		const t = this.fresh(k, priority, payload, now, reuse);
-		t.dayNumber = this.numbering.issue(a);
-		t.prefix = this.prefixes[a];
+		const t = this.numbered(k, priority, payload, now, reuse);
 		this.issuedToday[this.nIssued++] = t;
 		const lines = priority ? this.priorityLinesOf[k] : this.linesOf[k];
 		for (let j = 0; j < lines.length; j++) this.lines[lines[j]].push(t);
 		this.countFor(t, 1);
 		this.counts.issued++;
 		this.counts.waiting++;
+		return t;
+	}
+
+	/**
+	 * `issueFor` when counter `ci` is idle and would call the new ticket (`idleCounterFor(k, priority)` gave it): the
+	 * ticket goes straight to the counter, as issuing then `callNext(ci)` would (an idle counter has nothing else to
+	 * call), without standing in any line first.
+	 */
+	issueTo(ci: number, k: number, priority: boolean, payload: P, now: number, reuse?: Ticket<P>): Ticket<P> {
+		const t = this.numbered(k, priority, payload, now, reuse);
+		this.counts.issued++;
+		this.assign(this.counters[ci], ci, t, now);
+		return t;
+	}
+
+	/** A new waiting ticket with its number (`fresh`, then the agency's next number of the day). */
+	private numbered(k: number, priority: boolean, payload: P, now: number, reuse: Ticket<P> | undefined): Ticket<P> {
+		const a = this.serviceAgency[k];
+		const t = this.fresh(k, priority, payload, now, reuse);
+		t.dayNumber = this.numbering.issue(a);
+		t.prefix = this.prefixes[a];
 		return t;
 	}
 
@@ -247,10 +265,15 @@ export class QueueEngine<P = unknown> {
 	 * engine is work-conserving), so calling next on it calls this ticket.
 	 */
 	idleCounterFor(t: Ticket<P>): number {
+		return this.idleCounterForService(t.serviceIndex, t.priority);
+	}
+
+	/** `idleCounterFor` a ticket of service k in that class, before it is issued (see `issueTo`). */
+	idleCounterForService(k: number, priority: boolean): number {
 		let best = -1;
 		let bestSince = Infinity;
 		const cs = this.counters;
-		const callers = (t.priority ? this.priorityCallers : this.callers)[t.serviceIndex];
+		const callers = (priority ? this.priorityCallers : this.callers)[k];
 		for (let j = 0; j < callers.length; j++) {
 			const c = cs[callers[j]];
 			if (c.idle && c.idleSince < bestSince) {
@@ -276,15 +299,20 @@ export class QueueEngine<P = unknown> {
 			if (t === undefined) continue;
 			line.shift();
 			this.countFor(t, -1);
-			t.state = 'called';
-			t.counter = ci;
-			t.calledAt = now;
-			c.serving = t;
 			this.counts.waiting--;
-			this.counts.inService++;
+			this.assign(c, ci, t, now);
 			return t;
 		}
 		return null;
+	}
+
+	/** Counter ci (state c) starts serving ticket t, called now. */
+	private assign(c: CounterState<P>, ci: number, t: Ticket<P>, now: number): void {
+		t.state = 'called';
+		t.counter = ci;
+		t.calledAt = now;
+		c.serving = t;
+		this.counts.inService++;
 	}
 
 	/** The counter is done with the visitor in hand; a closing counter goes off duty. Returns that ticket. */

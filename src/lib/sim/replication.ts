@@ -457,14 +457,27 @@ export class ReplicationRun implements EventHandler {
 		if (leg.flags & NO_SHOW) {
 			this.engine.noShowFor(leg.serviceIndex, (leg.flags & PRIORITY) !== 0, leg, now, leg.tk);
 			this.record(leg, 'no-show', now);
-		} else this.issue(leg, now);
+		} else this.issue(leg, now, true);
 		this.observe();
 	}
 
-	/** Gives a leg its ticket and, if a counter is free for it, calls it at once. */
-	private issue(leg: Leg, now: number): void {
+	/**
+	 * Gives a leg its ticket and, if a counter is free for it, calls it at once. `settled`: every idle counter has
+	 * nothing else to call (true between events; not for the next leg of a visit whose counter has just finished
+	 * and not yet called its next ticket, which may be an older one): the ticket then goes straight to a free
+	 * counter while the hall is open (after close, it may be sent home instead).
+	 */
+	private issue(leg: Leg, now: number, settled: boolean): void {
 		this.advance(now);
-		const t = this.engine.issueFor(leg.serviceIndex, (leg.flags & PRIORITY) !== 0, leg, now, leg.tk);
+		const priority = (leg.flags & PRIORITY) !== 0;
+		const free = settled && !this.hallClosed ? this.engine.idleCounterForService(leg.serviceIndex, priority) : -1;
+		if (free >= 0) {
+			this.flushCounter(free, now);
+			this.engine.issueTo(free, leg.serviceIndex, priority, leg, now, leg.tk);
+			this.serve(free, leg, now);
+			return;
+		}
+		const t = this.engine.issueFor(leg.serviceIndex, priority, leg, now, leg.tk);
 		this.waiting++;
 		if (this.hallClosed && this.turnAway(leg, now)) return;
 		const c = this.engine.idleCounterFor(t);
@@ -495,13 +508,17 @@ export class ReplicationRun implements EventHandler {
 		// (Every caller has accounted the time so far, this counter's included, at `now`.)
 		const t = this.engine.callNext(c, now);
 		if (t === null) return false;
-		this.waiting--;
-		this.busy++;
 		const leg = t.payload;
 		this.cancelPatience(leg);
-		const work = leg.work;
-		this.cal.schedule(this.finish[c], now + work / this.model.speeds[c]);
+		this.waiting--;
+		this.serve(c, leg, now);
 		return true;
+	}
+
+	/** Counter c starts serving a leg: its finish goes on the calendar. */
+	private serve(c: number, leg: Leg, now: number): void {
+		this.busy++;
+		this.cal.schedule(this.finish[c], now + leg.work / this.model.speeds[c]);
 	}
 
 	onFinish(c: number): void {
@@ -513,7 +530,7 @@ export class ReplicationRun implements EventHandler {
 		this.served[c]++;
 		const leg = t.payload;
 		this.record(leg, 'served', now);
-		if (leg.more) this.issue(this.newLeg(this.demands[leg.day], leg.v, leg.leg + 1, this.model.days[leg.day], leg.key), now);
+		if (leg.more) this.issue(this.newLeg(this.demands[leg.day], leg.v, leg.leg + 1, this.model.days[leg.day], leg.key), now, false);
 		if (!this.call(c, now) && this.hallClosed) this.leaveIfIdle(c, now);
 		this.observe();
 	}
