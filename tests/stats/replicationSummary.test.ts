@@ -118,13 +118,16 @@ describe('summarizeReplication on a hand-built replication', () => {
 	});
 });
 
+/** The small scenario's services, as (agency, service), for generated legs. */
+const smallServices: [string, string][] = [
+	['dukcapil', 'kk'],
+	['dukcapil', 'ktp'],
+	['bapenda', 'pbb']
+];
+
 describe('summarizeReplication wait statistics (property)', () => {
 	const scenario = smallScenario();
-	const services: [string, string][] = [
-		['dukcapil', 'kk'],
-		['dukcapil', 'ktp'],
-		['bapenda', 'pbb']
-	];
+	const services = smallServices;
 	// Waits of 0 are common (called at once) and counted apart; a negative one (only a malformed record) must sort
 	// before them.
 	// A wait of -0 counts as 0 (toEqual tells them apart; the summary's JSON does not).
@@ -161,11 +164,7 @@ describe('summarizeReplication wait statistics (property)', () => {
 
 describe('summarizeReplication conservation (property)', () => {
 	const scenario = smallScenario();
-	const services: [string, string][] = [
-		['dukcapil', 'kk'],
-		['dukcapil', 'ktp'],
-		['bapenda', 'pbb']
-	];
+	const services = smallServices;
 	// A visitor: online no-show, or 1–3 legs each served / abandoned / not served.
 	const visitorArb = fc.oneof(
 		fc.constant<'no-show'>('no-show'),
