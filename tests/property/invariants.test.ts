@@ -109,7 +109,7 @@ describe('simulation invariants (fast-check)', () => {
 		);
 	});
 
-	it('4. work-conserving: no counter idles on duty while a ticket its work profile would call waits', () => {
+	it('4. work-conserving: no counter idles on duty while a ticket its work profile would call waits, and a new ticket goes to the longest idle', () => {
 		fc.assert(
 			fc.property(daysScenario, (input) => {
 				const s = mustParse(input);
@@ -119,6 +119,15 @@ describe('simulation invariants (fast-check)', () => {
 						for (let k = 0; k < c.serves.length; k++)
 							for (const priority of [false, true]) if (r.engine.wouldCall(c.index, k, priority)) expect(r.engine.hasWaiting(k, priority)).toBe(false);
 					}
+					// The counter a new ticket would go to is the longest idle of those that would call it (ties:
+					// scenario order), read off the counters' own state.
+					const cs = r.engine.counters;
+					for (let k = 0; k < cs[0].serves.length; k++)
+						for (const priority of [false, true]) {
+							let best = -1;
+							for (const c of cs) if (c.idle && r.engine.wouldCall(c.index, k, priority) && (best < 0 || c.idleSince < cs[best].idleSince)) best = c.index;
+							expect(r.engine.idleCounterForService(k, priority)).toBe(best);
+						}
 				});
 			}),
 			{ numRuns: RUNS }
