@@ -3,7 +3,8 @@
  * a hold model (each event schedules one successor after an exponential delay) with trivial handlers.
  * workerData.reuse: false, each event a new object (the adapter's `at`: baselines (a) and (a′)); true, each event
  * rescheduling its own object as the models do (the adapter's `schedule`: (a″), nothing but the heap's work).
- * Answers 'ready' once warm, then each request { events, pending } with one timed run.
+ * workerData.pending: the pending counts it will be asked for (warmed up on each). Answers 'ready' once warm, then
+ * each request { events, pending } with one timed run.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Calendar, SimEvent, type EventHandler } from '../src/lib/sim/calendar';
@@ -44,6 +45,6 @@ function timedRun(cal: Calendar): Measure {
 }
 
 const hold = workerData.reuse ? bareReusing : bareCalendar;
-for (const pending of [11, 40, 121]) hold(200_000, pending);
+for (const pending of workerData.pending as number[]) hold(200_000, pending);
 parentPort!.postMessage('ready');
 parentPort!.on('message', (r: { events: number; pending: number }) => parentPort!.postMessage(hold(r.events, r.pending)));

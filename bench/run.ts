@@ -72,9 +72,9 @@ async function startFork() {
 	const kotaSetup = await kota.ready;
 	const mm10: Model = new BenchWorker('./modelBench.ts', { model: 'mm10' });
 	const mm10Setup = await mm10.ready;
-	const at: Calendar = new BenchWorker('./calendarBench.ts', { reuse: false });
+	const at: Calendar = new BenchWorker('./calendarBench.ts', { reuse: false, pending: [40, kotaPending, mm10Pending] });
 	await at.ready;
-	const reuse: Calendar = new BenchWorker('./calendarBench.ts', { reuse: true });
+	const reuse: Calendar = new BenchWorker('./calendarBench.ts', { reuse: true, pending: [kotaPending, mm10Pending] });
 	await reuse.ready;
 	const entity = new BenchWorker<string, number, number>('./entityBaseline.ts');
 	await entity.ready;

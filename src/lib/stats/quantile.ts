@@ -7,21 +7,13 @@ import { bucketSort, insertionSort } from './bucketSort';
  */
 export function quantile(sortedValues: ArrayLike<number>, p: number, from = 0, to = sortedValues.length): number {
 	if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile: p must be within [0, 1], got ${p}`);
-	const n = to - from;
-	if (n <= 0) return NaN;
-	const h = (n - 1) * p;
-	const lo = Math.floor(h);
-	const frac = h - lo;
-	const a = sortedValues[from + lo];
-	// At p = 1 (or an exact order statistic) there is no upper neighbour to blend in.
-	if (frac === 0 || lo + 1 >= n) return a;
-	return a + frac * (sortedValues[from + lo + 1] - a);
+	return quantileAfterZeros(sortedValues, p, 0, from, to);
 }
 
 /**
- * `quantile` of `zeros` zeros followed by the ascending, positive run sortedValues[from, to), without writing the
- * zeros out (a replication's waits are a third zeros: those who are called at once). The same bits as `quantile`
- * of the whole run.
+ * `quantile` (p unchecked) of `zeros` zeros followed by the ascending, positive run sortedValues[from, to), without
+ * writing the zeros out (a replication's waits are a third zeros: those who are called at once). The same bits as
+ * `quantile` of the whole run.
  */
 export function quantileAfterZeros(sortedValues: ArrayLike<number>, p: number, zeros: number, from: number, to: number): number {
 	const n = zeros + to - from;
@@ -30,6 +22,7 @@ export function quantileAfterZeros(sortedValues: ArrayLike<number>, p: number, z
 	const lo = Math.floor(h);
 	const frac = h - lo;
 	const a = lo < zeros ? 0 : sortedValues[from + lo - zeros];
+	// At p = 1 (or an exact order statistic) there is no upper neighbour to blend in.
 	if (frac === 0 || lo + 1 >= n) return a;
 	return a + frac * ((lo + 1 < zeros ? 0 : sortedValues[from + lo + 1 - zeros]) - a);
 }

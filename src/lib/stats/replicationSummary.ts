@@ -225,12 +225,9 @@ export function summarizeTally(tally: ReplicationTally, out: Omit<ReplicationOut
 	// Group sizes from the tally's counts; an agency's services are contiguous, the unlisted bucket comes last.
 	serviceStart[0] = 0;
 	for (let b = 0; b <= nServices; b++) serviceStart[b + 1] = serviceStart[b] + tally.bucketWaits[b] - bucketZeros[b];
-	for (let a = 0; a <= nAgencies; a++) {
-		agencyStart[a] = serviceStart[agencyFirstService[a]];
-		let z = 0;
-		for (let b = agencyFirstService[a]; b < (a < nAgencies ? agencyFirstService[a + 1] : nServices + 1); b++) z += bucketZeros[b];
-		agencyZeros[a] = z;
-	}
+	for (let a = 0; a <= nAgencies; a++) agencyStart[a] = serviceStart[agencyFirstService[a]];
+	agencyZeros.fill(0);
+	for (let b = 0; b <= nServices; b++) agencyZeros[agencyOfBucket[b]] += bucketZeros[b];
 	agencyStart[nAgencies + 1] = serviceStart[nServices + 1];
 	groupSorted(waits, waitBucket, nStored, null, serviceStart, fill, byService);
 	groupSorted(waits, waitBucket, nStored, agencyOfBucket, agencyStart, fill, byAgency);
