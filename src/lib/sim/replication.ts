@@ -480,7 +480,8 @@ export class ReplicationRun implements EventHandler {
 		const t = this.engine.issueFor(leg.serviceIndex, priority, leg, now, leg.tk);
 		this.waiting++;
 		if (this.hallClosed && this.turnAway(leg, now)) return;
-		const c = this.engine.idleCounterFor(t);
+		// Settled and open, the search above found no idle counter for it: only otherwise may one call it now.
+		const c = settled && !this.hallClosed ? -1 : this.engine.idleCounterFor(t);
 		if (c >= 0) {
 			this.flushCounter(c, now);
 			this.call(c, now);
