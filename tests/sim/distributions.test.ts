@@ -1,7 +1,7 @@
 /** Every distribution's sampler against its parameters: seeded, so the tolerances below are checked once and hold. */
 import { describe, expect, it } from 'vitest';
 import type { Distribution } from '../../src/lib/model/distribution';
-import { distributionMean, poisson, sampler, standardNormal } from '../../src/lib/sim/distributions';
+import { distributionMean, poisson, Sampler, sampler, standardNormal } from '../../src/lib/sim/distributions';
 import { stream } from '../../src/lib/sim/random';
 import { normalQuantile } from '../../src/lib/stats/specialFunctions';
 
@@ -93,6 +93,34 @@ describe('distribution samplers', () => {
 		const chi2 = counts.reduce((a, c) => a + ((c - expected) * (c - expected)) / expected, 0);
 		// 199 degrees of freedom: the 99.9% point is 267.5. A fixed seed, so this either always holds or never.
 		expect(chi2).toBeLessThan(267.5);
+	});
+
+	it.each(cases)('%s: fill draws the same values, in the same order, as draw', (name, d) => {
+		for (const positive of [false, true]) {
+			const dist = sampler(d, positive);
+			const byDraw = stream(9, 0, name);
+			const byFill = stream(9, 0, name);
+			const expected = Float64Array.from({ length: 3000 }, () => dist.draw(byDraw));
+			const got = new Float64Array(3000);
+			dist.fill(byFill, got, 0, 1000);
+			dist.fill(byFill, got, 1000, 3000);
+			expect(got).toEqual(expected);
+			// Both left the stream at the same place.
+			expect(byFill()).toBe(byDraw());
+		}
+	});
+
+	it('fillEach draws each value from its own sampler, in order, as draw would', () => {
+		const samplers = cases.flatMap(([, d]) => [sampler(d, false), sampler(d, true)]);
+		const pick = stream(5, 0, 'which');
+		const which = Int32Array.from({ length: 5000 }, () => Math.floor(pick() * samplers.length));
+		const byDraw = stream(10, 0, 'each');
+		const byFill = stream(10, 0, 'each');
+		const expected = Float64Array.from(which, (k) => samplers[k].draw(byDraw));
+		const got = new Float64Array(which.length);
+		Sampler.fillEach(byFill, samplers, which, got, 0, which.length);
+		expect(got).toEqual(expected);
+		expect(byFill()).toBe(byDraw());
 	});
 
 	it('truncates a duration to positive values', () => {

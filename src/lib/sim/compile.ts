@@ -43,6 +43,8 @@ export interface DayPlan {
 export interface CompiledScenario {
 	scenario: Scenario;
 	services: CompiledService[];
+	/** services[k].work by service index, for drawing a day's work in one pass. */
+	workSamplers: Sampler[];
 	/** Draws a service by weight (its `cum`: the cumulative service weights). */
 	servicePick: WeightedPick;
 	engine: EngineConfig;
@@ -140,6 +142,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
 	return {
 		scenario,
 		services,
+		workSamplers: services.map((s) => s.work),
 		servicePick: new WeightedPick(serviceCum),
 		engine,
 		speeds: Float64Array.from(scenario.counters.map((c) => c.speed)),

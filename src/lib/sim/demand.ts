@@ -1,5 +1,5 @@
 import type { CompiledScenario, DayPlan } from './compile';
-import { poisson } from './distributions';
+import { poisson, Sampler } from './distributions';
 import { stream, type Rng } from './random';
 import { log } from '../stats/portableMath';
 import { sortRange } from '../stats/quantile';
@@ -178,11 +178,10 @@ export function generateDay(m: CompiledScenario, day: DayPlan, s: DemandStreams,
  */
 function drawLegs(m: CompiledScenario, s: DemandStreams, B: DemandBuffer, nLegs: number): void {
 	const { legService, legWork, legPatience } = B;
-	const patienceOf = m.patience;
-	for (let j = 0; j < nLegs; j++) {
-		legWork[j] = m.services[legService[j]].work.draw(s.work);
-		legPatience[j] = patienceOf ? patienceOf.draw(s.patience) : Infinity;
-	}
+	Sampler.fillEach(s.work, m.workSamplers, legService, legWork, 0, nLegs);
+	// Patience has a stream of its own: drawn after the work, each leg's value is the same.
+	if (m.patience) m.patience.fill(s.patience, legPatience, 0, nLegs);
+	else legPatience.fill(Infinity, 0, nLegs);
 }
 
 /**
