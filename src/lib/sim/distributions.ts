@@ -188,6 +188,7 @@ export class Sampler {
 	static fillEach(rng: Rng, samplers: readonly Sampler[], which: Int32Array, out: Float64Array, from: number, to: number): void {
 		for (let i = from; i < to; i++) {
 			const d = samplers[which[i]];
+			// (A lognormal draw is positive already: never truncated.)
 			if (d.kind === LOGNORMAL) out[i] = exp(d.a + d.b * standardNormal(rng));
 			else if (d.kind === GAMMA && !d.truncated) out[i] = d.b * standardGamma(rng, d.a);
 			else out[i] = d.draw(rng);
