@@ -9,11 +9,6 @@ import { sampler, type Sampler } from './distributions';
 /** Minutes in a simulated day; day d of a replication starts at d × DAY_MINUTES on the calendar. */
 export const DAY_MINUTES = 1440;
 
-/** One service as the simulator uses it (the engine knows its agency and name by the same index). */
-export interface CompiledService {
-	work: Sampler;
-}
-
 /** Where arrivals may fall in a day: piecewise-constant density segments with their cumulative mass. */
 export interface ArrivalShape {
 	starts: Float64Array;
@@ -42,9 +37,8 @@ export interface DayPlan {
 /** A scenario turned into what the run loop needs: indices, samplers and minutes. */
 export interface CompiledScenario {
 	scenario: Scenario;
-	services: CompiledService[];
-	/** services[k].work by service index, for drawing a day's work in one pass. */
-	workSamplers: Sampler[];
+	/** Per service index, its work-content (service time) sampler; the engine knows its agency and name by the same index. */
+	serviceWork: Sampler[];
 	/** Draws a service by weight (its `cum`: the cumulative service weights). */
 	servicePick: WeightedPick;
 	engine: EngineConfig;
@@ -65,15 +59,15 @@ export interface CompiledScenario {
 
 /** Compiles a validated scenario for the simulator. */
 export function compileScenario(scenario: Scenario): CompiledScenario {
-	const services: CompiledService[] = [];
+	const serviceWork: Sampler[] = [];
 	const weights: number[] = [];
 	for (const a of scenario.agencies) {
 		for (const s of a.services) {
-			services.push({ work: sampler(s.serviceTime, true) });
+			serviceWork.push(sampler(s.serviceTime, true));
 			weights.push(s.weight);
 		}
 	}
-	const serviceCum = new Float64Array(services.length);
+	const serviceCum = new Float64Array(serviceWork.length);
 	let acc = 0;
 	weights.forEach((w, i) => (serviceCum[i] = acc += w));
 
@@ -141,8 +135,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
 	const online = demand.online;
 	return {
 		scenario,
-		services,
-		workSamplers: services.map((s) => s.work),
+		serviceWork,
 		servicePick: new WeightedPick(serviceCum),
 		engine,
 		speeds: Float64Array.from(scenario.counters.map((c) => c.speed)),

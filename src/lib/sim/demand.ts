@@ -144,7 +144,7 @@ export function generateDay(m: CompiledScenario, day: DayPlan, s: DemandStreams,
 		legStart[i] = first;
 		if (nLegs === B.legService.length) B.fitLegs(nLegs * 2);
 		B.legService[nLegs++] = services.pick(s.service());
-		while (nLegs - first < m.services.length && s.service() < m.extraService) {
+		while (nLegs - first < m.serviceWork.length && s.service() < m.extraService) {
 			let k = services.pick(s.service());
 			for (let tries = 0; chosen(B.legService, first, nLegs, k) && tries < 20; tries++) k = services.pick(s.service());
 			if (chosen(B.legService, first, nLegs, k)) break;
@@ -178,7 +178,7 @@ export function generateDay(m: CompiledScenario, day: DayPlan, s: DemandStreams,
  */
 function drawLegs(m: CompiledScenario, s: DemandStreams, B: DemandBuffer, nLegs: number): void {
 	const { legService, legWork, legPatience } = B;
-	Sampler.fillEach(s.work, m.workSamplers, legService, legWork, 0, nLegs);
+	Sampler.fillEach(s.work, m.serviceWork, legService, legWork, 0, nLegs);
 	// Patience has a stream of its own: drawn after the work, each leg's value is the same.
 	if (m.patience) m.patience.fill(s.patience, legPatience, 0, nLegs);
 	else legPatience.fill(Infinity, 0, nLegs);

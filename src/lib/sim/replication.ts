@@ -470,7 +470,8 @@ export class ReplicationRun implements EventHandler {
 	private issue(leg: Leg, now: number, settled: boolean): void {
 		this.advance(now);
 		const priority = (leg.flags & PRIORITY) !== 0;
-		const free = settled && !this.hallClosed ? this.engine.idleCounterForService(leg.serviceIndex, priority) : -1;
+		const direct = settled && !this.hallClosed;
+		const free = direct ? this.engine.idleCounterForService(leg.serviceIndex, priority) : -1;
 		if (free >= 0) {
 			this.flushCounter(free, now);
 			this.engine.issueTo(free, leg.serviceIndex, priority, leg, now, leg.tk);
@@ -480,8 +481,8 @@ export class ReplicationRun implements EventHandler {
 		const t = this.engine.issueFor(leg.serviceIndex, priority, leg, now, leg.tk);
 		this.waiting++;
 		if (this.hallClosed && this.turnAway(leg, now)) return;
-		// Settled and open, the search above found no idle counter for it: only otherwise may one call it now.
-		const c = settled && !this.hallClosed ? -1 : this.engine.idleCounterFor(t);
+		// After a direct search there is no idle counter for it; only otherwise may one call it now.
+		const c = direct ? -1 : this.engine.idleCounterFor(t);
 		if (c >= 0) {
 			this.flushCounter(c, now);
 			this.call(c, now);
