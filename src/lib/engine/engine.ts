@@ -1,4 +1,5 @@
 import { CounterState } from './counters';
+import { IndexLists } from './indexLists';
 import { compileProfile } from './profiles';
 import { TicketLine } from './queues';
 import { Ticket, TicketNumbering } from './tickets';
@@ -8,6 +9,11 @@ import type { EngineConfig, EngineSnapshot, TicketCounts, TicketRequest } from '
 let epochs = 0;
 /** Passes over a day's tickets across every engine in this thread: each marks the tickets it has met (Ticket.mark). */
 let passes = 0;
+
+/** The row of service k's tickets in one class in the engine's per-service lists (see `linesOf`, `callers`). */
+function classRow(k: number, priority: boolean): number {
+	return priority ? 2 * k + 1 : 2 * k;
+}
 
 /**
  * The queue-allocation engine: issues tickets, keeps the queues, and decides which ticket a free counter
@@ -38,18 +44,21 @@ export class QueueEngine<P = unknown> {
 	 * covers, in issue order, so its head is the entry's oldest ticket — a counter calls in O(1).
 	 */
 	private readonly lines: Array<TicketLine<P>> = [];
-	/** Per service, the lines a regular ticket joins, and those a priority ticket joins ("priority" entries too). */
-	private readonly linesOf: Int32Array[];
-	private readonly priorityLinesOf: Int32Array[];
+	/**
+	 * Row 2k: the lines a regular ticket of service k joins; row 2k + 1, those a priority ticket joins ("priority"
+	 * entries too). See `classRow`.
+	 */
+	private readonly linesOf: IndexLists;
 	/** Per service, tickets waiting in each class. */
 	private readonly waitingPriority: Int32Array;
 	private readonly waitingRegular: Int32Array;
 	/**
-	 * Per service, the counters whose work profile would call its regular tickets, and those that would call its
-	 * priority tickets (more: a "priority" entry calls only that class), in scenario order.
+	 * Row 2k: the counters whose work profile would call regular tickets of service k; row 2k + 1, those that would
+	 * call its priority tickets (more: a "priority" entry calls only that class), in scenario order.
 	 */
-	private readonly callers: Int32Array[];
-	private readonly priorityCallers: Int32Array[];
+	private readonly callers: IndexLists;
+	/** Row c: the lines of counter c's work-profile entries, in profile order (the order it calls them). */
+	private readonly profileLines: IndexLists;
 	/**
 	 * Per counter, when it became idle if it is idle now (on duty, not closing, serving no one), else +Infinity:
 	 * kept by every change of a counter's state, so finding the longest-idle counter for a new ticket reads one
@@ -117,14 +126,11 @@ export class QueueEngine<P = unknown> {
 				entry.line = line;
 			}
 		}
-		this.linesOf = regular.map((l) => Int32Array.from(l));
-		this.priorityLinesOf = priority.map((l) => Int32Array.from(l));
+		this.linesOf = new IndexLists(this.serviceKeys.flatMap((_, k) => [regular[k], priority[k]]));
 		const calling = (k: number, priorityClass: boolean) =>
-			Int32Array.from(
-				this.counters.filter((c) => c.profile.some((e) => (priorityClass || !e.priorityOnly) && e.services.includes(k))).map((c) => c.index)
-			);
-		this.callers = this.serviceKeys.map((_, k) => calling(k, false));
-		this.priorityCallers = this.serviceKeys.map((_, k) => calling(k, true));
+			this.counters.filter((c) => c.profile.some((e) => (priorityClass || !e.priorityOnly) && e.services.includes(k))).map((c) => c.index);
+		this.callers = new IndexLists(this.serviceKeys.flatMap((_, k) => [calling(k, false), calling(k, true)]));
+		this.profileLines = new IndexLists(this.counters.map((c) => c.profile.map((e) => e.line)));
 	}
 
 	/** Index of a counter id (throws on an unknown id: a caller bug, not user input). */
@@ -182,8 +188,9 @@ export class QueueEngine<P = unknown> {
 	issueFor(k: number, priority: boolean, payload: P, now: number, reuse?: Ticket<P>): Ticket<P> {
 		const t = this.numbered(k, priority, payload, now, reuse);
 		this.issuedToday[this.nIssued++] = t;
-		const lines = priority ? this.priorityLinesOf[k] : this.linesOf[k];
-		for (let j = 0; j < lines.length; j++) this.lines[lines[j]].push(t);
+		const { start, items } = this.linesOf;
+		const row = classRow(k, priority);
+		for (let j = start[row]; j < start[row + 1]; j++) this.lines[items[j]].push(t);
 		this.countFor(t, 1);
 		this.counts.issued++;
 		this.counts.waiting++;
@@ -242,8 +249,9 @@ export class QueueEngine<P = unknown> {
 		if (t.epoch !== this.epoch || t.state === 'no-show') return true;
 		if (t.state === 'waiting' || t.state === 'called') return false;
 		// Checked only when asked, so issuing and calling pay nothing for it.
-		const lines = t.priority ? this.priorityLinesOf[t.serviceIndex] : this.linesOf[t.serviceIndex];
-		for (let j = 0; j < lines.length; j++) if (this.lines[lines[j]].mayHold(t.seq)) return false;
+		const { start, items } = this.linesOf;
+		const row = classRow(t.serviceIndex, t.priority);
+		for (let j = start[row]; j < start[row + 1]; j++) if (this.lines[items[j]].mayHold(t.seq)) return false;
 		return true;
 	}
 
@@ -280,12 +288,13 @@ export class QueueEngine<P = unknown> {
 	idleCounterForService(k: number, priority: boolean): number {
 		let best = -1;
 		let bestSince = Infinity;
-		const callers = (priority ? this.priorityCallers : this.callers)[k];
+		const { start, items } = this.callers;
+		const row = classRow(k, priority);
 		const idleFrom = this.idleFrom;
-		for (let j = 0; j < callers.length; j++) {
-			const since = idleFrom[callers[j]];
+		for (let j = start[row]; j < start[row + 1]; j++) {
+			const since = idleFrom[items[j]];
 			if (since < bestSince) {
-				best = callers[j];
+				best = items[j];
 				bestSince = since;
 			}
 		}
@@ -300,9 +309,9 @@ export class QueueEngine<P = unknown> {
 		const c = this.counters[ci];
 		if (!c.idle) return null;
 		// An entry with nothing waiting has an empty line (its departed tickets skipped): no count is needed to pass it.
-		const profile = c.profile;
-		for (let e = 0; e < profile.length; e++) {
-			const line = this.lines[profile[e].line];
+		const { start, items } = this.profileLines;
+		for (let e = start[ci]; e < start[ci + 1]; e++) {
+			const line = this.lines[items[e]];
 			const t = line.peek();
 			if (t === undefined) continue;
 			line.shift();
@@ -401,9 +410,10 @@ export class QueueEngine<P = unknown> {
 
 	/** True when some counter on duty (and not closing) would call a ticket of service k in that class. */
 	servable(k: number, priority: boolean): boolean {
-		const callers = (priority ? this.priorityCallers : this.callers)[k];
-		for (let j = 0; j < callers.length; j++) {
-			const c = this.counters[callers[j]];
+		const { start, items } = this.callers;
+		const row = classRow(k, priority);
+		for (let j = start[row]; j < start[row + 1]; j++) {
+			const c = this.counters[items[j]];
 			if (c.onDuty && !c.closing) return true;
 		}
 		return false;
@@ -444,7 +454,7 @@ export class QueueEngine<P = unknown> {
 
 	/** Whether counter ci's work profile would call a ticket of service k in that class (whenever it is free). */
 	wouldCall(ci: number, k: number, priority: boolean): boolean {
-		return (priority ? this.priorityCallers : this.callers)[k].includes(ci);
+		return this.callers.has(classRow(k, priority), ci);
 	}
 
 	/** A picture of the hall for charts and a live view. */

@@ -50,6 +50,12 @@ class Leg implements LegRecord {
 	day = 0;
 	leg = 0;
 	wait = Number.NaN;
+	/**
+	 * Set by `record` as plain fields (not getters): the tally reads them for every leg, and a getter's NaN-or-time
+	 * result comes back as a boxed double.
+	 */
+	ticketTime = Number.NaN;
+	end = Number.NaN;
 	outcome: Outcome = 'served';
 	measured = true;
 
@@ -81,6 +87,8 @@ class Leg implements LegRecord {
 		this.day = plan.index;
 		this.leg = index;
 		this.wait = NaN;
+		this.ticketTime = NaN;
+		this.end = NaN;
 		this.outcome = 'served';
 		this.measured = true;
 		return this;
@@ -115,17 +123,11 @@ class Leg implements LegRecord {
 	get priority(): boolean {
 		return (this.flags & PRIORITY) !== 0;
 	}
-	get ticketTime(): number {
-		return this.outcome === 'no-show' ? NaN : this.tk.queuedAt - this.day * DAY_MINUTES;
-	}
 	get call(): number {
 		return this.outcome === 'served' ? this.tk.calledAt - this.day * DAY_MINUTES : NaN;
 	}
 	get start(): number {
 		return this.call;
-	}
-	get end(): number {
-		return this.outcome === 'served' ? this.tk.endedAt - this.day * DAY_MINUTES : NaN;
 	}
 	get counter(): string {
 		return this.outcome === 'served' ? this.run.engine.counters[this.tk.counter].id : '';
@@ -622,7 +624,11 @@ export class ReplicationRun implements EventHandler {
 		const t = leg.tk;
 		leg.outcome = outcome;
 		leg.measured = t.queuedAt >= this.model.warmup;
-		if (outcome !== 'no-show') leg.wait = (outcome === 'served' ? t.calledAt : now) - t.queuedAt;
+		if (outcome !== 'no-show') {
+			leg.wait = (outcome === 'served' ? t.calledAt : now) - t.queuedAt;
+			leg.ticketTime = t.queuedAt - leg.day * DAY_MINUTES;
+		}
+		if (outcome === 'served') leg.end = t.endedAt - leg.day * DAY_MINUTES;
 		const k = t.serviceIndex;
 		this.tally.add(leg.key, this.tally.serviceAgency[k], k, leg);
 		if (this.keepLegs) this.legs.push(leg);
