@@ -31,8 +31,9 @@ class Leg implements LegRecord {
 	patienceOn = -1;
 	/** Its ticket, rewritten by the engine for each new use of the leg. */
 	readonly tk: Ticket<Leg>;
-	// Every other field is set by `init`; outcome, measured and wait by `ReplicationRun.record`. Each starts with
-	// a value of its kind (NaN for a double): a field first set to undefined would box every number stored in it.
+	// Every other field is set by `init`; outcome, measured, wait, ticketTime and end by `ReplicationRun.record`. Each
+	// starts with a value of its kind (NaN for a double): a field first set to undefined would box every number
+	// stored in it.
 	run: ReplicationRun;
 	/** The visitor's place in the day's demand, in event-time order (its number - 1). */
 	v = 0;
@@ -50,10 +51,8 @@ class Leg implements LegRecord {
 	day = 0;
 	leg = 0;
 	wait = Number.NaN;
-	/**
-	 * Set by `record` as plain fields (not getters): the tally reads them for every leg, and a getter's NaN-or-time
-	 * result comes back as a boxed double.
-	 */
+	// Plain fields (not getters like `call`): the tally reads them for every leg, and a getter's NaN-or-time result
+	// comes back as a boxed double.
 	ticketTime = Number.NaN;
 	end = Number.NaN;
 	outcome: Outcome = 'served';
@@ -624,11 +623,12 @@ export class ReplicationRun implements EventHandler {
 		const t = leg.tk;
 		leg.outcome = outcome;
 		leg.measured = t.queuedAt >= this.model.warmup;
+		const midnight = leg.day * DAY_MINUTES;
 		if (outcome !== 'no-show') {
 			leg.wait = (outcome === 'served' ? t.calledAt : now) - t.queuedAt;
-			leg.ticketTime = t.queuedAt - leg.day * DAY_MINUTES;
+			leg.ticketTime = t.queuedAt - midnight;
 		}
-		if (outcome === 'served') leg.end = t.endedAt - leg.day * DAY_MINUTES;
+		if (outcome === 'served') leg.end = t.endedAt - midnight;
 		const k = t.serviceIndex;
 		this.tally.add(leg.key, this.tally.serviceAgency[k], k, leg);
 		if (this.keepLegs) this.legs.push(leg);
