@@ -8,6 +8,7 @@ export default defineConfig({
 	test: {
 		include: ['tests/**/*.test.ts'],
 		setupFiles: ['tests/setup.ts'],
+		globalSetup: ['tests/cliBuild.globalSetup.ts'],
 		environment: 'node',
 		testTimeout: 120_000,
 		hookTimeout: 120_000,

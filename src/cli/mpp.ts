@@ -1,20 +1,13 @@
-/** The `mpp` command: run, validate, compare and size scenarios from a terminal (`npm run mpp -- <command>`). */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+/** The `mpp` command: run, validate, compare and size scenarios from a terminal (`npx mpp <command>`). */
 import { Command, CommanderError } from 'commander';
-import { hourlyCsv, summaryCsv, visitsCsv } from '../lib/export/csv';
-import { summaryJson } from '../lib/export/json';
-import { summarizeRun } from '../lib/sim/run';
 import { CliError } from './cliError';
-import { compareCommand, type CompareOptions } from './compare';
+import type { CompareOptions } from './compare';
 import { intOption, numberOption } from './options';
-import { prepareOut } from './outDir';
-import { progressReporter } from './progress';
-import { formatRunReport } from './report';
-import { runReplications } from './runScenario';
+import type { RunOptions } from './run';
 import { loadScenario } from './scenarioFile';
-import { sizeCommand, type SizeOptions } from './size';
+import type { SizeOptions } from './size';
 
+// Each command's code is loaded when it runs, so `mpp validate` never loads the simulator.
 const program = new Command();
 program
 	.name('mpp')
@@ -42,28 +35,7 @@ program
 	.option('-o, --out <dir>', 'write visits.csv, summary.csv and hourly.csv to this folder')
 	.option('--json', 'print only the summary JSON on stdout')
 	.option('-w, --workers <n>', 'worker threads (default: the machine\'s cores; 0 runs in this thread)', intOption(0, 256))
-	.action(async (file: string, opts: { replications?: number; seed?: number; out?: string; json?: boolean; workers?: number }) => {
-		const { scenario, warnings } = loadScenario(file);
-		for (const w of warnings) process.stderr.write(w + '\n');
-		const seed = opts.seed ?? scenario.run.seed;
-		const replications = opts.replications ?? scenario.run.replications;
-		if (opts.out) prepareOut(opts.out);
-		const progress = progressReporter(`${scenario.id}`);
-		const results = await runReplications(scenario, seed, replications, {
-			workers: opts.workers,
-			keepLegs: Boolean(opts.out),
-			onProgress: progress.update
-		});
-		progress.end();
-		const run = summarizeRun(scenario, seed, results);
-		if (opts.out) {
-			writeFileSync(join(opts.out, 'visits.csv'), visitsCsv(results.flatMap((r) => r.legs ?? [])));
-			writeFileSync(join(opts.out, 'summary.csv'), summaryCsv(run));
-			writeFileSync(join(opts.out, 'hourly.csv'), hourlyCsv(run));
-			process.stderr.write(`wrote visits.csv, summary.csv, hourly.csv to ${opts.out}\n`);
-		}
-		process.stdout.write(opts.json ? summaryJson(run) : formatRunReport(run));
-	});
+	.action(async (file: string, opts: RunOptions) => (await import('./run')).runCommand(file, opts));
 
 program
 	.command('compare')
@@ -74,7 +46,7 @@ program
 	.option('--json', 'print only the comparison JSON on stdout')
 	.option('-o, --out <dir>', 'write compare.csv and summary-<id>.csv to this folder')
 	.option('-w, --workers <n>', 'worker threads (default: the machine\'s cores; 0 runs in this thread)', intOption(0, 256))
-	.action((files: string[], opts: CompareOptions) => compareCommand(files, opts));
+	.action(async (files: string[], opts: CompareOptions) => (await import('./compare')).compareCommand(files, opts));
 
 program
 	.command('size')
@@ -89,7 +61,7 @@ program
 	.option('-o, --out <file>', 'write the sized scenario JSON to this file')
 	.option('--json', 'print only the result JSON on stdout')
 	.option('-w, --workers <n>', 'worker threads (default: the machine\'s cores; 0 runs in this thread)', intOption(0, 256))
-	.action((file: string, opts: SizeOptions) => sizeCommand(file, opts));
+	.action(async (file: string, opts: SizeOptions) => (await import('./size')).sizeCommand(file, opts));
 
 /** Runs the CLI; every failure becomes one message on stderr and a non-zero exit, never a stack trace. */
 async function main(argv: string[]): Promise<number> {

@@ -5,15 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { mpp, mppEntry, noTrace, root } from './mppProcess';
 
-const root = new URL('../..', import.meta.url).pathname;
 
-function mpp(...args: string[]): { code: number; stdout: string; stderr: string } {
-	const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/mpp.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-	return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
 
-const noTrace = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
 const tmp = () => mkdtempSync(join(tmpdir(), 'mpp-cli-'));
 
 describe('mpp validate', () => {
@@ -94,7 +89,7 @@ describe('mpp run', () => {
 	});
 
 	it('stays quiet when the reader closes the pipe early (| head)', () => {
-		const r = spawnSync('bash', ['-c', `"${process.execPath}" --import tsx src/cli/mpp.ts run scenarios/lebong.json --replications 2 --workers 0 --json | head -c 20 > /dev/null`], {
+		const r = spawnSync('bash', ['-c', `"${process.execPath}" "${mppEntry}" run scenarios/lebong.json --replications 2 --workers 0 --json | head -c 20 > /dev/null`], {
 			cwd: root,
 			encoding: 'utf8',
 			timeout: 120_000

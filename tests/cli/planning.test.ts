@@ -1,23 +1,17 @@
 /** `mpp compare` and `mpp size` end to end: exit codes, JSON shapes, zero self-differences, a runnable sized file. */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { mpp, noTrace, root } from './mppProcess';
 import { parseScenario } from '../../src/lib/model/parse';
 import { removeCounters } from '../../src/lib/planning/variants';
 import { continuousScenario, mustParse } from '../fixtures/scenarios';
 import { morningHall } from '../planning/fixtures';
 
-const root = new URL('../..', import.meta.url).pathname;
 
-function mpp(...args: string[]): { code: number; stdout: string; stderr: string } {
-	const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/mpp.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-	return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
 
-const noTrace = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
 const tmp = () => mkdtempSync(join(tmpdir(), 'mpp-plan-'));
 
 describe('mpp compare', () => {
