@@ -1,5 +1,5 @@
 import type { ProfileEntry } from './profiles';
-import type { Ticket } from './types';
+import type { Ticket } from './tickets';
 
 /** A counter's live state inside the engine. */
 export class CounterState<P> {

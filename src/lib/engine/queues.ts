@@ -1,4 +1,4 @@
-import type { Ticket } from './types';
+import type { Ticket } from './tickets';
 
 /**
  * One first-in-first-out line of tickets, in the order they were issued. A ticket may stand in several lines (its

@@ -1,4 +1,5 @@
-import type { TicketState } from './types';
+/** A ticket's life: waiting → called → served, or waiting → abandoned / not-served; no-show never queues. */
+export type TicketState = 'waiting' | 'called' | 'served' | 'abandoned' | 'not-served' | 'no-show';
 
 /** "A-007": prefix, dash, the number zero-padded to three digits (more than 999 simply grows: A-1000). */
 export function formatTicketNumber(prefix: string, n: number): string {

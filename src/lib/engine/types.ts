@@ -22,9 +22,6 @@ export interface EngineConfig {
 	counters: EngineCounter[];
 }
 
-/** A ticket's life: waiting → called → served, or waiting → abandoned / not-served; no-show never queues. */
-export type TicketState = 'waiting' | 'called' | 'served' | 'abandoned' | 'not-served' | 'no-show';
-
 /** What a caller asks a ticket for. `payload` is the caller's own, carried untouched. */
 export interface TicketRequest<P = unknown> {
 	agency: string;
@@ -33,7 +30,8 @@ export interface TicketRequest<P = unknown> {
 	payload: P;
 }
 
-export type { Ticket } from './tickets';
+// Ticket and its states live with the Ticket class; re-exported so the vocabulary stays in one place for callers.
+export type { Ticket, TicketState } from './tickets';
 
 /** Counts of tickets by state: conservation says issued = sum of the rest. */
 export interface TicketCounts {
