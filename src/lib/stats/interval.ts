@@ -30,30 +30,45 @@ export function nanMean(values: ArrayLike<number>): number {
 }
 
 /**
+ * Streaming mean and variance of one value per replication, added in replication order: the mean is the plain
+ * sum over n (the same bits as summing an array), the variance Welford's update (as stable as two passes, and it
+ * needs no second look at the values, so a run's memory does not grow with its replications).
+ */
+export class MeanVariance {
+	n = 0;
+	sum = 0;
+	private runningMean = 0;
+	private m2 = 0;
+
+	/** Adds one value; NaN (undefined in that replication) is left out. */
+	add(v: number): void {
+		if (v !== v) return;
+		this.n++;
+		this.sum += v;
+		const d = v - this.runningMean;
+		this.runningMean += d / this.n;
+		this.m2 += d * (v - this.runningMean);
+	}
+
+	/** The mean and 95% Student-t interval; one value gives [mean, mean], none gives NaN. */
+	metric(): Metric {
+		const n = this.n;
+		if (n === 0) return { mean: NaN, ci95: [NaN, NaN] };
+		const mean = this.sum / n;
+		if (n === 1) return { mean, ci95: [mean, mean] };
+		const half = (t975(n - 1) * Math.sqrt(this.m2 / (n - 1))) / Math.sqrt(n);
+		return { mean, ci95: [mean - half, mean + half] };
+	}
+}
+
+/**
  * Mean and 95% Student-t interval of one value per replication. NaN values (a metric undefined in that
  * replication, e.g. a wait mean with nobody served) are left out; one value gives [mean, mean], none gives NaN.
  */
 export function meanCI(values: ArrayLike<number>): Metric {
-	let n = 0;
-	let sum = 0;
-	for (let i = 0; i < values.length; i++) {
-		const v = values[i];
-		if (v === v) {
-			sum += v;
-			n++;
-		}
-	}
-	if (n === 0) return { mean: NaN, ci95: [NaN, NaN] };
-	const mean = sum / n;
-	if (n === 1) return { mean, ci95: [mean, mean] };
-	// Two-pass variance: the one-pass Σx² − n·mean² form cancels badly for large, nearly equal values.
-	let ss = 0;
-	for (let i = 0; i < values.length; i++) {
-		const v = values[i];
-		if (v === v) ss += (v - mean) * (v - mean);
-	}
-	const half = (t975(n - 1) * Math.sqrt(ss / (n - 1))) / Math.sqrt(n);
-	return { mean, ci95: [mean - half, mean + half] };
+	const acc = new MeanVariance();
+	for (let i = 0; i < values.length; i++) acc.add(values[i]);
+	return acc.metric();
 }
 
 /** Mean and 95% interval of the paired differences a[i] − b[i] (pairs with a NaN on either side are left out). */

@@ -6,9 +6,11 @@
  * left out of its mean and interval.
  */
 import type { Scenario } from '../model/scenario';
-import { meanCI, nanMean, type Metric } from './interval';
-import { quantile, sortedWithoutNaN } from './quantile';
-import { HOURS_PER_DAY, WAIT_HISTOGRAM_BINS, type ReplicationSummary } from './replicationSummary';
+import type { Metric } from './interval';
+import type { ReplicationSummary } from './replicationSummary';
+import { finiteOrNull, RunAccumulator } from './runAccumulator';
+
+export { finiteOrNull } from './runAccumulator';
 
 /** A number, or null where it is undefined (NaN and ±Infinity do not survive JSON). */
 export type Num = number | null;
@@ -120,24 +122,9 @@ export interface RunSummary {
 	waitHistogram: { binMinutes: 1; counts: number[] };
 }
 
-/** x, or null when x is NaN or infinite. */
-export function finiteOrNull(x: number): Num {
-	return Number.isFinite(x) ? x : null;
-}
-
 /** A Metric with NaN replaced by null, for JSON. */
 export function metricToJSON(m: Metric): MetricJSON {
 	return { mean: finiteOrNull(m.mean), ci95: [finiteOrNull(m.ci95[0]), finiteOrNull(m.ci95[1])] };
-}
-
-/** 10–50–90% band of the values (NaN left out). */
-function band(values: number[]): Band {
-	const sorted = sortedWithoutNaN(values);
-	return {
-		p10: finiteOrNull(quantile(sorted, 0.1)),
-		p50: finiteOrNull(quantile(sorted, 0.5)),
-		p90: finiteOrNull(quantile(sorted, 0.9))
-	};
 }
 
 /**
@@ -154,116 +141,13 @@ export function byReplication<T extends { replication: number }>(list: readonly 
 	return sorted;
 }
 
-// Which per-replication figures become run metrics, in the order they appear in the summary JSON and CSV.
-const OVERALL_KEYS = ['arrived', 'served', 'abandoned', 'noShow', 'notServedAtClose', 'tickets', 'waitMean', 'waitP50', 'waitP90', 'waitP95', 'waitMax', 'serviceLevel', 'utilization', 'timeInHall', 'overtime', 'abandonRate'] as const;
-const AGENCY_KEYS = ['arrived', 'served', 'abandoned', 'noShow', 'notServedAtClose', 'waitMean', 'waitP50', 'waitP90', 'waitP95', 'waitMax', 'serviceLevel', 'abandonRate'] as const;
-const SERVICE_KEYS = ['arrived', 'served', 'waitMean', 'waitP90'] as const;
-const COUNTER_KEYS = ['served', 'utilization', 'staffed', 'busy', 'overtime'] as const;
-
-/** The mean and 95% interval across replications of one figure of each summary. */
-function metricOver(reps: ReplicationSummary[], f: (s: ReplicationSummary) => number): MetricJSON {
-	return metricToJSON(meanCI(reps.map(f)));
-}
-
-/** Each key's mean and 95% interval across replications, read off one row of every summary (NaN where a replication has none). */
-function metricsOf<K extends string>(
-	reps: ReplicationSummary[],
-	row: (s: ReplicationSummary) => Record<K, number> | undefined,
-	keys: readonly K[]
-): Record<K, MetricJSON> {
-	const out = {} as Record<K, MetricJSON>;
-	for (const key of keys) out[key] = metricOver(reps, (s) => row(s)?.[key] ?? NaN);
-	return out;
-}
-
 /**
  * Aggregates per-replication summaries into the run's results. Summaries are put in replication order first,
- * so the result is the same whatever order the workers delivered them in.
+ * so the result is the same whatever order the workers delivered them in (RunAccumulator does the work, as it
+ * does for a run that streams its replications).
  */
 export function aggregate(scenario: Scenario, summaries: ReplicationSummary[], seed: number): RunSummary {
-	const reps = byReplication(summaries, 'aggregate');
-	const metric = (f: (s: ReplicationSummary) => number): MetricJSON => metricOver(reps, f);
-	const nan = NaN;
-
-	const overall: OverallRun = metricsOf(reps, (s) => s.overall, OVERALL_KEYS);
-	// Summaries list agencies, services and counters in scenario order, so position identifies them.
-	const agencies: AgencyRun[] = scenario.agencies.map((ag, a) => ({
-		id: ag.id,
-		name: ag.name,
-		...metricsOf(reps, (s) => s.agencies[a], AGENCY_KEYS)
-	}));
-	const services: ServiceRun[] = [];
-	for (const ag of scenario.agencies) {
-		for (const sv of ag.services) {
-			const k = services.length;
-			services.push({ agency: ag.id, service: sv.id, name: sv.name, ...metricsOf(reps, (s) => s.services[k], SERVICE_KEYS) });
-		}
-	}
-	const counters: CounterRun[] = scenario.counters.map((c, k) => ({
-		id: c.id,
-		name: c.name ?? c.id,
-		...metricsOf(reps, (s) => s.counters[k], COUNTER_KEYS)
-	}));
-
-	const hours: number[] = [];
-	for (let h = 0; h < HOURS_PER_DAY; h++) {
-		if (reps.some((s) => (s.hourly.staffedMinutes[h] ?? 0) > 0 || (s.hourly.arrivals[h] ?? 0) > 0)) hours.push(h);
-	}
-	const hourly: HourRun[] = hours.map((h) => {
-		const m = (f: (x: ReplicationSummary['hourly']) => number[]) => metric((s) => f(s.hourly)[h] ?? nan);
-		return {
-			hour: h,
-			arrivals: m((x) => x.arrivals),
-			waitMean: m((x) => x.waitMean),
-			waiting: m((x) => x.waiting),
-			busy: m((x) => x.busy),
-			staffed: m((x) => x.staffed),
-			utilization: m((x) => x.utilization)
-		};
-	});
-
-	const first = reps[0];
-	const binMinutes = first ? first.trace.binMinutes : 0;
-	const from = first ? first.trace.from : 0;
-	let nBins = 0;
-	for (const s of reps) nBins = Math.max(nBins, s.trace.waiting.length);
-	const bins: TraceBin[] = [];
-	for (let i = 0; i < nBins; i++) {
-		bins.push({
-			t: from + i * binMinutes,
-			waiting: band(reps.map((s) => s.trace.waiting[i] ?? nan)),
-			busy: band(reps.map((s) => s.trace.busy[i] ?? nan)),
-			staffed: finiteOrNull(nanMean(reps.map((s) => s.trace.staffed[i] ?? nan)))
-		});
-	}
-
-	const heatmap = {
-		counters: scenario.counters.map((c) => c.id),
-		hours,
-		utilization: scenario.counters.map((_, k) =>
-			hours.map((h) => finiteOrNull(nanMean(reps.map((s) => s.counters[k]?.utilizationByHour[h] ?? nan))))
-		)
-	};
-
-	const counts = new Array<number>(WAIT_HISTOGRAM_BINS).fill(0);
-	for (const s of reps) {
-		for (let b = 0; b < WAIT_HISTOGRAM_BINS; b++) counts[b] += s.waitHistogram[b] ?? 0;
-	}
-
-	return {
-		scenario: scenario.id,
-		name: scenario.name,
-		seed,
-		replications: reps.length,
-		days: first ? first.days : 0,
-		serviceLevelMinutes: scenario.policy.serviceLevelMinutes,
-		overall,
-		agencies,
-		services,
-		counters,
-		hourly,
-		trace: { binMinutes, from, bins },
-		heatmap,
-		waitHistogram: { binMinutes: 1, counts }
-	};
+	const acc = new RunAccumulator(scenario, seed);
+	for (const s of byReplication(summaries, 'aggregate')) acc.add(s);
+	return acc.summary();
 }
