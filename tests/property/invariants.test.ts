@@ -5,7 +5,7 @@ import type { Scenario } from '../../src/lib/model/scenario';
 import { BatchRunner } from '../../src/lib/sim/batch';
 import { compileScenario, DAY_MINUTES } from '../../src/lib/sim/compile';
 import { DemandStreams, generateDay } from '../../src/lib/sim/demand';
-import type { LegRecord } from '../../src/lib/sim/records';
+import type { LegRecord } from '../../src/lib/records/legRecord';
 import { ReplicationRun, toPlainRecord } from '../../src/lib/sim/replication';
 import { mustParse } from '../fixtures/scenarios';
 import { daysScenario } from './arbitraries';

@@ -1,7 +1,7 @@
 /** Demand generation: daily counts, the intraday profile, online slots and extra services. */
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/lib/sim/compile';
-import { DemandBuffer, DemandStreams, generateDay, NO_SHOW, ONLINE, PRIORITY } from '../../src/lib/sim/demand';
+import { DemandBuffer, DemandStreams, generateDay, ABSENT, ONLINE, PRIORITY } from '../../src/lib/sim/demand';
 import { mustParse, smallScenario } from '../fixtures/scenarios';
 
 describe('generateDay', () => {
@@ -49,7 +49,7 @@ describe('generateDay', () => {
 				if (!(f & ONLINE)) continue;
 				online++;
 				expect((d.slotStart[i] - 480) % 30).toBe(0);
-				if (f & NO_SHOW) noShow++;
+				if (f & ABSENT) noShow++;
 				else expect(d.eventTime[i]).toBe(Math.max(d.arrival[i], d.slotStart[i]));
 			}
 		// Shares 0.2, 0.1 (of online) and 0.1 over ~57 000 visitors: binomial SE < 0.002; tolerance 0.01.

@@ -1,6 +1,7 @@
 /** Hand-built simulator output for the stats and export tests (independent of the simulator itself). */
 import { ScenarioSchema, type Scenario } from '../../src/lib/model/scenario';
-import type { CounterUsage, LegRecord, ReplicationOutput } from '../../src/lib/sim/records';
+import type { LegRecord } from '../../src/lib/records/legRecord';
+import type { CounterUsage, ReplicationOutput } from '../../src/lib/records/replicationOutput';
 
 /** Two agencies (dukcapil: kk, ktp; bapenda: pbb), two counters, a 15-minute service level. */
 export function smallScenario(): Scenario {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { LegRecord, Outcome, ReplicationOutput } from '../../src/lib/sim/records';
+import type { LegRecord } from '../../src/lib/records/legRecord';
+import type { Outcome } from '../../src/lib/records/outcomes';
+import type { ReplicationOutput } from '../../src/lib/records/replicationOutput';
 import { summarizeReplication, WAIT_HISTOGRAM_BINS } from '../../src/lib/stats/replicationSummary';
 import { leg, smallOutput, smallScenario } from './fixtures';
 import { quantile } from '../../src/lib/stats/quantile';

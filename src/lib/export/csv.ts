@@ -5,7 +5,7 @@
  */
 import Papa from 'papaparse';
 import { formatClock } from '../model/clock';
-import type { LegRecord } from '../sim/records';
+import type { LegRecord } from '../records/legRecord';
 import type { MetricJSON, RunSummary } from '../stats/runSummary';
 import { clockCell, fixed, integer, textCell } from './cells';
 

@@ -1,7 +1,7 @@
 import type { Scenario } from '../model/scenario';
 import { summarizeTally, type ReplicationSummary } from '../stats/replicationSummary';
 import { compileScenario, type CompiledScenario } from './compile';
-import type { LegRecord } from './records';
+import type { LegRecord } from '../records/legRecord';
 import { ReplicationRun, toPlainRecord } from './replication';
 
 /** What one replication hands back to whoever ran it: a small summary, and its visit legs when asked for. */

@@ -21,7 +21,7 @@ export interface DayDemand {
 	arrival: Float64Array;
 	/** When the simulator acts: check-in (first ticket) for those who come, slot start for a no-show. */
 	eventTime: Float64Array;
-	/** Bit 1: online; bit 2: no-show; bit 4: priority class. */
+	/** Bit 1: online (ONLINE); bit 2: booked online and stays away, a 'no-show' (ABSENT); bit 4: priority class (PRIORITY). */
 	flags: Uint8Array;
 	/** Online booking slot start, NaN for walk-ins. */
 	slotStart: Float64Array;
@@ -33,8 +33,10 @@ export interface DayDemand {
 	legPatience: Float64Array;
 }
 
+// A visitor's demand flags (DayDemand.flags).
 export const ONLINE = 1;
-export const NO_SHOW = 2;
+/** Booked online and never comes: its one leg ends 'no-show'. */
+export const ABSENT = 2;
 export const PRIORITY = 4;
 
 /**
@@ -127,12 +129,12 @@ export function generateDay(m: CompiledScenario, day: DayPlan, s: DemandStreams,
 		let at = a;
 		if (m.onlineShare > 0 && s.channel() < m.onlineShare) {
 			f |= ONLINE;
-			if (s.channel() < m.noShow) f |= NO_SHOW;
+			if (s.channel() < m.noShow) f |= ABSENT;
 			slotAt = day.open + Math.floor((a - day.open) / slot) * slot;
 			const late = m.punctuality ? m.punctuality.draw(s.punctuality) : 0;
 			// A booked visitor still comes within opening hours.
 			a = Math.min(Math.max(slotAt + late, day.open), day.close);
-			at = f & NO_SHOW ? slotAt : Math.max(a, slotAt);
+			at = f & ABSENT ? slotAt : Math.max(a, slotAt);
 		}
 		arrival[i] = a;
 		eventTime[i] = at;

@@ -2,8 +2,10 @@ import { QueueEngine } from '../engine/engine';
 import { Ticket } from '../engine/tickets';
 import { Calendar, SimEvent, type EventHandler } from './calendar';
 import { DAY_MINUTES, type CompiledScenario, type DayPlan } from './compile';
-import { DemandBuffer, DemandStreams, generateDay, NO_SHOW, ONLINE, PRIORITY, type DayDemand } from './demand';
-import type { CounterUsage, DayTrace, LegRecord, Outcome, ReplicationOutput } from './records';
+import { DemandBuffer, DemandStreams, generateDay, ABSENT, ONLINE, PRIORITY, type DayDemand } from './demand';
+import type { LegRecord } from '../records/legRecord';
+import type { Outcome } from '../records/outcomes';
+import type { CounterUsage, DayTrace, ReplicationOutput } from '../records/replicationOutput';
 import { HOURS_PER_DAY, hourOf, ReplicationTally } from '../stats/replicationTally';
 
 // What the run's calendar events mean (SimEvent.kind).
@@ -156,6 +158,11 @@ class Leg implements LegRecord {
 			measured: this.measured
 		};
 	}
+}
+
+/** What a replication run returns: its records, and the tally it kept of its legs as they ended. */
+export interface SimulatedReplication extends ReplicationOutput {
+	tally: ReplicationTally;
 }
 
 /** Options for a replication. */
@@ -347,7 +354,7 @@ export class ReplicationRun implements EventHandler {
 	}
 
 	/** Runs every day of the replication and returns what it produced. */
-	run(): ReplicationOutput {
+	run(): SimulatedReplication {
 		for (const day of this.model.days) {
 			this.cal.schedule(new SimEvent(this, START_DAY, day.index, null), day.index * DAY_MINUTES);
 		}
@@ -455,7 +462,7 @@ export class ReplicationRun implements EventHandler {
 	onVisitor(d: DayDemand, v: number): void {
 		const now = this.cal.now();
 		const leg = this.newLeg(d, v, 0, this.day, this.visitorBase + v);
-		if (leg.flags & NO_SHOW) {
+		if (leg.flags & ABSENT) {
 			this.engine.noShowFor(leg.serviceIndex, (leg.flags & PRIORITY) !== 0, leg, now, leg.tk);
 			this.record(leg, 'no-show', now);
 		} else this.issue(leg, now, true);
@@ -742,6 +749,6 @@ export function simulateReplication(
 	seed: number,
 	replication: number,
 	options?: ReplicationOptions
-): ReplicationOutput {
+): SimulatedReplication {
 	return new ReplicationRun(model, seed, replication, options).run();
 }

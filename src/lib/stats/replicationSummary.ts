@@ -4,10 +4,11 @@
  * Counts are summed over the replication's days; NaN marks a metric undefined in this replication.
  */
 import type { Scenario } from '../model/scenario';
-import type { CounterUsage, ReplicationOutput } from '../sim/records';
+import { ABANDONED, CAME, MEASURED, NO_SHOW, NOT_SERVED, UNSERVED } from '../records/outcomes';
+import type { CounterUsage, ReplicationOutput } from '../records/replicationOutput';
 import { bucketSort } from './bucketSort';
 import { quantileAfterZeros } from './quantile';
-import { ABANDONED, CAME, HOURS_PER_DAY, hourOf, MEASURED, NO_SHOW, NOT_SERVED, ReplicationTally, UNSERVED } from './replicationTally';
+import { HOURS_PER_DAY, hourOf, ReplicationTally } from './replicationTally';
 
 export { HOURS_PER_DAY, WAIT_HISTOGRAM_BINS } from './replicationTally';
 

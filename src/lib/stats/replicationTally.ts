@@ -1,5 +1,6 @@
 import type { Scenario } from '../model/scenario';
-import type { LegRecord, Outcome } from '../sim/records';
+import type { LegRecord } from '../records/legRecord';
+import { ABANDONED, CAME, MEASURED, NO_SHOW, NOT_SERVED, SEEN, UNSERVED } from '../records/outcomes';
 
 /** Hours of the clock day; continuous runs fold their hours modulo 24. */
 export const HOURS_PER_DAY = 24;
@@ -7,15 +8,6 @@ export const HOURS_PER_DAY = 24;
 export const WAIT_HISTOGRAM_BINS = 241;
 // Waits are differences of floating-point clock times: a wait of exactly the target may come out 15.000000000002.
 const SERVICE_LEVEL_SLACK = 1e-9;
-
-// Visitor flags, one byte per visitor.
-export const SEEN = 1;
-export const MEASURED = 2;
-export const CAME = 4;
-export const NO_SHOW = 8;
-export const UNSERVED = 16;
-export const ABANDONED = 32;
-export const NOT_SERVED = 64;
 
 /** Clock hour (0–23) of minutes after midnight; continuous-mode times fold modulo 24 hours. */
 export function hourOf(minutes: number): number {
