@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cliError';
 import type { CompareOptions } from './compare';
+import type { MergeOptions } from './merge';
 import { intOption, numberOption } from './options';
 import type { RunOptions } from './run';
 import { loadScenario } from './scenarioFile';
@@ -35,7 +36,16 @@ program
 	.option('-o, --out <dir>', 'write visits.csv, summary.csv and hourly.csv to this folder')
 	.option('--json', 'print only the summary JSON on stdout')
 	.option('-w, --workers <n>', 'worker threads (default: the machine\'s cores; 0 runs in this thread)', intOption(0, 256))
+	.option('--shard <i/n>', 'run only shard i of n of the replications and write a partial result to --out (default: from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX with MPP_SHARD_COUNT)')
 	.action(async (file: string, opts: RunOptions) => (await import('./run')).runCommand(file, opts));
+
+program
+	.command('merge')
+	.description('combine the partial results of mpp run --shard into the whole run\'s summary')
+	.argument('<parts...>', 'partial results: the shards\' --out folders or their partial.json files')
+	.option('--json', 'print only the summary JSON on stdout')
+	.option('-o, --out <dir>', 'write summary.csv, hourly.csv and (when every shard wrote one) visits.csv to this folder')
+	.action(async (parts: string[], opts: MergeOptions) => (await import('./merge')).mergeCommand(parts, opts));
 
 program
 	.command('compare')

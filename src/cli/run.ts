@@ -1,14 +1,19 @@
 /** `mpp run`: a scenario over replications; the summary on stdout, optionally the three CSVs in a folder. */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { hourlyCsv, summaryCsv, visitsCsv } from '../lib/export/csv';
 import { summaryJson } from '../lib/export/json';
-import { summarizeRun } from '../lib/sim/run';
+import type { Scenario } from '../lib/model/scenario';
+import { RunAccumulator } from '../lib/stats/runAccumulator';
+import type { RunSummary } from '../lib/stats/runSummary';
+import { packSummary, summaryLayout } from '../lib/stats/summaryCodec';
+import { CliError } from './cliError';
+import { OutFiles } from './outFiles';
 import { prepareOut } from './outDir';
+import { PARTIAL_FILE, partialJson } from './partialRun';
 import { progressReporter } from './progress';
 import { formatRunReport } from './report';
 import { runReplications } from './runScenario';
 import { loadScenario } from './scenarioFile';
+import { shardOf, shareOf, type Shard } from './shard';
 
 /** Options of `mpp run`. */
 export interface RunOptions {
@@ -17,6 +22,19 @@ export interface RunOptions {
 	out?: string;
 	json?: boolean;
 	workers?: number;
+	shard?: string;
+}
+
+/** Writes the run's summary as JSON or the readable report. */
+export function printSummary(run: RunSummary, json: boolean | undefined): void {
+	process.stdout.write(json ? summaryJson(run) : formatRunReport(run));
+}
+
+/** Puts summary.csv and hourly.csv with the other files and renames them all into place. */
+export function writeSummaryFiles(out: OutFiles, run: RunSummary): void {
+	out.write('summary.csv', summaryCsv(run));
+	out.write('hourly.csv', hourlyCsv(run));
+	process.stderr.write(`wrote ${out.commit().join(', ')} to ${out.dir}\n`);
 }
 
 /** Runs `mpp run` on a scenario file. */
@@ -25,20 +43,47 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
 	for (const w of warnings) process.stderr.write(w + '\n');
 	const seed = opts.seed ?? scenario.run.seed;
 	const replications = opts.replications ?? scenario.run.replications;
+	const shard = shardOf(opts.shard);
+	if (shard && !opts.out) throw new CliError('--shard writes a partial result for mpp merge: give --out DIR', 2);
+	const share = shard ? shareOf(shard, replications) : { first: 0, count: replications };
 	if (opts.out) prepareOut(opts.out);
-	const progress = progressReporter(`${scenario.id}`);
-	const results = await runReplications(scenario, seed, replications, {
-		workers: opts.workers,
-		keepLegs: Boolean(opts.out),
-		onProgress: progress.update
-	});
-	progress.end();
-	const run = summarizeRun(scenario, seed, results);
-	if (opts.out) {
-		writeFileSync(join(opts.out, 'visits.csv'), visitsCsv(results.flatMap((r) => r.legs ?? [])));
-		writeFileSync(join(opts.out, 'summary.csv'), summaryCsv(run));
-		writeFileSync(join(opts.out, 'hourly.csv'), hourlyCsv(run));
-		process.stderr.write(`wrote visits.csv, summary.csv, hourly.csv to ${opts.out}\n`);
+	const out = opts.out ? new OutFiles(opts.out) : null;
+	try {
+		const acc = new RunAccumulator(scenario, seed);
+		const packed: Float64Array[] = [];
+		const layout = summaryLayout(scenario);
+		const visits = out?.stream('visits.csv');
+		visits?.write(visitsCsv([]));
+		const progress = progressReporter(shard ? `${scenario.id} shard ${shard.index}/${shard.count}` : scenario.id);
+		await runReplications({
+			scenario,
+			seed,
+			...share,
+			workers: opts.workers,
+			keepLegs: Boolean(out),
+			onProgress: progress.update,
+			onResult: (r) => {
+				if (shard) packed.push(packSummary(r.summary, layout));
+				else acc.add(r.summary);
+				if (visits && r.legs && r.legs.length > 0) visits.write(visitsCsv(r.legs, { header: false }));
+			}
+		});
+		visits?.close();
+		progress.end();
+		if (shard) return writePartial(out!, { scenario, seed, replications, shard, first: share.first, summaries: packed });
+		const run = acc.summary();
+		if (out) writeSummaryFiles(out, run);
+		printSummary(run, opts.json);
+	} catch (e) {
+		out?.discard();
+		throw e;
 	}
-	process.stdout.write(opts.json ? summaryJson(run) : formatRunReport(run));
+}
+
+function writePartial(out: OutFiles, p: { scenario: Scenario; seed: number; replications: number; shard: Shard; first: number; summaries: Float64Array[] }): void {
+	out.write(PARTIAL_FILE, partialJson(p));
+	const names = out.commit();
+	const last = p.first + p.summaries.length - 1;
+	const share = p.summaries.length === 0 ? 'no replications' : `replications ${p.first + 1}–${last + 1} of ${p.replications}`;
+	process.stderr.write(`shard ${p.shard.index}/${p.shard.count}: ${share}; wrote ${names.join(', ')} to ${out.dir} (combine the shards with mpp merge)\n`);
 }

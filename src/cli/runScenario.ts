@@ -1,28 +1,71 @@
 import { availableParallelism } from 'node:os';
-import type { Scenario } from '../lib/model/scenario';
-import type { ReplicationResult } from '../lib/sim/batch';
-import { runInProcess } from '../lib/sim/run';
+import { isContinuous, type Scenario } from '../lib/model/scenario';
+import { BatchRunner, type ReplicationResult } from '../lib/sim/batch';
+import { InReplicationOrder } from '../lib/workers/inOrder';
 import { createNodePool } from '../lib/workers/nodePool';
 import type { Progress } from '../lib/workers/pool';
 
-/** Runs replications on `workers` worker_threads (0: in this thread); the results never depend on that number. */
-export async function runReplications(
-	scenario: Scenario,
-	seed: number,
-	replications: number,
-	opts: { workers?: number; keepLegs?: boolean; onProgress?: (p: Progress) => void }
-): Promise<ReplicationResult[]> {
-	const workers = opts.workers ?? availableParallelism();
-	if (workers === 0) {
+/** Which replications to run, where, and what to do with each result. */
+export interface ReplicationsRun {
+	scenario: Scenario;
+	seed: number;
+	/** First replication index (a shard's share starts past 0). */
+	first: number;
+	count: number;
+	/** Worker threads (default: the machine's cores; 0: this thread). */
+	workers?: number;
+	keepLegs?: boolean;
+	onProgress?: (p: Progress) => void;
+	/** Receives every result once, in replication order, whichever thread ran it. */
+	onResult: (result: ReplicationResult) => void;
+}
+
+// Below this many visits in all, starting threads costs more than it saves (a worker boots in ~50 ms).
+const WORTH_A_POOL = 50_000;
+
+/** Visits one replication brings on average (continuous mode: rate × horizon; day calendars: per day × days). */
+export function visitsPerReplication(s: Scenario): number {
+	if (isContinuous(s.calendar)) return ((s.demand.ratePerHour ?? 0) * s.calendar.continuousMinutes) / 60;
+	let factors = 0;
+	for (const d of s.calendar.days) factors += s.demand.dayFactors?.[d] ?? 1;
+	return (s.demand.visitorsPerDay ?? 0) * factors;
+}
+
+/** How many worker threads a run uses: none for a small run or a single replication. */
+export function threadsFor(run: Pick<ReplicationsRun, 'scenario' | 'count' | 'workers'>): number {
+	const asked = run.workers ?? availableParallelism();
+	const n = Math.min(asked, run.count);
+	return n <= 1 || visitsPerReplication(run.scenario) * run.count < WORTH_A_POOL ? 0 : n;
+}
+
+/** Runs the replications, handing each result on in replication order; results never depend on the thread count. */
+export async function runReplications(run: ReplicationsRun): Promise<void> {
+	const { scenario, seed, first, count } = run;
+	const threads = threadsFor(run);
+	if (threads === 0) {
 		// One runner for all replications: the scenario is compiled once.
-		return runInProcess(scenario, seed, replications, {
-			keepLegs: opts.keepLegs,
-			onProgress: (done, total) => opts.onProgress?.({ done, total })
-		});
+		const runner = new BatchRunner(scenario, seed);
+		for (let r = first; r < first + count; r++) {
+			run.onResult(runner.run(r, run.keepLegs ?? false));
+			run.onProgress?.({ done: r - first + 1, total: count });
+		}
+		return;
 	}
-	const pool = createNodePool(Math.min(workers, replications));
+	const ordered = new InReplicationOrder(first, run.onResult);
+	const pool = createNodePool(threads);
 	try {
-		return await pool.run({ scenario, seed, replications, keepLegs: opts.keepLegs, onProgress: opts.onProgress });
+		await pool.run({
+			scenario,
+			seed,
+			first,
+			replications: count,
+			keepLegs: run.keepLegs,
+			collect: false,
+			onProgress: (p, latest) => {
+				ordered.push(latest.replication, latest);
+				run.onProgress?.(p);
+			}
+		});
 	} finally {
 		pool.terminate();
 	}

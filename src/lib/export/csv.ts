@@ -54,7 +54,8 @@ function toCsv(header: readonly string[] | null, rows: string[][]): string {
 	const text = header
 		? Papa.unparse({ fields: [...header], data: rows }, { newline: '\n' })
 		: Papa.unparse(rows, { newline: '\n' });
-	return `${text}\n`;
+	// Papaparse ends a header with no rows with its own newline: the file is the header line alone.
+	return text.endsWith('\n') ? text : `${text}\n`;
 }
 
 /** One row per visit leg (DESIGN.md §4): 1-based replication and day, times "HH:MM:SS", wait in minutes. */

@@ -3,4 +3,4 @@ import { parentPort } from 'node:worker_threads';
 import { handleRunRequest } from './handler';
 import type { RunRequest } from './protocol';
 
-parentPort!.on('message', (req: RunRequest) => handleRunRequest(req, (msg) => parentPort!.postMessage(msg)));
+parentPort!.on('message', (req: RunRequest) => handleRunRequest(req, (msg, transfer) => parentPort!.postMessage(msg, transfer)));

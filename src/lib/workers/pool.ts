@@ -1,5 +1,6 @@
 import type { Scenario } from '../model/scenario';
 import type { ReplicationResult } from '../sim/batch';
+import { summaryLayout, unpackSummary } from '../stats/summaryCodec';
 import { cancellableJob } from './cancellableJob';
 import type { WorkerLike, WorkerMessage } from './protocol';
 
@@ -17,7 +18,10 @@ export interface PoolRunOptions {
 	/** First replication index (default 0): lets callers extend a run. */
 	first?: number;
 	keepLegs?: boolean;
+	/** Called with each result as it arrives (in any order). */
 	onProgress?: (p: Progress, latest: ReplicationResult) => void;
+	/** False: keep no results (a caller that folds them in as they arrive); the run resolves with []. */
+	collect?: boolean;
 	signal?: AbortSignal;
 }
 
@@ -51,7 +55,9 @@ export class WorkerPool {
 		const size = Math.max(1, Math.min(this.size, total));
 		while (this.workers.length < size) this.workers.push(this.spawn());
 		const chunk = Math.max(1, Math.min(8, Math.floor(total / (size * 4))));
-		const results: ReplicationResult[] = new Array(total);
+		const collect = opts.collect ?? true;
+		const results: ReplicationResult[] = collect ? new Array(total) : [];
+		const layout = summaryLayout(opts.scenario);
 		let next = 0;
 		let done = 0;
 		return cancellableJob<ReplicationResult[]>({
@@ -74,9 +80,11 @@ export class WorkerPool {
 						if (settled() || (msg.job !== job && msg.job !== -1)) return;
 						if (msg.type === 'error') return settle(new Error(msg.message));
 						if (msg.type === 'done') return feed(w);
-						results[msg.result.replication - first] = msg.result;
+						const { replication, events, summary, legs } = msg.result;
+						const result: ReplicationResult = { replication, summary: unpackSummary(summary, opts.scenario, layout), events, legs };
+						if (collect) results[replication - first] = result;
 						done++;
-						opts.onProgress?.({ done, total }, msg.result);
+						opts.onProgress?.({ done, total }, result);
 						if (done === total) settle(undefined, results);
 					});
 					feed(w);

@@ -1,5 +1,5 @@
 import type { Scenario } from '../model/scenario';
-import type { ReplicationResult } from '../sim/batch';
+import type { LegRecord } from '../records/legRecord';
 
 /** Main → worker: run these replications of this (already validated) scenario. */
 export interface RunRequest {
@@ -12,9 +12,17 @@ export interface RunRequest {
 	keepLegs: boolean;
 }
 
+/** One replication's result as it crosses threads: the summary packed (summaryCodec), no object graph to clone. */
+export interface PackedResult {
+	replication: number;
+	events: number;
+	summary: Float64Array;
+	legs?: LegRecord[];
+}
+
 /** Worker → main: one replication done, or a failure. */
 export type WorkerMessage =
-	| { type: 'result'; job: number; result: ReplicationResult }
+	| { type: 'result'; job: number; result: PackedResult }
 	| { type: 'done'; job: number }
 	| { type: 'error'; job: number; message: string };
 

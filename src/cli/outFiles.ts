@@ -1,0 +1,60 @@
+/**
+ * Output files written all or nothing: each is written under a temporary name in the output folder and renamed
+ * into place only when every one is complete, so a run that fails half way leaves the folder as it was.
+ */
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { CliError } from './cliError';
+
+export class OutFiles {
+	private readonly pending = new Map<string, string>();
+
+	constructor(readonly dir: string) {}
+
+	private temp(name: string): string {
+		const tmp = join(this.dir, `.${name}.${process.pid}.tmp`);
+		this.pending.set(name, tmp);
+		return tmp;
+	}
+
+	/** Opens `name` for appending in pieces (a CSV written as replications arrive); returns a writer. */
+	stream(name: string): { write: (text: string) => void; close: () => void } {
+		const fd = this.guard(name, () => openSync(this.temp(name), 'w'));
+		return {
+			write: (text) => void this.guard(name, () => writeSync(fd, text)),
+			close: () => closeSync(fd)
+		};
+	}
+
+	/** Writes the whole of `name`. */
+	write(name: string, text: string): void {
+		const w = this.stream(name);
+		try {
+			w.write(text);
+		} finally {
+			w.close();
+		}
+	}
+
+	/** Puts every written file in place. */
+	commit(): string[] {
+		const names = [...this.pending.keys()];
+		for (const [name, tmp] of this.pending) this.guard(name, () => renameSync(tmp, join(this.dir, name)));
+		this.pending.clear();
+		return names;
+	}
+
+	/** Removes what was written (after a failure): the folder is left as it was. */
+	discard(): void {
+		for (const tmp of this.pending.values()) rmSync(tmp, { force: true });
+		this.pending.clear();
+	}
+
+	private guard<T>(name: string, f: () => T): T {
+		try {
+			return f();
+		} catch (e) {
+			throw new CliError(`${join(this.dir, name)}: cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+		}
+	}
+}
