@@ -2,6 +2,7 @@
 import { hourlyCsv, summaryCsv, visitsCsv } from '../lib/export/csv';
 import { summaryJson } from '../lib/export/json';
 import type { Scenario } from '../lib/model/scenario';
+import type { LegRecord } from '../lib/records/legRecord';
 import { RunAccumulator } from '../lib/stats/runAccumulator';
 import type { RunSummary } from '../lib/stats/runSummary';
 import { packSummary, summaryLayout } from '../lib/stats/summaryCodec';
@@ -65,7 +66,7 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
 			onResult: (r) => {
 				if (shard) packed.push(packSummary(r.summary, layout));
 				else acc.add(r.summary);
-				if (visits && r.legs && r.legs.length > 0) visits.write(visitsCsv(r.legs, { header: false }));
+				if (visits && r.legs) writeVisits(visits, r.legs);
 			}
 		});
 		visits?.close();
@@ -78,6 +79,14 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
 		out?.discard();
 		throw e;
 	}
+}
+
+// A long replication (a continuous run of a million minutes) has a million legs: its CSV text is made in blocks,
+// never as one string.
+const LEGS_PER_BLOCK = 10_000;
+
+function writeVisits(visits: { write: (text: string) => void }, legs: readonly LegRecord[]): void {
+	for (let i = 0; i < legs.length; i += LEGS_PER_BLOCK) visits.write(visitsCsv(legs.slice(i, i + LEGS_PER_BLOCK), { header: false }));
 }
 
 function writePartial(out: OutFiles, p: { scenario: Scenario; seed: number; replications: number; shard: Shard; first: number; summaries: Float64Array[] }): void {
