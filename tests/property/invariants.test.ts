@@ -6,7 +6,8 @@ import { BatchRunner } from '../../src/lib/sim/batch';
 import { compileScenario, DAY_MINUTES } from '../../src/lib/sim/compile';
 import { DemandStreams, generateDay } from '../../src/lib/sim/demand';
 import type { LegRecord } from '../../src/lib/records/legRecord';
-import { ReplicationRun, toPlainRecord } from '../../src/lib/sim/replication';
+import { toPlainRecord } from '../../src/lib/sim/leg';
+import { ReplicationRun } from '../../src/lib/sim/replication';
 import { mustParse } from '../fixtures/scenarios';
 import { daysScenario } from './arbitraries';
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BatchRunner } from '../../src/lib/sim/batch';
 import { compileScenario } from '../../src/lib/sim/compile';
-import { ReplicationRun, simulateReplication, toPlainRecord } from '../../src/lib/sim/replication';
+import { toPlainRecord } from '../../src/lib/sim/leg';
+import { ReplicationRun, simulateReplication } from '../../src/lib/sim/replication';
 import { summarizeReplication, summarizeTally } from '../../src/lib/stats/replicationSummary';
 import { continuousScenario, mustParse, smallScenario } from '../fixtures/scenarios';
 

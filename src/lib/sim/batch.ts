@@ -2,7 +2,8 @@ import type { Scenario } from '../model/scenario';
 import { summarizeTally, type ReplicationSummary } from '../stats/replicationSummary';
 import { compileScenario, type CompiledScenario } from './compile';
 import type { LegRecord } from '../records/legRecord';
-import { ReplicationRun, toPlainRecord } from './replication';
+import { toPlainRecord } from './leg';
+import { ReplicationRun } from './replication';
 
 /** What one replication hands back to whoever ran it: a small summary, and its visit legs when asked for. */
 export interface ReplicationResult {
