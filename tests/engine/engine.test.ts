@@ -205,6 +205,88 @@ describe('QueueEngine', () => {
 		expect(sent[0].state).toBe('not-served');
 	});
 
+	it('shares no state between engines: a ticket one engine sent home and another reused is sent home by the second', () => {
+		const first = new QueueEngine<string>(config());
+		const second = new QueueEngine<string>(config());
+		const kk = first.serviceOf('dukcapil', 'kk');
+		const t = first.issueFor(kk, false, 'first', 1);
+		// The first engine's pass marks t; the second's first pass must not take that mark for its own.
+		expect(first.sendHomeWaiting(2, 'all')).toEqual([t]);
+		expect(second.issueFor(kk, false, 'second', 3, t)).toBe(t);
+		expect(second.sendHomeWaiting(4, 'all').map((x) => x.payload)).toEqual(['second']);
+		expect([t.state, second.ticketCounts.notServed, first.ticketCounts.notServed]).toEqual(['not-served', 1, 1]);
+		// Each engine numbers its own day, whatever the other does.
+		second.startDay();
+		expect(first.issueTicket(req('dukcapil', 'kk'), 5).number).toBe('A-002');
+		expect(second.issueTicket(req('dukcapil', 'kk'), 5).number).toBe('A-001');
+		// Days are told apart by identity, not by a count each engine keeps: two new engines' tickets are not of one day.
+		const a = new QueueEngine<string>(config());
+		const b = new QueueEngine<string>(config());
+		const w = a.issueFor(kk, false, 'a', 1);
+		expect(b.issueFor(kk, false, 'b', 1, w)).toBe(w);
+	});
+
+	it('rejects a counter or service index it does not have with a RangeError naming it, changing nothing', () => {
+		const e = new QueueEngine<string>(config());
+		e.openCounter(0, 0);
+		const before = { ...e.ticketCounts };
+		const counter = /counter index (2|-1|1\.5) is out of range \(the engine has 2 counters\)/;
+		const service = /service index (3|-1) is out of range \(the engine has 3 services\)/;
+		for (const [call, message] of [
+			[() => e.callNext(2, 1), counter],
+			[() => e.finish(-1, 1), counter],
+			[() => e.openCounter(1.5, 1), counter],
+			[() => e.closeCounter(2, 1), counter],
+			[() => e.issueTo(2, 0, false, 'x', 1), counter],
+			[() => e.wouldCall(2, 0, false), counter],
+			[() => e.issueFor(3, false, 'x', 1), service],
+			[() => e.issueTo(0, -1, false, 'x', 1), service],
+			[() => e.noShowFor(-1, false, 'x', 1), service],
+			[() => e.idleCounterForService(3, true), service],
+			[() => e.servable(3, false), service],
+			[() => e.hasWaiting(-1), service],
+			[() => e.wouldCall(0, 3, false), service]
+		] as const) {
+			expect(call).toThrow(RangeError);
+			expect(call).toThrow(message);
+		}
+		expect(e.ticketCounts).toEqual(before);
+		expect(e.counters[0].idle).toBe(true);
+	});
+
+	it('rejects a no-show for an unknown service instead of recording one with no agency', () => {
+		const e = new QueueEngine<string>(config());
+		expect(() => e.noShow(req('dukcapil', 'passport'), 1)).toThrow('unknown service "dukcapil/passport"');
+		expect(e.ticketCounts.noShow).toBe(0);
+		expect(e.noShow(req('bapenda', 'pbb'), 1).agency).toBe('bapenda');
+	});
+
+	it('will not hand a new ticket to a counter that is not idle (it would drop the ticket in hand)', () => {
+		const e = new QueueEngine<string>(config());
+		const kk = e.serviceOf('dukcapil', 'kk');
+		expect(() => e.issueTo(0, kk, false, 'closed', 1)).toThrow('counter "L1" is not idle');
+		e.openCounter(0, 1);
+		const t = e.issueTo(0, kk, false, 'first', 2);
+		expect(() => e.issueTo(0, kk, false, 'second', 3)).toThrow('counter "L1" is not idle');
+		expect(e.counters[0].serving).toBe(t);
+		expect(e.ticketCounts).toMatchObject({ issued: 1, inService: 1 });
+	});
+
+	it('shows its counters read-only', () => {
+		const e = new QueueEngine<string>(config());
+		// Type-level: the assignments below must not compile (tsc checks tests); never run, as the cast-free runtime
+		// objects are the engine's own.
+		const _writes = () => {
+			// @ts-expect-error a counter's state is the engine's to change
+			e.counters[0].onDuty = true;
+			// @ts-expect-error the list of counters is fixed
+			e.counters.push(e.counters[0]);
+		};
+		expect(typeof _writes).toBe('function');
+		e.openCounter(1, 4);
+		expect([e.counters[1].onDuty, e.counters[1].idle, e.counters[1].idleSince]).toEqual([true, true, 4]);
+	});
+
 	it('takes a snapshot of waiting tickets and counters', () => {
 		const e = new QueueEngine<string>(config());
 		e.openCounter(0, 0);

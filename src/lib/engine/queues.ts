@@ -67,3 +67,39 @@ export class TicketLine<P> {
 		this.tail = n;
 	}
 }
+
+/**
+ * Every ticket an engine queued today, in issue order, for sending home. A ticket reused later the same day stands
+ * here again, and only its last entry is it now. A plain list, not a line: it is read once or twice a day, and a
+ * line would keep skipping its departed tickets as it grows.
+ */
+export class IssuedToday<P> {
+	private readonly items: Array<Ticket<P>> = [];
+	/** How many of items are today's (the rest are stale: emptying the array by its length would drop its storage). */
+	private n = 0;
+
+	/** Adds a ticket just queued. */
+	add(t: Ticket<P>): void {
+		this.items[this.n++] = t;
+	}
+
+	/** Forgets today's tickets (a new day). */
+	clear(): void {
+		this.n = 0;
+	}
+
+	/** Today's tickets still waiting, in issue order, each once. */
+	waiting(): Array<Ticket<P>> {
+		const out: Array<Ticket<P>> = [];
+		// From the last entry back, so a reused ticket is taken where it stands now, not where it stood before. The
+		// pass's mark is an object of its own: no mark left by another pass, of this engine or another, equals it.
+		const pass: object = {};
+		for (let i = this.n - 1; i >= 0; i--) {
+			const t = this.items[i];
+			if (t.mark === pass) continue;
+			t.mark = pass;
+			if (t.state === 'waiting') out.push(t);
+		}
+		return out.reverse();
+	}
+}

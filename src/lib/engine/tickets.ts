@@ -7,6 +7,15 @@ export function formatTicketNumber(prefix: string, n: number): string {
 }
 
 /**
+ * One day of one engine, told apart by identity: a ticket carries the day it was issued in, so an engine knows its
+ * own tickets of today with one comparison, and no counter is shared between engines (nor between threads' runs).
+ */
+export class EngineDay {
+	/** `count`: the engine's days before this one (for a person reading a ticket in a debugger). */
+	constructor(readonly count: number) {}
+}
+
+/**
  * A ticket in the engine. Fields are written only by the engine. The number is kept as an integer and spelled
  * out when read, and a caller may hand a spent ticket back to be reused (`QueueEngine.issueFor`, once
  * `QueueEngine.reusable` says so): the simulator issues millions of tickets, and neither costs it an allocation.
@@ -14,10 +23,10 @@ export function formatTicketNumber(prefix: string, n: number): string {
 export class Ticket<P = unknown> {
 	/** Issue order across the whole engine: a tie-breaker that makes "oldest first" total. */
 	seq = 0;
-	/** The engine day it was issued in (see QueueEngine.startDay); a ticket of an earlier day is in no line. */
-	epoch = -1;
-	/** The engine's scratch mark (see QueueEngine.sendHomeWaiting). */
-	mark = 0;
+	/** The engine day it was issued in (see QueueEngine.startDay); a ticket of an earlier day, or another engine's, is in no line. */
+	day: EngineDay | null = null;
+	/** The engine's scratch mark: the last QueueEngine.sendHomeWaiting pass that met it. */
+	mark: object | null = null;
 	/** Per-agency per-day number (1, 2, …); 0 for a no-show, who never checked in. */
 	dayNumber = 0;
 	prefix = '';
