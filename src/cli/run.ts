@@ -5,7 +5,6 @@ import type { Scenario } from '../lib/model/scenario';
 import type { LegRecord } from '../lib/records/legRecord';
 import { RunAccumulator } from '../lib/stats/runAccumulator';
 import type { RunSummary } from '../lib/stats/runSummary';
-import { packSummary, summaryLayout } from '../lib/stats/summaryCodec';
 import { CliError } from './cliError';
 import { OutFiles } from './outFiles';
 import { prepareOut } from './outDir';
@@ -52,7 +51,6 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
 	try {
 		const acc = new RunAccumulator(scenario, seed);
 		const packed: Float64Array[] = [];
-		const layout = summaryLayout(scenario);
 		const visits = out?.stream('visits.csv');
 		visits?.write(visitsCsv([]));
 		const progress = progressReporter(shard ? `${scenario.id} shard ${shard.index}/${shard.count}` : scenario.id);
@@ -64,8 +62,8 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
 			keepLegs: Boolean(out),
 			onProgress: progress.update,
 			onResult: (r) => {
-				if (shard) packed.push(packSummary(r.summary, layout));
-				else acc.add(r.summary);
+				if (shard) packed.push(r.summary);
+				else acc.addPacked(r.summary);
 				if (visits && r.legs) writeVisits(visits, r.legs);
 			}
 		});

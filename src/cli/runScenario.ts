@@ -1,9 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { isContinuous, type Scenario } from '../lib/model/scenario';
-import { BatchRunner, type ReplicationResult } from '../lib/sim/batch';
+import { BatchRunner } from '../lib/sim/batch';
+import { packSummary, summaryLayout } from '../lib/stats/summaryCodec';
 import { InReplicationOrder } from '../lib/workers/inOrder';
 import { createNodePool } from '../lib/workers/nodePool';
 import type { Progress } from '../lib/workers/pool';
+import type { PackedResult } from '../lib/workers/protocol';
 
 /** Which replications to run, where, and what to do with each result. */
 export interface ReplicationsRun {
@@ -16,8 +18,8 @@ export interface ReplicationsRun {
 	workers?: number;
 	keepLegs?: boolean;
 	onProgress?: (p: Progress) => void;
-	/** Receives every result once, in replication order, whichever thread ran it. */
-	onResult: (result: ReplicationResult) => void;
+	/** Receives every result once, in replication order, whichever thread ran it, its summary packed. */
+	onResult: (result: PackedResult) => void;
 }
 
 // Below this many visits in all, starting threads costs more than it saves (a worker boots in ~50 ms).
@@ -45,13 +47,16 @@ export async function runReplications(run: ReplicationsRun): Promise<void> {
 	if (threads === 0) {
 		// One runner for all replications: the scenario is compiled once.
 		const runner = new BatchRunner(scenario, seed);
+		const layout = summaryLayout(scenario);
 		for (let r = first; r < first + count; r++) {
-			run.onResult(runner.run(r, run.keepLegs ?? false));
+			const { summary, events, legs } = runner.run(r, run.keepLegs ?? false);
+			run.onResult({ replication: r, events, summary: packSummary(summary, layout), legs });
 			run.onProgress?.({ done: r - first + 1, total: count });
 		}
 		return;
 	}
 	const ordered = new InReplicationOrder(first, run.onResult);
+	let done = 0;
 	const pool = createNodePool(threads);
 	try {
 		await pool.run({
@@ -61,9 +66,9 @@ export async function runReplications(run: ReplicationsRun): Promise<void> {
 			replications: count,
 			keepLegs: run.keepLegs,
 			collect: false,
-			onProgress: (p, latest) => {
-				ordered.push(latest.replication, latest);
-				run.onProgress?.(p);
+			onPacked: (result) => {
+				ordered.push(result.replication, result);
+				run.onProgress?.({ done: ++done, total: count });
 			}
 		});
 	} finally {

@@ -2,7 +2,7 @@ import type { Scenario } from '../model/scenario';
 import type { ReplicationResult } from '../sim/batch';
 import { summaryLayout, unpackSummary } from '../stats/summaryCodec';
 import { cancellableJob } from './cancellableJob';
-import type { WorkerLike, WorkerMessage } from './protocol';
+import type { PackedResult, WorkerLike, WorkerMessage } from './protocol';
 
 /** Progress of a run: replications done out of the total. */
 export interface Progress {
@@ -20,6 +20,8 @@ export interface PoolRunOptions {
 	keepLegs?: boolean;
 	/** Called with each result as it arrives (in any order). */
 	onProgress?: (p: Progress, latest: ReplicationResult) => void;
+	/** Called with each result as it arrives, its summary still packed (summaryCodec): no objects made for it. */
+	onPacked?: (result: PackedResult) => void;
 	/** False: keep no results (a caller that folds them in as they arrive); the run resolves with []. */
 	collect?: boolean;
 	signal?: AbortSignal;
@@ -80,11 +82,14 @@ export class WorkerPool {
 						if (settled() || (msg.job !== job && msg.job !== -1)) return;
 						if (msg.type === 'error') return settle(new Error(msg.message));
 						if (msg.type === 'done') return feed(w);
-						const { replication, events, summary, legs } = msg.result;
-						const result: ReplicationResult = { replication, summary: unpackSummary(summary, opts.scenario, layout), events, legs };
-						if (collect) results[replication - first] = result;
 						done++;
-						opts.onProgress?.({ done, total }, result);
+						opts.onPacked?.(msg.result);
+						if (collect || opts.onProgress) {
+							const { replication, events, summary, legs } = msg.result;
+							const result: ReplicationResult = { replication, summary: unpackSummary(summary, opts.scenario, layout), events, legs };
+							if (collect) results[replication - first] = result;
+							opts.onProgress?.({ done, total }, result);
+						}
 						if (done === total) settle(undefined, results);
 					});
 					feed(w);
