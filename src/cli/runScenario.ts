@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { isContinuous, type Scenario } from '../lib/model/scenario';
+import { isContinuous } from '../lib/model/calendarKind';
+import type { Scenario } from '../lib/model/scenario';
 import { BatchRunner } from '../lib/sim/batch';
 import { packSummary, summaryLayout } from '../lib/stats/summaryCodec';
 import { InReplicationOrder } from '../lib/workers/inOrder';

@@ -163,7 +163,4 @@ export type Scenario = z.infer<typeof ScenarioSchema>;
 /** A scenario as written in a file (defaults optional). */
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
 
-/** True when the calendar is the never-closing hall used for queueing-theory checks. */
-export function isContinuous(c: Calendar): c is ContinuousCalendar {
-	return 'continuousMinutes' in c;
-}
+export { isContinuous } from './calendarKind';

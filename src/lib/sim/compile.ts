@@ -3,7 +3,8 @@ import { parseClock } from '../model/clock';
 import { defaultProfile } from '../engine/profiles';
 import type { EngineConfig } from '../engine/types';
 import { resolveServes } from '../model/serves';
-import { isContinuous, type DayId, type Hours, type Scenario } from '../model/scenario';
+import { isContinuous } from '../model/calendarKind';
+import type { DayId, Hours, Scenario } from '../model/scenario';
 import { sampler, type Sampler } from './distributions';
 
 /** Minutes in a simulated day; day d of a replication starts at d × DAY_MINUTES on the calendar. */
