@@ -1,8 +1,8 @@
 /** Demand generation: daily counts, the intraday profile, online slots and extra services. */
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/lib/sim/compile';
-import { DemandBuffer, DemandStreams, generateDay, ABSENT, ONLINE, PRIORITY } from '../../src/lib/sim/demand';
-import { mustParse, smallScenario } from '../fixtures/scenarios';
+import { ABSENT, ContinuousArrivals, DemandBuffer, DemandStreams, generateBlock, generateDay, ONLINE, PRIORITY, type DayDemand } from '../../src/lib/sim/demand';
+import { continuousScenario, mustParse, smallScenario } from '../fixtures/scenarios';
 
 describe('generateDay', () => {
 	const s = mustParse(smallScenario());
@@ -106,3 +106,54 @@ describe('generateDay', () => {
 		}
 	});
 });
+
+/** Visitor r of a generated day or block, as plain values: what the simulator reads of it. */
+function visitorAt(d: DayDemand, r: number) {
+	const g = d.order[r];
+	const legs = [];
+	for (let k = d.legStart[g]; k < d.legStart[g + 1]; k++) legs.push([d.legService[k], d.legWork[k], d.legPatience[k]]);
+	return { arrival: d.arrival[g], eventTime: d.eventTime[g], flags: d.flags[g], legs };
+}
+
+describe('generateBlock', () => {
+	// A continuous hall with extra services, priority and patience: every stream is drawn.
+	const input = continuousScenario(4, 30, 10, { minutes: 20_000, warmupMinutes: 300 });
+	input.agencies[0].services.push({ id: 't', name: 'T', weight: 2, serviceTime: { dist: 'gamma', mean: 6, cv: 0.5 } });
+	input.demand.extraServiceProbability = 0.3;
+	input.demand.priorityShare = 0.2;
+	input.demand.patience = { dist: 'exponential', mean: 20 };
+	const m = compileScenario(mustParse(input));
+	const run = m.days[0];
+
+	it('gives, block after block, every visitor of a continuous run the values generated at once', () => {
+		const whole = generateDay(m, run, new DemandStreams(4, 2));
+		expect(whole.count).toBeGreaterThan(9_000);
+		const streams = new DemandStreams(4, 2);
+		const arrivals = new ContinuousArrivals(m, run);
+		const buffer = new DemandBuffer();
+		let met = 0;
+		let blocks = 0;
+		while (!arrivals.done) {
+			const block = generateBlock(m, run, streams, arrivals, 700, buffer);
+			expect(block.first).toBe(met);
+			expect(block.count).toBeLessThanOrEqual(700);
+			for (let r = 0; r < block.count; r++) expect(visitorAt(block, r)).toEqual(visitorAt(whole, met + r));
+			met += block.count;
+			blocks++;
+		}
+		expect(met).toBe(whole.count);
+		expect(blocks).toBe(Math.ceil(whole.count / 700) + (whole.count % 700 === 0 ? 1 : 0));
+	});
+
+	it('draws no more arrivals once the run has passed its last ticket', () => {
+		const arrivals = new ContinuousArrivals(m, run);
+		const streams = new DemandStreams(1, 0);
+		const buffer = new DemandBuffer();
+		let n = 0;
+		for (let i = 0; i < 40 && !arrivals.done; i++) n += generateBlock(m, run, streams, arrivals, 1_000, buffer).count;
+		expect(arrivals.done).toBe(true);
+		expect(generateBlock(m, run, streams, arrivals, 1_000, buffer).count).toBe(0);
+		expect(arrivals.count).toBe(n);
+	});
+});
+

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BatchRunner } from '../../src/lib/sim/batch';
 import { compileScenario } from '../../src/lib/sim/compile';
+import { DemandStreams, generateDay } from '../../src/lib/sim/demand';
+import { BLOCK_VISITORS } from '../../src/lib/sim/demandFeed';
 import { toPlainRecord } from '../../src/lib/sim/leg';
 import { ReplicationRun, simulateReplication } from '../../src/lib/sim/replication';
 import { summarizeReplication, summarizeTally } from '../../src/lib/stats/replicationSummary';
@@ -68,4 +70,29 @@ describe('simulateReplication', () => {
 			}
 		}
 	});
+
+	it('meets a continuous run\'s visitors block by block exactly as they are generated at once', () => {
+		// Several blocks of visitors, some wanting a second service (met long after their block has been replaced).
+		const input = continuousScenario(4, 30, 10, { minutes: 12_000, warmupMinutes: 300 });
+		input.agencies[0].services.push({ id: 't', name: 'T', weight: 1, serviceTime: { dist: 'exponential', mean: 5 } });
+		input.demand.extraServiceProbability = 0.4;
+		input.demand.patience = { dist: 'exponential', mean: 30 };
+		const model = compileScenario(mustParse(input));
+		const whole = generateDay(model, model.days[0], new DemandStreams(8, 1));
+		expect(whole.count).toBeGreaterThan(3 * BLOCK_VISITORS);
+		const out = simulateReplication(model, 8, 1);
+		const legs = out.legs.map(toPlainRecord).sort((a, b) => a.visitor - b.visitor || a.leg - b.leg);
+		const byVisitor = new Map<number, typeof legs>();
+		for (const l of legs) byVisitor.set(l.visitor, [...(byVisitor.get(l.visitor) ?? []), l]);
+		expect(byVisitor.size).toBe(whole.count);
+		for (const [visitor, visit] of byVisitor) {
+			const g = whole.order[visitor - 1];
+			expect(visit[0].arrival).toBe(whole.arrival[g]);
+			// A visit ends at its first leg not served; the services it reached are those generated, in order.
+			const services = Array.from(whole.legService.subarray(whole.legStart[g], whole.legStart[g + 1]));
+			expect(visit.map((l) => l.service)).toEqual(services.slice(0, visit.length).map((k) => model.engine.agencies[0].services[k]));
+			if (visit.length < services.length) expect(visit[visit.length - 1].outcome).not.toBe('served');
+		}
+	});
 });
+

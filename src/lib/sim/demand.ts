@@ -13,6 +13,11 @@ import { sortRange } from '../stats/quantile';
 export interface DayDemand {
 	count: number;
 	/**
+	 * The day's visitor index of visitor order[0]: 0 for a whole day; a continuous run is generated in blocks, each
+	 * starting where the one before ended.
+	 */
+	first: number;
+	/**
 	 * Visitors by event time (equal times in generation order): visitor order[r] is visitor number r + 1 of the
 	 * day. (Only online visitors, moved to their slot, break generation order; an index saves moving the arrays.)
 	 */
@@ -105,72 +110,104 @@ export class DemandBuffer {
 	}
 }
 
-// Scratch space of generateDay (it runs to completion, so one set serves every call in a thread).
+// Scratch space of the generators (each runs to completion, so one serves every call in a thread).
 let arrivalTimes = new Float64Array(512);
+let onlineVisitors = new Int32Array(512);
 
 /**
  * Generates one day's visitors, with their order by the time the simulator acts on them, into `buffer` (by
- * default a new one; the day is valid until the buffer is used again).
+ * default a new one; the day is valid until the buffer is used again). A continuous run's whole day at once: see
+ * `generateBlock` for it a block at a time.
  */
 export function generateDay(m: CompiledScenario, day: DayPlan, s: DemandStreams, buffer = new DemandBuffer()): DayDemand {
-	const n = m.continuous ? continuousArrivals(m, day, s.arrival) : profileArrivals(day, s);
+	if (m.continuous) return generateBlock(m, day, s, new ContinuousArrivals(m, day), Infinity, buffer);
+	return generateVisitors(m, day, s, buffer, profileArrivals(day, s), 0);
+}
+
+/**
+ * Generates the next (at most) `max` visitors of a continuous run whose arrivals so far are `arrivals`. Block after
+ * block, the streams give every visitor the values `generateDay` would: each stream is drawn in visitor order.
+ */
+export function generateBlock(m: CompiledScenario, day: DayPlan, s: DemandStreams, arrivals: ContinuousArrivals, max: number, buffer: DemandBuffer): DayDemand {
+	const first = arrivals.count;
+	return generateVisitors(m, day, s, buffer, arrivals.next(s.arrival, max), first);
+}
+
+/** Draws everything about n visitors arriving at arrivalTimes[0 … n - 1] into B, the first being visitor `first` of the day. */
+function generateVisitors(m: CompiledScenario, day: DayPlan, s: DemandStreams, B: DemandBuffer, n: number, first: number): DayDemand {
 	const arrivals = arrivalTimes;
-	const services = m.servicePick;
-	const slot = m.onlineSlot;
-	const B = buffer;
 	B.fit(n);
-	const { order, arrival, eventTime, flags, slotStart, legStart } = B;
+	const { arrival, eventTime, flags, slotStart, legStart } = B;
 	let sorted = true;
 	let nLegs = 0;
 	for (let i = 0; i < n; i++) {
-		let a = arrivals[i];
-		let f = s.priority() < m.priorityShare ? PRIORITY : 0;
-		let slotAt = NaN;
-		let at = a;
-		if (m.onlineShare > 0 && s.channel() < m.onlineShare) {
-			f |= ONLINE;
-			if (s.channel() < m.noShow) f |= ABSENT;
-			slotAt = day.open + Math.floor((a - day.open) / slot) * slot;
-			const late = m.punctuality ? m.punctuality.draw(s.punctuality) : 0;
-			// A booked visitor still comes within opening hours.
-			a = Math.min(Math.max(slotAt + late, day.open), day.close);
-			at = f & ABSENT ? slotAt : Math.max(a, slotAt);
+		const f = s.priority() < m.priorityShare ? PRIORITY : 0;
+		if (m.onlineShare > 0 && s.channel() < m.onlineShare) book(m, day, s, B, i, arrivals[i], f | ONLINE);
+		else {
+			arrival[i] = eventTime[i] = arrivals[i];
+			flags[i] = f;
+			slotStart[i] = NaN;
 		}
-		arrival[i] = a;
-		eventTime[i] = at;
-		if (i > 0 && at < eventTime[i - 1]) sorted = false;
-		flags[i] = f;
-		slotStart[i] = slotAt;
-		// First service by weight, then further distinct services while the visitor wants more.
-		const first = nLegs;
-		legStart[i] = first;
-		if (nLegs === B.legService.length) B.fitLegs(nLegs * 2);
-		B.legService[nLegs++] = services.pick(s.service());
-		while (nLegs - first < m.serviceWork.length && s.service() < m.extraService) {
-			let k = services.pick(s.service());
-			for (let tries = 0; chosen(B.legService, first, nLegs, k) && tries < 20; tries++) k = services.pick(s.service());
-			if (chosen(B.legService, first, nLegs, k)) break;
-			if (nLegs === B.legService.length) B.fitLegs(nLegs * 2);
-			B.legService[nLegs++] = k;
-		}
+		if (i > 0 && eventTime[i] < eventTime[i - 1]) sorted = false;
+		legStart[i] = nLegs;
+		nLegs = drawServices(m, s, B, nLegs);
 	}
 	legStart[n] = nLegs;
 	drawLegs(m, s, B, nLegs);
-	const { legService, legWork, legPatience } = B;
-	for (let i = 0; i < n; i++) order[i] = i;
-	// A stable sort keeps generation order among equal times, so numbering is reproducible.
-	if (!sorted) sortByTime(order, n, eventTime);
+	return dayDemand(B, n, nLegs, first, sorted);
+}
+
+/** Visitor i, booked online (flags f) for the slot it was generated in (at a): whether and when it comes. */
+function book(m: CompiledScenario, day: DayPlan, s: DemandStreams, B: DemandBuffer, i: number, a: number, f: number): void {
+	if (s.channel() < m.noShow) f |= ABSENT;
+	const slot = m.onlineSlot;
+	const slotAt = day.open + Math.floor((a - day.open) / slot) * slot;
+	const late = m.punctuality ? m.punctuality.draw(s.punctuality) : 0;
+	// A booked visitor still comes within opening hours.
+	const comes = Math.min(Math.max(slotAt + late, day.open), day.close);
+	B.arrival[i] = comes;
+	B.eventTime[i] = f & ABSENT ? slotAt : Math.max(comes, slotAt);
+	B.flags[i] = f;
+	B.slotStart[i] = slotAt;
+}
+
+/**
+ * A visitor's services, from leg nLegs on: the first by weight, then further distinct services while the visitor
+ * wants more. Returns the legs drawn so far.
+ */
+function drawServices(m: CompiledScenario, s: DemandStreams, B: DemandBuffer, nLegs: number): number {
+	const services = m.servicePick;
+	const first = nLegs;
+	if (nLegs === B.legService.length) B.fitLegs(nLegs * 2);
+	B.legService[nLegs++] = services.pick(s.service());
+	while (nLegs - first < m.serviceWork.length && s.service() < m.extraService) {
+		let k = services.pick(s.service());
+		for (let tries = 0; chosen(B.legService, first, nLegs, k) && tries < 20; tries++) k = services.pick(s.service());
+		if (chosen(B.legService, first, nLegs, k)) break;
+		if (nLegs === B.legService.length) B.fitLegs(nLegs * 2);
+		B.legService[nLegs++] = k;
+	}
+	return nLegs;
+}
+
+/** The n visitors (and nLegs legs) generated into B, in the order the simulator meets them. */
+function dayDemand(B: DemandBuffer, n: number, nLegs: number, first: number, sorted: boolean): DayDemand {
+	const order = B.order;
+	// Equal times keep generation order, so numbering is reproducible.
+	if (sorted) for (let i = 0; i < n; i++) order[i] = i;
+	else sortByTime(order, n, B.eventTime, B.flags);
 	return {
 		count: n,
+		first,
 		order: order.subarray(0, n),
-		arrival: arrival.subarray(0, n),
-		eventTime: eventTime.subarray(0, n),
-		flags: flags.subarray(0, n),
-		slotStart: slotStart.subarray(0, n),
-		legStart: legStart.subarray(0, n + 1),
-		legService: legService.subarray(0, nLegs),
-		legWork: legWork.subarray(0, nLegs),
-		legPatience: legPatience.subarray(0, nLegs)
+		arrival: B.arrival.subarray(0, n),
+		eventTime: B.eventTime.subarray(0, n),
+		flags: B.flags.subarray(0, n),
+		slotStart: B.slotStart.subarray(0, n),
+		legStart: B.legStart.subarray(0, n + 1),
+		legService: B.legService.subarray(0, nLegs),
+		legWork: B.legWork.subarray(0, nLegs),
+		legPatience: B.legPatience.subarray(0, nLegs)
 	};
 }
 
@@ -187,26 +224,51 @@ function drawLegs(m: CompiledScenario, s: DemandStreams, B: DemandBuffer, nLegs:
 }
 
 /**
- * Sorts `order` (the first n visitor indices) by event time, stably: equal times keep generation order.
- * Insertion sort, because the times are arrival times, already in order, except online visitors moved to their
- * slot, never far away.
+ * Lists visitors 0 … n - 1 in `order` by event time, equal times in generation order. Walk-ins come in arrival order
+ * already; online visitors, moved to their slot (never far), are sorted among themselves by insertion and merged in.
  */
-function sortByTime(order: Int32Array, n: number, time: Float64Array): void {
-	for (let i = 1; i < n; i++) {
-		const v = order[i];
-		const t = time[v];
-		let j = i - 1;
-		while (j >= 0 && time[order[j]] > t) {
-			order[j + 1] = order[j];
+function sortByTime(order: Int32Array, n: number, time: Float64Array, flags: Uint8Array): void {
+	const online = onlineRoom(n);
+	let w = 0;
+	let k = 0;
+	for (let i = 0; i < n; i++) {
+		if (!(flags[i] & ONLINE)) {
+			order[w++] = i;
+			continue;
+		}
+		const t = time[i];
+		let j = k - 1;
+		while (j >= 0 && time[online[j]] > t) {
+			online[j + 1] = online[j];
 			j--;
 		}
-		order[j + 1] = v;
+		online[j + 1] = i;
+		k++;
+	}
+	// Merge from the back, in place: at equal times the later visitor goes last.
+	let a = w - 1;
+	for (let b = k - 1, out = n - 1; b >= 0; out--) {
+		const y = online[b];
+		const x = a >= 0 ? order[a] : -1;
+		if (x >= 0 && (time[x] > time[y] || (time[x] === time[y] && x > y))) {
+			order[out] = x;
+			a--;
+		} else {
+			order[out] = y;
+			b--;
+		}
 	}
 }
 
 function chosen(services: Int32Array, from: number, to: number, k: number): boolean {
 	for (let i = from; i < to; i++) if (services[i] === k) return true;
 	return false;
+}
+
+/** Room for n visitor indices in the scratch array of sortByTime. */
+function onlineRoom(n: number): Int32Array {
+	if (onlineVisitors.length < n) onlineVisitors = new Int32Array(Math.max(n, onlineVisitors.length * 2));
+	return onlineVisitors;
 }
 
 /** Room for n arrival times in the scratch array. */
@@ -233,21 +295,44 @@ function profileArrivals(day: DayPlan, s: DemandStreams): number {
 	return n;
 }
 
-/** A constant-rate Poisson process over the run, into arrivalTimes; returns how many. */
-function continuousArrivals(m: CompiledScenario, day: DayPlan, rng: Rng): number {
-	if (m.ratePerMinute <= 0) return 0;
-	let times = arrivalRoom(Math.ceil(m.ratePerMinute * (day.lastTicket - day.open) * 1.2) + 16);
-	let n = 0;
-	let t = day.open;
-	for (;;) {
-		t += -log(1 - rng()) / m.ratePerMinute;
-		if (t >= day.lastTicket) break;
-		if (n === times.length) {
-			const bigger = new Float64Array(times.length * 2);
-			bigger.set(times);
-			times = arrivalTimes = bigger;
-		}
-		times[n++] = t;
+/**
+ * The arrivals of a continuous run, a constant-rate Poisson process over [open, lastTicket), drawn as they are
+ * needed: memory does not grow with the length of the run.
+ */
+export class ContinuousArrivals {
+	/** Arrivals drawn so far. */
+	count = 0;
+	/** Whether the process has passed the last ticket. */
+	done: boolean;
+	private t: number;
+	private readonly rate: number;
+	private readonly until: number;
+
+	constructor(m: CompiledScenario, day: DayPlan) {
+		this.rate = m.ratePerMinute;
+		this.t = day.open;
+		this.until = day.lastTicket;
+		this.done = !(this.rate > 0);
 	}
-	return n;
+
+	/** The next arrivals, at most `max`, into arrivalTimes; returns how many. */
+	next(rng: Rng, max: number): number {
+		let times = arrivalRoom(Math.min(max, Math.ceil(this.rate * (this.until - this.t) * 1.2) + 16));
+		let n = 0;
+		while (n < max && !this.done) {
+			const t = this.t + -log(1 - rng()) / this.rate;
+			if (t >= this.until) this.done = true;
+			else {
+				this.t = t;
+				if (n === times.length) {
+					const bigger = new Float64Array(times.length * 2);
+					bigger.set(times);
+					times = arrivalTimes = bigger;
+				}
+				times[n++] = t;
+			}
+		}
+		this.count += n;
+		return n;
+	}
 }

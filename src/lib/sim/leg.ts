@@ -1,20 +1,24 @@
 /**
- * One leg of a visit: while it is in the hall, the run's handle on it (its demand, its ticket, its patience event);
- * once it has ended, its record.
+ * One leg of a visit: while it is in the hall, the run's handle on it (its demand, its ticket, its patience event,
+ * the rest of its visit); once it has ended, its record.
  *
- * Speed (a planner runs thousands of replications): leg objects are reused (LegPool) with their ticket and patience
- * event, so a leg costs no allocation and holds only numbers, no pointer into a day's storage; every field starts
- * with a value of its kind (NaN for a double) so numbers stay unboxed; what the tally reads of every leg is a plain
- * field, and what only exports read is a getter over the ticket.
+ * Speed (a planner runs thousands of replications): leg objects are reused (LegPool) with their ticket, patience
+ * event and storage, so a leg costs no allocation; a leg copies what it needs of its visitor's demand, so no day's
+ * demand is read again once its visitors have come; every field starts with a value of its kind (NaN for a double)
+ * so numbers stay unboxed; what the tally reads of every leg is a plain field, and what only exports read is a
+ * getter over the ticket.
  */
 import type { QueueEngine } from '../engine/engine';
 import { Ticket } from '../engine/tickets';
 import type { LegRecord } from '../records/legRecord';
 import type { Outcome } from '../records/outcomes';
 import { SimEvent, type Calendar, type EventHandler } from './calendar';
-import { DAY_MINUTES, type CompiledScenario, type DayPlan } from './compile';
+import { DAY_MINUTES, type CompiledScenario } from './compile';
 import { ONLINE, PRIORITY, type DayDemand } from './demand';
 import { ABANDON } from './eventKinds';
+
+const NO_INTS = new Int32Array(0);
+const NO_DOUBLES = new Float64Array(0);
 
 /** What a leg reads of the replication it belongs to (a ReplicationRun), which also handles its patience event. */
 export interface LegRun extends EventHandler {
@@ -37,10 +41,7 @@ export class Leg implements LegRecord {
 	run: LegRun;
 	/** The visitor's place in the day's demand, in event-time order (its number - 1). */
 	v = 0;
-	/** Where the visitor's demand is: the run's demand block (see DemandFeed) and the visitor's row in it. */
-	block = 0;
-	g = 0;
-	// The leg's demand, copied by `load`.
+	// The leg's demand, copied by `first` or `after`.
 	flags = 0;
 	arrival = Number.NaN;
 	serviceIndex = 0;
@@ -49,6 +50,11 @@ export class Leg implements LegRecord {
 	patienceMinutes = Number.NaN;
 	/** Whether the visitor wants another service after this one. */
 	more = false;
+	/** The visit's legs after this one, for the next leg: their services, work and patience, rest[0 … nRest - 1]. */
+	private restService = NO_INTS;
+	private restWork = NO_DOUBLES;
+	private restPatience = NO_DOUBLES;
+	private nRest = 0;
 	/** The visitor's key in the replication's tally: ordered by (day, visitor). */
 	key = 0;
 	day = 0;
@@ -66,47 +72,71 @@ export class Leg implements LegRecord {
 		this.tk = new Ticket<Leg>(this);
 	}
 
-	/** Makes this object (new, or ended in this run or an earlier one) a leg of `run`, to be started by `first` or `after`. */
-	adopt(run: LegRun): this {
-		// A patience event still on the calendar (cancelled, due after an earlier day's midnight) must stay as it
-		// is until simjs takes it off: the leg gets a new one.
-		if (this.patiencePending(run)) this.patience = new SimEvent(run, ABANDON, 0, this);
-		else this.patience.handler = run;
-		this.run = run;
-		return this;
-	}
-
-	/** Starts this object as the first leg of visitor `v` of a day, whose demand is in `demand` (block `block`). */
-	first(demand: DayDemand, block: number, v: number, plan: DayPlan, key: number): this {
-		this.v = v;
-		this.block = block;
-		this.g = demand.order[v];
+	/**
+	 * (Re)starts this object as the first leg of a visitor of `run`: the one it meets r-th in `demand`, of day `day`,
+	 * whose key in the tally is `key`.
+	 */
+	first(run: LegRun, demand: DayDemand, r: number, day: number, key: number): this {
+		this.adopt(run);
+		const g = demand.order[r];
+		const at = demand.legStart[g];
+		this.v = demand.first + r;
 		this.key = key;
-		this.day = plan.index;
-		return this.load(demand, 0);
-	}
-
-	/** Starts this object as the leg after `prev` of the same visitor, whose demand is in `demand`. */
-	after(prev: Leg, demand: DayDemand): this {
-		this.v = prev.v;
-		this.block = prev.block;
-		this.g = prev.g;
-		this.key = prev.key;
-		this.day = prev.day;
-		return this.load(demand, prev.leg + 1);
-	}
-
-	/** Copies leg `index` of the visitor's demand, and clears the record. */
-	private load(demand: DayDemand, index: number): this {
-		const g = this.g;
-		const at = demand.legStart[g] + index;
+		this.day = day;
+		this.leg = 0;
 		this.flags = demand.flags[g];
 		this.arrival = demand.arrival[g];
 		this.serviceIndex = demand.legService[at];
 		this.work = demand.legWork[at];
 		this.patienceMinutes = demand.legPatience[at];
-		this.more = at + 1 < demand.legStart[g + 1];
-		this.leg = index;
+		this.keepRest(demand.legService, demand.legWork, demand.legPatience, at + 1, demand.legStart[g + 1] - at - 1);
+		return this.clear();
+	}
+
+	/** (Re)starts this object as the leg after `prev` (another object): the same visitor's next service. */
+	after(run: LegRun, prev: Leg): this {
+		this.adopt(run);
+		this.v = prev.v;
+		this.key = prev.key;
+		this.day = prev.day;
+		this.leg = prev.leg + 1;
+		this.flags = prev.flags;
+		this.arrival = prev.arrival;
+		this.serviceIndex = prev.restService[0];
+		this.work = prev.restWork[0];
+		this.patienceMinutes = prev.restPatience[0];
+		this.keepRest(prev.restService, prev.restWork, prev.restPatience, 1, prev.nRest - 1);
+		return this.clear();
+	}
+
+	/** Makes this object (new, or ended in this run or an earlier one) a leg of `run`. */
+	private adopt(run: LegRun): void {
+		// A patience event still on the calendar (cancelled, due after an earlier day's midnight) must stay as it
+		// is until simjs takes it off: the leg gets a new one.
+		if (this.patiencePending(run)) this.patience = new SimEvent(run, ABANDON, 0, this);
+		else this.patience.handler = run; // a reused leg may come from an earlier run
+		this.run = run;
+	}
+
+	/** Keeps legs [from, from + n) of these lists as the rest of the visit. */
+	private keepRest(services: Int32Array, work: Float64Array, patience: Float64Array, from: number, n: number): void {
+		this.nRest = n;
+		this.more = n > 0;
+		if (n === 0) return;
+		if (this.restService.length < n) {
+			this.restService = new Int32Array(n + 3);
+			this.restWork = new Float64Array(n + 3);
+			this.restPatience = new Float64Array(n + 3);
+		}
+		for (let i = 0; i < n; i++) {
+			this.restService[i] = services[from + i];
+			this.restWork[i] = work[from + i];
+			this.restPatience[i] = patience[from + i];
+		}
+	}
+
+	/** Clears the record, for a leg that has not ended. */
+	private clear(): this {
 		this.wait = NaN;
 		this.ticketTime = NaN;
 		this.end = NaN;

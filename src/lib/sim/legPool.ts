@@ -21,9 +21,9 @@ export class LegPool {
 
 	constructor(private readonly run: LegRun) {}
 
-	/** A leg object for a new leg of the run, to start with `first` or `after`: a free one (refilled by `reclaim` when none is), else a new one. */
+	/** A leg object to start a new leg with (Leg.first, Leg.after): a free one (refilled by `reclaim` when none is), else a new one. */
 	take(): Leg {
-		if (this.nFree > 0 || this.reclaim()) return this.free[--this.nFree].adopt(this.run);
+		if (this.nFree > 0 || this.reclaim()) return this.free[--this.nFree];
 		this.made++;
 		return new Leg(this.run);
 	}

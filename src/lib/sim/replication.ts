@@ -106,9 +106,10 @@ export class ReplicationRun implements EventHandler, LegRun, TimetableRun {
 		switch (ev.kind) {
 			case VISITOR: {
 				const d = this.visitorDemand!;
-				const v = ev.arg++;
-				this.onVisitor(d, v);
-				if (v + 1 < d.count) this.cal.schedule(ev, this.timetable.dayOffset + d.eventTime[d.order[v + 1]]);
+				const r = ev.arg++;
+				this.onVisitor(d, r);
+				if (r + 1 < d.count) this.cal.schedule(ev, this.timetable.dayOffset + d.eventTime[d.order[r + 1]]);
+				else this.walk(this.feed.next());
 				return;
 			}
 			case FINISH:
@@ -136,22 +137,25 @@ export class ReplicationRun implements EventHandler, LegRun, TimetableRun {
 		};
 	}
 
-	/** The day's visitors start to come: the first goes on the calendar. */
+	/** The day's visitors start to come. */
 	startVisitors(day: DayPlan): void {
 		// Every leg ended so far has left the hall and no line holds its ticket (the engine's day has started).
 		this.pool.freeEnded();
-		const demand = this.feed.startDay(day);
-		if (demand.count) {
-			this.visitorDemand = demand;
-			this.visitorEvent.arg = 0;
-			this.cal.schedule(this.visitorEvent, this.timetable.dayOffset + demand.eventTime[demand.order[0]]);
-		}
+		this.walk(this.feed.startDay(day));
 	}
 
-	/** A visitor checks in (or, booked online, fails to come). */
-	onVisitor(d: DayDemand, v: number): void {
+	/** The visitor event walks a block of demand from its first visitor on (none: the day's visitors have all come). */
+	private walk(d: DayDemand | null): void {
+		if (d === null || d.count === 0) return;
+		this.visitorDemand = d;
+		this.visitorEvent.arg = 0;
+		this.cal.schedule(this.visitorEvent, this.timetable.dayOffset + d.eventTime[d.order[0]]);
+	}
+
+	/** The visitor the run meets r-th in block `d` checks in (or, booked online, fails to come). */
+	onVisitor(d: DayDemand, r: number): void {
 		const now = this.cal.now();
-		const leg = this.pool.take().first(d, this.feed.current, v, this.timetable.day, this.feed.visitorBase + v);
+		const leg = this.pool.take().first(this, d, r, this.timetable.day.index, this.feed.visitorBase + d.first + r);
 		if (leg.flags & ABSENT) {
 			this.engine.noShowFor(leg.serviceIndex, (leg.flags & PRIORITY) !== 0, leg, now, leg.tk);
 			this.record(leg, 'no-show', now);
@@ -229,8 +233,10 @@ export class ReplicationRun implements EventHandler, LegRun, TimetableRun {
 		this.meter.busy--;
 		this.meter.servedOne(c);
 		const leg = t.payload;
+		// The visit's next leg, taken before this one is retired (so never the same object).
+		const next = leg.more ? this.pool.take().after(this, leg) : null;
 		this.record(leg, 'served', now);
-		if (leg.more) this.issue(this.pool.take().after(leg, this.feed.block(leg.block)), now, false);
+		if (next !== null) this.issue(next, now, false);
 		if (!this.call(c, now) && this.timetable.hallClosed) this.timetable.leaveIfIdle(c, now);
 		this.observe();
 	}
