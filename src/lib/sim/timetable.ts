@@ -1,6 +1,7 @@
 /**
  * The hall's timetable in a replication: which day it is, each counter's shifts, the hall's closing and, for a hall
- * serving the waiting after close, midnight. A few calendar events a day; the run loop delivers them here.
+ * serving the waiting after close, midnight. A few calendar events a day; the run loop delivers them here. The
+ * events are made once and scheduled again in every replication.
  */
 import type { QueueEngine } from '../engine/engine';
 import type { Ticket } from '../engine/tickets';
@@ -25,19 +26,33 @@ export interface TimetableRun extends EventHandler {
 	observe(): void;
 }
 
+/** One day's timetable: its events, in the order they go on the calendar, and their minutes after midnight. */
+interface DayEvents {
+	events: SimEvent[];
+	at: number[];
+}
+
 export class Timetable {
 	day: DayPlan;
 	/** Where the day starts on the calendar. */
 	dayOffset = 0;
 	hallClosed = false;
 	private readonly nCounters: number;
+	/** Per day index, its START_DAY event and its timetable; the last day's MIDNIGHT. */
+	private readonly starts: SimEvent[];
+	private readonly days: DayEvents[];
+	private readonly lastMidnight: SimEvent;
 
 	constructor(
 		private readonly run: TimetableRun,
 		private readonly meter: HallMeter
 	) {
-		this.day = run.model.days[0];
-		this.nCounters = run.model.engine.counters.length;
+		const { days, engine } = run.model;
+		this.day = days[0];
+		this.nCounters = engine.counters.length;
+		this.starts = days.map((d) => new SimEvent(run, START_DAY, d.index, null));
+		this.days = days.map((d) => dayEvents(run, d));
+		this.lastMidnight = new SimEvent(run, MIDNIGHT, 0, null);
 	}
 
 	/** Back to before the first day. */
@@ -50,8 +65,8 @@ export class Timetable {
 	/** Puts the start of every day on the calendar, and the last day's midnight. */
 	schedule(): void {
 		const { cal, model } = this.run;
-		for (const day of model.days) cal.schedule(new SimEvent(this.run, START_DAY, day.index, null), day.index * DAY_MINUTES);
-		if (!model.continuous) cal.schedule(new SimEvent(this.run, MIDNIGHT, 0, null), model.days.length * DAY_MINUTES);
+		for (const day of model.days) cal.schedule(this.starts[day.index], day.index * DAY_MINUTES);
+		if (!model.continuous) cal.schedule(this.lastMidnight, model.days.length * DAY_MINUTES);
 	}
 
 	/** Delivers one of the timetable's events. */
@@ -79,13 +94,8 @@ export class Timetable {
 		engine.startDay();
 		// Shift changes go on the calendar before the visitors: at equal times simjs runs events in the order they
 		// were scheduled, so a counter whose shift ends at 10:00 does not take a visitor who checks in at 10:00.
-		day.duty.forEach((intervals, c) => {
-			for (const [s, e] of intervals) {
-				cal.schedule(new SimEvent(this.run, OPEN_COUNTER, c, null), O + s);
-				if (e < day.close) cal.schedule(new SimEvent(this.run, CLOSE_COUNTER, c, null), O + e);
-			}
-		});
-		cal.schedule(new SimEvent(this.run, CLOSE_HALL, 0, null), O + day.close);
+		const { events, at } = this.days[day.index];
+		for (let i = 0; i < events.length; i++) cal.schedule(events[i], O + at[i]);
 		this.run.startVisitors(day);
 	}
 
@@ -155,4 +165,23 @@ export class Timetable {
 	private sendHomeUnservable(now: number): void {
 		this.run.sendHome(this.run.engine.sendHomeWaiting(now, 'unservable'), now);
 	}
+}
+
+/** A day's shift changes, counter by counter, then the hall's closing. */
+function dayEvents(handler: EventHandler, day: DayPlan): DayEvents {
+	const events: SimEvent[] = [];
+	const at: number[] = [];
+	day.duty.forEach((intervals, c) => {
+		for (const [s, e] of intervals) {
+			events.push(new SimEvent(handler, OPEN_COUNTER, c, null));
+			at.push(s);
+			if (e < day.close) {
+				events.push(new SimEvent(handler, CLOSE_COUNTER, c, null));
+				at.push(e);
+			}
+		}
+	});
+	events.push(new SimEvent(handler, CLOSE_HALL, 0, null));
+	at.push(day.close);
+	return { events, at };
 }
