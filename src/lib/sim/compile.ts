@@ -4,7 +4,7 @@ import { defaultProfile } from '../engine/profiles';
 import type { EngineConfig } from '../engine/types';
 import { resolveServes } from '../model/serves';
 import { isContinuous } from '../model/calendarKind';
-import type { DayId, Hours, Scenario } from '../model/scenario';
+import type { DayId, DaysCalendar, Hours, Scenario } from '../model/scenario';
 import { sampler, type Sampler } from './distributions';
 
 /** Minutes in a simulated day; day d of a replication starts at d × DAY_MINUTES on the calendar. */
@@ -60,6 +60,31 @@ export interface CompiledScenario {
 
 /** Compiles a validated scenario for the simulator. */
 export function compileScenario(scenario: Scenario): CompiledScenario {
+	const { demand, calendar: cal } = scenario;
+	const continuous = isContinuous(cal);
+	const ratePerMinute = continuous ? (demand.ratePerHour ?? 0) / 60 : 0;
+	const online = demand.online;
+	return {
+		scenario,
+		...services(scenario),
+		engine: engineConfig(scenario),
+		speeds: Float64Array.from(scenario.counters.map((c) => c.speed)),
+		days: continuous ? [continuousDay(scenario, cal.continuousMinutes, ratePerMinute)] : cal.days.map((dayId, index) => workingDay(scenario, cal, dayId, index)),
+		continuous,
+		ratePerMinute,
+		patience: demand.patience ? sampler(demand.patience, true) : null,
+		punctuality: online?.punctuality ? sampler(online.punctuality, false) : null,
+		onlineShare: online?.share ?? 0,
+		onlineSlot: online?.slotMinutes ?? 30,
+		noShow: online?.noShow ?? 0,
+		priorityShare: demand.priorityShare,
+		extraService: demand.extraServiceProbability,
+		warmup: scenario.run.warmupMinutes
+	};
+}
+
+/** Every service, agency by agency in scenario order: its work sampler, and a draw of one by weight. */
+function services(scenario: Scenario): Pick<CompiledScenario, 'serviceWork' | 'servicePick'> {
 	const serviceWork: Sampler[] = [];
 	const weights: number[] = [];
 	for (const a of scenario.agencies) {
@@ -71,8 +96,12 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
 	const serviceCum = new Float64Array(serviceWork.length);
 	let acc = 0;
 	weights.forEach((w, i) => (serviceCum[i] = acc += w));
+	return { serviceWork, servicePick: new WeightedPick(serviceCum) };
+}
 
-	const engine: EngineConfig = {
+/** The hall as the engine sees it: agencies with their services, counters with what they serve and their work profile. */
+function engineConfig(scenario: Scenario): EngineConfig {
+	return {
 		agencies: scenario.agencies.map((a) => ({ id: a.id, ticketPrefix: a.ticketPrefix, services: a.services.map((s) => s.id) })),
 		counters: scenario.counters.map((c) => ({
 			id: c.id,
@@ -80,77 +109,53 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
 			profile: c.profile ?? defaultProfile(scenario.policy.order)
 		}))
 	};
-	const demand = scenario.demand;
-	const cal = scenario.calendar;
-	let days: DayPlan[];
-	let ratePerMinute = 0;
-	if (isContinuous(cal)) {
-		ratePerMinute = (demand.ratePerHour ?? 0) / 60;
-		const T = cal.continuousMinutes;
-		// One segment: the whole run (its sampler shares the cumulative mass, as arrivalShape's do).
-		const whole = Float64Array.of(T);
-		days = [
-			{
-				index: 0,
-				dayId: 'run',
-				open: 0,
-				lastTicket: T,
-				close: T,
-				expectedVisitors: ratePerMinute * T,
-				arrivals: { starts: Float64Array.of(0), ends: Float64Array.of(T), cum: whole, pick: new WeightedPick(whole) },
-				duty: scenario.counters.map(() => [[0, T]]),
-				atClose: 'serve-waiting'
-			}
-		];
-	} else {
-		days = cal.days.map((dayId, index) => {
-			const hours: Hours = cal.hours[dayId] ?? cal.hours.default;
-			const open = parseClock(hours.open);
-			const lastTicket = parseClock(hours.lastTicket);
-			const close = parseClock(hours.close);
-			const breaks = (hours.breaks ?? []).map(([a, b]) => [parseClock(a), parseClock(b)] as [number, number]);
-			breaks.sort((x, y) => x[0] - y[0]);
-			const factor = demand.dayFactors?.[dayId] ?? 1;
-			const open_ = subtract([[open, close]], breaks);
-			const duty = scenario.counters.map((c) =>
-				c.shifts
-					? c.shifts
-							.map(([a, b]) => [Math.max(open, parseClock(a)), Math.min(close, parseClock(b))] as [number, number])
-							.filter(([a, b]) => b > a)
-							.sort((x, y) => x[0] - y[0])
-					: open_
-			);
-			return {
-				index,
-				dayId,
-				open,
-				lastTicket,
-				close,
-				expectedVisitors: (demand.visitorsPerDay ?? 0) * factor,
-				arrivals: arrivalShape(scenario, open, lastTicket, breaks),
-				duty,
-				atClose: cal.atClose
-			};
-		});
-	}
-	const online = demand.online;
+}
+
+/** A hall that never closes: one day of T minutes, every counter on duty throughout. */
+function continuousDay(scenario: Scenario, T: number, ratePerMinute: number): DayPlan {
+	// One segment: the whole run (its sampler shares the cumulative mass, as arrivalShape's do).
+	const whole = Float64Array.of(T);
 	return {
-		scenario,
-		serviceWork,
-		servicePick: new WeightedPick(serviceCum),
-		engine,
-		speeds: Float64Array.from(scenario.counters.map((c) => c.speed)),
-		days,
-		continuous: isContinuous(cal),
-		ratePerMinute,
-		patience: demand.patience ? sampler(demand.patience, true) : null,
-		punctuality: online?.punctuality ? sampler(online.punctuality, false) : null,
-		onlineShare: online?.share ?? 0,
-		onlineSlot: online?.slotMinutes ?? 30,
-		noShow: online?.noShow ?? 0,
-		priorityShare: demand.priorityShare,
-		extraService: demand.extraServiceProbability,
-		warmup: scenario.run.warmupMinutes
+		index: 0,
+		dayId: 'run',
+		open: 0,
+		lastTicket: T,
+		close: T,
+		expectedVisitors: ratePerMinute * T,
+		arrivals: { starts: Float64Array.of(0), ends: Float64Array.of(T), cum: whole, pick: new WeightedPick(whole) },
+		duty: scenario.counters.map(() => [[0, T]]),
+		atClose: 'serve-waiting'
+	};
+}
+
+/** Day `index` of a working-day calendar: its hours, expected visitors, arrival shape and each counter's duty. */
+function workingDay(scenario: Scenario, cal: DaysCalendar, dayId: DayId, index: number): DayPlan {
+	const hours: Hours = cal.hours[dayId] ?? cal.hours.default;
+	const open = parseClock(hours.open);
+	const lastTicket = parseClock(hours.lastTicket);
+	const close = parseClock(hours.close);
+	const breaks = (hours.breaks ?? []).map(([a, b]) => [parseClock(a), parseClock(b)] as [number, number]);
+	breaks.sort((x, y) => x[0] - y[0]);
+	const factor = scenario.demand.dayFactors?.[dayId] ?? 1;
+	const open_ = subtract([[open, close]], breaks);
+	const duty = scenario.counters.map((c) =>
+		c.shifts
+			? c.shifts
+					.map(([a, b]) => [Math.max(open, parseClock(a)), Math.min(close, parseClock(b))] as [number, number])
+					.filter(([a, b]) => b > a)
+					.sort((x, y) => x[0] - y[0])
+			: open_
+	);
+	return {
+		index,
+		dayId,
+		open,
+		lastTicket,
+		close,
+		expectedVisitors: (scenario.demand.visitorsPerDay ?? 0) * factor,
+		arrivals: arrivalShape(scenario, open, lastTicket, breaks),
+		duty,
+		atClose: cal.atClose
 	};
 }
 
