@@ -1,3 +1,12 @@
+/**
+ * Demand: the visitors of a day (or of a block of a continuous run) and everything random about them, drawn when
+ * they are generated, from the demand streams only (common random numbers across layouts and policies).
+ *
+ * Speed (a planner generates thousands of days): a day is a handful of flat typed arrays, generated into a reused
+ * buffer with module-level scratch arrays, not thousands of objects; the work and patience of every leg are drawn
+ * by Sampler.fill/fillEach in a function of their own, where the optimiser inlines the samplers (a call would box
+ * every double it returns).
+ */
 import type { CompiledScenario, DayPlan } from './compile';
 import { poisson, Sampler } from './distributions';
 import { stream, type Rng } from './random';
@@ -5,10 +14,8 @@ import { log } from '../stats/portableMath';
 import { sortRange } from '../stats/quantile';
 
 /**
- * One day's visitors and everything random about them, drawn when they are generated. Stored as flat arrays
- * (one entry per visitor, or per leg) because a planner runs thousands of replications: a day is a handful of
- * allocations, not thousands. The arrays are in generation order; `order` lists the visitors in the order the
- * simulator meets them.
+ * One day's visitors (or a block of them), one entry per visitor or per leg. The arrays are in generation order;
+ * `order` lists the visitors in the order the simulator meets them.
  */
 export interface DayDemand {
 	count: number;
@@ -71,10 +78,7 @@ export class DemandStreams {
 	}
 }
 
-/**
- * Room to generate days into, reused day after day: a typed array costs microseconds to allocate, and a planner's
- * run generates thousands of days. A day generated into a buffer lives until the buffer's next use.
- */
+/** Room to generate days into, reused day after day: a day generated into a buffer lives until its next use. */
 export class DemandBuffer {
 	order = new Int32Array(0);
 	arrival = new Float64Array(0);
@@ -211,10 +215,7 @@ function dayDemand(B: DemandBuffer, n: number, nLegs: number, first: number, sor
 	};
 }
 
-/**
- * Draws the work content and patience of legs 0 … nLegs - 1. A function of its own: the optimiser then has room to
- * inline the samplers here, where a call would box every double it returns.
- */
+/** Draws the work content and patience of legs 0 … nLegs - 1. */
 function drawLegs(m: CompiledScenario, s: DemandStreams, B: DemandBuffer, nLegs: number): void {
 	const { legService, legWork, legPatience } = B;
 	Sampler.fillEach(s.work, m.serviceWork, legService, legWork, 0, nLegs);
