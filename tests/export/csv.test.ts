@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { hourlyCsv, summaryCsv, visitsCsv, HOURLY_HEADER } from '../../src/lib/export/csv';
 import { fixed, textCell } from '../../src/lib/export/cells';
-import { aggregate } from '../../src/lib/stats/runSummary';
+import { aggregate } from '../../src/lib/stats/runAccumulator';
 import { summarizeReplication } from '../../src/lib/stats/replicationSummary';
 import { leg, smallOutput, smallScenario } from '../stats/fixtures';
 

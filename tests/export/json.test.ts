@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summaryJson } from '../../src/lib/export/json';
-import { aggregate } from '../../src/lib/stats/runSummary';
+import { aggregate } from '../../src/lib/stats/runAccumulator';
 import { summarizeReplication } from '../../src/lib/stats/replicationSummary';
 import { smallOutput, smallScenario } from '../stats/fixtures';
 

@@ -12,7 +12,7 @@ import { sizeScenario, type SizingProgress, type SizingResult } from '../../src/
 import { checkTargets, DEFAULT_TARGETS } from '../../src/lib/planning/targets';
 import { scaleDemand } from '../../src/lib/planning/variants';
 import { runInProcess, summarizeRun } from '../../src/lib/sim/run';
-import { aggregate } from '../../src/lib/stats/runSummary';
+import { aggregate } from '../../src/lib/stats/runAccumulator';
 import { mustParse } from '../fixtures/scenarios';
 import { morningHall } from './fixtures';
 

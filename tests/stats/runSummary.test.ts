@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregate } from '../../src/lib/stats/runSummary';
+import { aggregate } from '../../src/lib/stats/runAccumulator';
 import { summarizeReplication, type ReplicationSummary } from '../../src/lib/stats/replicationSummary';
 import { smallOutput, smallScenario } from './fixtures';
 

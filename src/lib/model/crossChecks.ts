@@ -2,7 +2,8 @@
 import { formatClock, parseClock } from './clock';
 import type { Distribution } from './distribution';
 import { scenarioError, type PathSegments, type ScenarioError } from './errors';
-import { DAY_IDS, isContinuous, type DayId, type DaysCalendar, type Hours, type Scenario } from './scenario';
+import { isContinuous } from './calendarKind';
+import { DAY_IDS, type DayId, type DaysCalendar, type Hours, type Scenario } from './scenario';
 import { entryExists, resolveServes, serviceKey, splitEntry, type ServiceRef } from './serves';
 
 /** What the cross-checks found: errors make the scenario unusable, warnings are worth a look. */

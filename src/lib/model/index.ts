@@ -1,5 +1,6 @@
 /** The model's public API: the scenario format, parsing with path-naming errors, and clock helpers. */
 export * from './scenario';
+export { isContinuous } from './calendarKind';
 export * from './distribution';
 export { CLOCK_PATTERN, parseClock, formatClock, formatClockSeconds } from './clock';
 export { type ScenarioError, type PathSegments, formatScenarioError, formatPath, scenarioError } from './errors';

@@ -162,5 +162,3 @@ export const ScenarioSchema = z
 export type Scenario = z.infer<typeof ScenarioSchema>;
 /** A scenario as written in a file (defaults optional). */
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
-
-export { isContinuous } from './calendarKind';

@@ -8,7 +8,8 @@ import type { Scenario } from '../model/scenario';
 import { runInProcess } from '../sim/run';
 import { pairedDiffCI } from '../stats/interval';
 import type { ReplicationSummary } from '../stats/replicationSummary';
-import { aggregate, byReplication, finiteOrNull, type Num, type RunSummary } from '../stats/runSummary';
+import { aggregate } from '../stats/runAccumulator';
+import { byReplication, finiteOrNull, type Num, type RunSummary } from '../stats/runSummary';
 
 /** Overall KPIs that get a paired difference. */
 export const OVERALL_KPIS = [

@@ -12,7 +12,8 @@
  * (common random numbers): a step's effect is not drowned in replication noise. Evaluations are cached by layout.
  */
 import type { Scenario } from '../model/scenario';
-import { aggregate, type MetricJSON, type Num, type RunSummary } from '../stats/runSummary';
+import { aggregate } from '../stats/runAccumulator';
+import type { MetricJSON, Num, RunSummary } from '../stats/runSummary';
 import { checkAborted, type Evaluate } from './evaluate';
 import { copyLayout, counterHoursPerDay, layoutKey, layoutScenario, totalCounters, type Layout } from './layout';
 import { erlangLowerBounds, MAX_COUNTERS_PER_AGENCY } from './lowerBound';

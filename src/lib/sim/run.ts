@@ -1,5 +1,6 @@
 import type { Scenario } from '../model/scenario';
-import { aggregate, type RunSummary } from '../stats/runSummary';
+import { aggregate } from '../stats/runAccumulator';
+import type { RunSummary } from '../stats/runSummary';
 import { BatchRunner, type ReplicationResult } from './batch';
 
 /** Runs replications first..first+n-1 in this thread (tests, benchmarks, one-core runs). */

@@ -17,8 +17,8 @@ export {
 	type HourlyReplication,
 	type TraceReplication
 } from './replicationSummary';
+export { aggregate, RunAccumulator } from './runAccumulator';
 export {
-	aggregate,
 	finiteOrNull,
 	metricToJSON,
 	type RunSummary,

@@ -9,13 +9,8 @@ import { MeanVariance } from './interval';
 import { quantile, sortedWithoutNaN } from './quantile';
 import { HOURS_PER_DAY, WAIT_HISTOGRAM_BINS } from './replicationTally';
 import type { ReplicationSummary } from './replicationSummary';
-import type { AgencyRun, Band, CounterRun, HourRun, MetricJSON, Num, OverallRun, RunSummary, ServiceRun, TraceBin } from './runSummary';
+import { byReplication, finiteOrNull, type AgencyRun, type Band, type CounterRun, type HourRun, type MetricJSON, type OverallRun, type RunSummary, type ServiceRun, type TraceBin } from './runSummary';
 import { AGENCY_KEYS, COUNTER_KEYS, HOURLY_KEYS, OVERALL_KEYS, SERVICE_KEYS, packSummary, packedReplication, packedTraceLength, summaryLayout, type SummaryLayout } from './summaryCodec';
-
-/** x, or null when x is NaN or infinite. */
-export function finiteOrNull(x: number): Num {
-	return Number.isFinite(x) ? x : null;
-}
 
 /** 10–50–90% band of the values (NaN left out). */
 function band(values: ArrayLike<number>): Band {
@@ -167,4 +162,14 @@ export class RunAccumulator {
 			waitHistogram: { binMinutes: 1, counts: [...this.histogram] }
 		};
 	}
+}
+
+/**
+ * Aggregates per-replication summaries into the run's results. Summaries are put in replication order first,
+ * so the result is the same whatever order the workers delivered them in.
+ */
+export function aggregate(scenario: Scenario, summaries: ReplicationSummary[], seed: number): RunSummary {
+	const acc = new RunAccumulator(scenario, seed);
+	for (const s of byReplication(summaries, 'aggregate')) acc.add(s);
+	return acc.summary();
 }

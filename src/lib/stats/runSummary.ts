@@ -5,12 +5,7 @@
  * nobody was served by); its interval bounds are then null too. Replications where a metric is undefined are
  * left out of its mean and interval.
  */
-import type { Scenario } from '../model/scenario';
 import type { Metric } from './interval';
-import type { ReplicationSummary } from './replicationSummary';
-import { finiteOrNull, RunAccumulator } from './runAccumulator';
-
-export { finiteOrNull } from './runAccumulator';
 
 /** A number, or null where it is undefined (NaN and ±Infinity do not survive JSON). */
 export type Num = number | null;
@@ -122,6 +117,11 @@ export interface RunSummary {
 	waitHistogram: { binMinutes: 1; counts: number[] };
 }
 
+/** x, or null when x is NaN or infinite. */
+export function finiteOrNull(x: number): Num {
+	return Number.isFinite(x) ? x : null;
+}
+
 /** A Metric with NaN replaced by null, for JSON. */
 export function metricToJSON(m: Metric): MetricJSON {
 	return { mean: finiteOrNull(m.mean), ci95: [finiteOrNull(m.ci95[0]), finiteOrNull(m.ci95[1])] };
@@ -139,15 +139,4 @@ export function byReplication<T extends { replication: number }>(list: readonly 
 		}
 	}
 	return sorted;
-}
-
-/**
- * Aggregates per-replication summaries into the run's results. Summaries are put in replication order first,
- * so the result is the same whatever order the workers delivered them in (RunAccumulator does the work, as it
- * does for a run that streams its replications).
- */
-export function aggregate(scenario: Scenario, summaries: ReplicationSummary[], seed: number): RunSummary {
-	const acc = new RunAccumulator(scenario, seed);
-	for (const s of byReplication(summaries, 'aggregate')) acc.add(s);
-	return acc.summary();
 }

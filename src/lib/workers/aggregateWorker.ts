@@ -6,7 +6,7 @@
  */
 import type { Scenario } from '../model/scenario';
 import type { ReplicationResult } from '../sim/batch';
-import { aggregate } from '../stats/runSummary';
+import { aggregate } from '../stats/runAccumulator';
 import type { AggregateReply, AggregateRequest } from './aggregateProtocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
