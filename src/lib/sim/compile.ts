@@ -1,8 +1,7 @@
 import { WeightedPick } from './weightedPick';
 import { parseClock } from '../model/clock';
-import { defaultProfile } from '../engine/profiles';
+import { engineConfigOf } from '../engine/config';
 import type { EngineConfig } from '../engine/types';
-import { resolveServes } from '../model/serves';
 import { isContinuous } from '../model/calendarKind';
 import type { DayId, DaysCalendar, Hours, Scenario } from '../model/scenario';
 import { sampler, type Sampler } from './distributions';
@@ -67,7 +66,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
 	return {
 		scenario,
 		...services(scenario),
-		engine: engineConfig(scenario),
+		engine: engineConfigOf(scenario),
 		speeds: Float64Array.from(scenario.counters.map((c) => c.speed)),
 		days: continuous ? [continuousDay(scenario, cal.continuousMinutes, ratePerMinute)] : cal.days.map((dayId, index) => workingDay(scenario, cal, dayId, index)),
 		continuous,
@@ -97,18 +96,6 @@ function services(scenario: Scenario): Pick<CompiledScenario, 'serviceWork' | 's
 	let acc = 0;
 	weights.forEach((w, i) => (serviceCum[i] = acc += w));
 	return { serviceWork, servicePick: new WeightedPick(serviceCum) };
-}
-
-/** The hall as the engine sees it: agencies with their services, counters with what they serve and their work profile. */
-function engineConfig(scenario: Scenario): EngineConfig {
-	return {
-		agencies: scenario.agencies.map((a) => ({ id: a.id, ticketPrefix: a.ticketPrefix, services: a.services.map((s) => s.id) })),
-		counters: scenario.counters.map((c) => ({
-			id: c.id,
-			serves: resolveServes(scenario, c),
-			profile: c.profile ?? defaultProfile(scenario.policy.order)
-		}))
-	};
 }
 
 /** A hall that never closes: one day of T minutes, every counter on duty throughout. */
