@@ -51,20 +51,18 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
 	try {
 		const acc = new RunAccumulator(scenario, seed);
 		const packed: Float64Array[] = [];
-		const visits = out?.stream('visits.csv');
-		visits?.write(visitsCsv([]));
+		const visits = out ? visitsWriter(out) : null;
 		const progress = progressReporter(shard ? `${scenario.id} shard ${shard.index}/${shard.count}` : scenario.id);
 		await runReplications({
 			scenario,
 			seed,
 			...share,
 			workers: opts.workers,
-			keepLegs: Boolean(out),
+			onLeg: visits?.add,
 			onProgress: progress.update,
 			onResult: (r) => {
 				if (shard) packed.push(r.summary);
 				else acc.addPacked(r.summary);
-				if (visits && r.legs) writeVisits(visits, r.legs);
 			}
 		});
 		visits?.close();
@@ -80,11 +78,27 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
 }
 
 // A long replication (a continuous run of a million minutes) has a million legs: its CSV text is made in blocks,
-// never as one string.
+// never as one string, and the legs are dropped once written.
 const LEGS_PER_BLOCK = 10_000;
 
-function writeVisits(visits: { write: (text: string) => void }, legs: readonly LegRecord[]): void {
-	for (let i = 0; i < legs.length; i += LEGS_PER_BLOCK) visits.write(visitsCsv(legs.slice(i, i + LEGS_PER_BLOCK), { header: false }));
+/** visits.csv, written a block of legs at a time as they come. */
+function visitsWriter(out: OutFiles): { add: (leg: LegRecord) => void; close: () => void } {
+	const file = out.stream('visits.csv');
+	file.write(visitsCsv([]));
+	let block: LegRecord[] = [];
+	const flush = () => {
+		if (block.length > 0) file.write(visitsCsv(block, { header: false }));
+		block = [];
+	};
+	return {
+		add: (leg) => {
+			if (block.push(leg) === LEGS_PER_BLOCK) flush();
+		},
+		close: () => {
+			flush();
+			file.close();
+		}
+	};
 }
 
 function writePartial(out: OutFiles, p: { scenario: Scenario; seed: number; replications: number; shard: Shard; first: number; summaries: Float64Array[] }): void {

@@ -7,6 +7,7 @@ import { InReplicationOrder } from '../lib/workers/inOrder';
 import { createNodePool } from '../lib/workers/nodePool';
 import type { Progress } from '../lib/workers/pool';
 import type { PackedResult } from '../lib/workers/protocol';
+import type { LegRecord } from '../lib/records/legRecord';
 
 /** Which replications to run, where, and what to do with each result. */
 export interface ReplicationsRun {
@@ -17,7 +18,8 @@ export interface ReplicationsRun {
 	count: number;
 	/** Worker threads (default: the machine's cores; 0: this thread). */
 	workers?: number;
-	keepLegs?: boolean;
+	/** Receives every visit leg, in replication, day, visitor and leg order (none asked for: none made). */
+	onLeg?: (record: LegRecord) => void;
 	onProgress?: (p: Progress) => void;
 	/** Receives every result once, in replication order, whichever thread ran it, its summary packed. */
 	onResult: (result: PackedResult) => void;
@@ -50,13 +52,17 @@ export async function runReplications(run: ReplicationsRun): Promise<void> {
 		const runner = new BatchRunner(scenario, seed);
 		const layout = summaryLayout(scenario);
 		for (let r = first; r < first + count; r++) {
-			const { summary, events, legs } = runner.run(r, run.keepLegs ?? false);
-			run.onResult({ replication: r, events, summary: packSummary(summary, layout), legs });
+			// Legs stream straight from the simulator: a replication of a million visits never holds them all.
+			const { summary, events } = runner.run(r, false, run.onLeg);
+			run.onResult({ replication: r, events, summary: packSummary(summary, layout) });
 			run.onProgress?.({ done: r - first + 1, total: count });
 		}
 		return;
 	}
-	const ordered = new InReplicationOrder(first, run.onResult);
+	const ordered = new InReplicationOrder<PackedResult>(first, (result) => {
+		if (run.onLeg) for (const l of result.legs ?? []) run.onLeg(l);
+		run.onResult(result);
+	});
 	let done = 0;
 	const pool = createNodePool(threads);
 	try {
@@ -65,7 +71,7 @@ export async function runReplications(run: ReplicationsRun): Promise<void> {
 			seed,
 			first,
 			replications: count,
-			keepLegs: run.keepLegs,
+			keepLegs: run.onLeg !== undefined,
 			collect: false,
 			onPacked: (result) => {
 				ordered.push(result.replication, result);

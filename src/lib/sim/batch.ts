@@ -2,7 +2,6 @@ import type { Scenario } from '../model/scenario';
 import { summarizeTally, type ReplicationSummary } from '../stats/replicationSummary';
 import { compileScenario, type CompiledScenario } from './compile';
 import type { LegRecord } from '../records/legRecord';
-import { toPlainRecord } from './leg';
 import { ReplicationRun } from './replication';
 
 /** What one replication hands back to whoever ran it: a small summary, and its visit legs when asked for. */
@@ -27,16 +26,17 @@ export class BatchRunner {
 		this.model = compileScenario(scenario);
 	}
 
-	/** Runs replication `r`; its result depends only on (scenario, seed, r), whoever runs it. */
-	run(r: number, keepLegs: boolean): ReplicationResult {
+	/**
+	 * Runs replication `r`; its result depends only on (scenario, seed, r), whoever runs it. With `keepLegs` the
+	 * result holds its visit legs as plain records, in the order an analyst reads them (by day, visitor and leg);
+	 * with `onLeg` each goes there instead, as soon as its visitor is done, and none is kept.
+	 */
+	run(r: number, keepLegs: boolean, onLeg?: (record: LegRecord) => void): ReplicationResult {
 		const sim = this.sim ? this.sim.restart(r) : (this.sim = new ReplicationRun(this.model, this.seed, r));
-		sim.keepLegs = keepLegs;
+		const legs: LegRecord[] | undefined = keepLegs && !onLeg ? [] : undefined;
+		sim.keepLegs = false;
+		sim.streamLegs(onLeg ?? (legs ? (l) => legs.push(l) : null));
 		const out = sim.run();
-		const summary = summarizeTally(sim.tally, out);
-		// The simulator's leg objects are reused by the next replication: hand out plain copies, in the order an
-		// analyst reads them (by day, visitor and leg).
-		if (!keepLegs) return { replication: r, summary, events: out.events };
-		const legs = out.legs.map(toPlainRecord).sort((a, b) => a.day - b.day || a.visitor - b.visitor || a.leg - b.leg);
-		return { replication: r, summary, events: out.events, legs };
+		return { replication: r, summary: summarizeTally(sim.tally, out), events: out.events, ...(legs ? { legs } : {}) };
 	}
 }

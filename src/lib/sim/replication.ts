@@ -21,8 +21,10 @@ import { DemandFeed } from './demandFeed';
 import { ABANDON, FINISH, VISITOR } from './eventKinds';
 import { HallMeter } from './hallMeter';
 import type { Leg, LegRun } from './leg';
+import type { LegRecord } from '../records/legRecord';
 import { LegPool } from './legPool';
 import { Timetable, type TimetableRun } from './timetable';
+import { VisitOrder } from './visitOrder';
 
 /** What a replication run returns: its records, and the tally it kept of its legs as they ended. */
 export interface SimulatedReplication extends ReplicationOutput {
@@ -49,6 +51,11 @@ export class ReplicationRun implements EventHandler, LegRun, TimetableRun {
 	 * legs of the days before, so the objects a day touches stay few.
 	 */
 	keepLegs = true;
+	/**
+	 * Where each ended leg's plain record goes, in (day, visitor, leg) order, as soon as its visitor and every
+	 * earlier one are done (null: none). The legs themselves are then reused, as when none are kept.
+	 */
+	private order: VisitOrder | null = null;
 	readonly tally: ReplicationTally;
 	replication: number;
 	private readonly pool = new LegPool(this);
@@ -96,6 +103,11 @@ export class ReplicationRun implements EventHandler, LegRun, TimetableRun {
 		return this;
 	}
 
+	/** Streams every ended leg's record to `onLeg` (see `order`) from the next `run` on; null stops it. */
+	streamLegs(onLeg: ((record: LegRecord) => void) | null): void {
+		this.order = onLeg ? new VisitOrder(onLeg) : null;
+	}
+
 	/** Leg objects this run has made, over every replication it ran (the rest were reused). */
 	get legObjects(): number {
 		return this.pool.made;
@@ -125,6 +137,7 @@ export class ReplicationRun implements EventHandler, LegRun, TimetableRun {
 	run(): SimulatedReplication {
 		this.timetable.schedule();
 		this.cal.run();
+		this.order?.endDay();
 		const { counters, trace } = this.meter.finish(this.cal.now());
 		return {
 			replication: this.replication,
@@ -271,7 +284,10 @@ export class ReplicationRun implements EventHandler, LegRun, TimetableRun {
 		leg.close(outcome, now, this.model.warmup);
 		const k = leg.tk.serviceIndex;
 		this.tally.add(leg.key, this.tally.serviceAgency[k], k, leg);
-		if (this.keepLegs) this.legs.push(leg);
+		if (this.order) {
+			this.order.add(leg.toRecord(), outcome !== 'served' || !leg.more);
+			this.pool.retire(leg);
+		} else if (this.keepLegs) this.legs.push(leg);
 		else this.pool.retire(leg);
 	}
 
