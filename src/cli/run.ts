@@ -1,5 +1,5 @@
 /** `mpp run`: a scenario over replications; the summary on stdout, optionally the three CSVs in a folder. */
-import { hourlyCsv, summaryCsv, visitsCsv } from '../lib/export/csv';
+import { hourlyCsv, summaryCsv, visitsCsv, visitsRow } from '../lib/export/csv';
 import { summaryJson } from '../lib/export/json';
 import type { Scenario } from '../lib/model/scenario';
 import type { LegRecord } from '../lib/records/legRecord';
@@ -81,18 +81,18 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
 // never as one string, and the legs are dropped once written.
 const LEGS_PER_BLOCK = 10_000;
 
-/** visits.csv, written a block of legs at a time as they come. */
+/** visits.csv, each leg made a row as it comes (the simulator reuses the object), written a block at a time. */
 function visitsWriter(out: OutFiles): { add: (leg: LegRecord) => void; close: () => void } {
 	const file = out.stream('visits.csv');
 	file.write(visitsCsv([]));
-	let block: LegRecord[] = [];
+	let block: string[] = [];
 	const flush = () => {
-		if (block.length > 0) file.write(visitsCsv(block, { header: false }));
+		if (block.length > 0) file.write(block.join('\n') + '\n');
 		block = [];
 	};
 	return {
 		add: (leg) => {
-			if (block.push(leg) === LEGS_PER_BLOCK) flush();
+			if (block.push(visitsRow(leg)) === LEGS_PER_BLOCK) flush();
 		},
 		close: () => {
 			flush();

@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { formatClock } from '../model/clock';
 import type { LegRecord } from '../records/legRecord';
 import type { MetricJSON, RunSummary } from '../stats/runSummary';
-import { clockCell, fixed, integer, textCell } from './cells';
+import { clockCell, csvField, fixed, integer, textCell } from './cells';
 
 /** Decimals of metric cells (means and interval bounds). */
 export const METRIC_DECIMALS = 4;
@@ -58,32 +58,35 @@ function toCsv(header: readonly string[] | null, rows: string[][]): string {
 	return text.endsWith('\n') ? text : `${text}\n`;
 }
 
-/** One row per visit leg (DESIGN.md §4): 1-based replication and day, times "HH:MM:SS", wait in minutes. */
+/** A visit leg's row of visits.csv, without its line end (fields as papaparse would write them). */
+export function visitsRow(l: LegRecord): string {
+	// Numbers and clock times never need quotes; text cells go through csvField.
+	return [
+		integer(l.replication + 1),
+		integer(l.day + 1),
+		csvField(textCell(l.dayId)),
+		integer(l.visitor),
+		csvField(textCell(l.ticket)),
+		csvField(textCell(l.agency)),
+		csvField(textCell(l.service)),
+		csvField(textCell(l.channel)),
+		l.priority ? '1' : '0',
+		clockCell(l.arrival),
+		clockCell(l.ticketTime),
+		clockCell(l.call),
+		clockCell(l.start),
+		clockCell(l.end),
+		csvField(textCell(l.counter)),
+		fixed(l.wait, 2),
+		csvField(textCell(l.outcome))
+	].join(',');
+}
+
+/** One row per visit leg (docs/design.md §4): 1-based replication and day, times "HH:MM:SS", wait in minutes. */
 export function visitsCsv(legs: readonly LegRecord[], options: { header?: boolean } = {}): string {
-	const rows: string[][] = new Array(legs.length);
-	for (let i = 0; i < legs.length; i++) {
-		const l = legs[i];
-		rows[i] = [
-			integer(l.replication + 1),
-			integer(l.day + 1),
-			textCell(l.dayId),
-			integer(l.visitor),
-			textCell(l.ticket),
-			textCell(l.agency),
-			textCell(l.service),
-			textCell(l.channel),
-			l.priority ? '1' : '0',
-			clockCell(l.arrival),
-			clockCell(l.ticketTime),
-			clockCell(l.call),
-			clockCell(l.start),
-			clockCell(l.end),
-			textCell(l.counter),
-			fixed(l.wait, 2),
-			textCell(l.outcome)
-		];
-	}
-	return toCsv(options.header === false ? null : VISITS_HEADER, rows);
+	let text = options.header === false ? '' : VISITS_HEADER.join(',') + '\n';
+	for (let i = 0; i < legs.length; i++) text += visitsRow(legs[i]) + '\n';
+	return text;
 }
 
 function metricRow(scope: string, id: string, metric: string, m: MetricJSON): string[] {

@@ -2,6 +2,7 @@ import type { Scenario } from '../model/scenario';
 import { summarizeTally, type ReplicationSummary } from '../stats/replicationSummary';
 import { compileScenario, type CompiledScenario } from './compile';
 import type { LegRecord } from '../records/legRecord';
+import { toPlainRecord } from './leg';
 import { ReplicationRun } from './replication';
 
 /** What one replication hands back to whoever ran it: a small summary, and its visit legs when asked for. */
@@ -29,13 +30,15 @@ export class BatchRunner {
 	/**
 	 * Runs replication `r`; its result depends only on (scenario, seed, r), whoever runs it. With `keepLegs` the
 	 * result holds its visit legs as plain records, in the order an analyst reads them (by day, visitor and leg);
-	 * with `onLeg` each goes there instead, as soon as its visitor is done, and none is kept.
+	 * with `onLeg` each goes there instead, as soon as its visitor is done (read it during the call: the object is
+	 * reused), and none is kept.
 	 */
 	run(r: number, keepLegs: boolean, onLeg?: (record: LegRecord) => void): ReplicationResult {
 		const sim = this.sim ? this.sim.restart(r) : (this.sim = new ReplicationRun(this.model, this.seed, r));
 		const legs: LegRecord[] | undefined = keepLegs && !onLeg ? [] : undefined;
 		sim.keepLegs = false;
-		sim.streamLegs(onLeg ?? (legs ? (l) => legs.push(l) : null));
+		// A streamed leg is the simulator's own object, reused once the call returns: keep a plain copy.
+		sim.streamLegs(onLeg ?? (legs ? (l) => legs.push(toPlainRecord(l)) : null));
 		const out = sim.run();
 		return { replication: r, summary: summarizeTally(sim.tally, out), events: out.events, ...(legs ? { legs } : {}) };
 	}

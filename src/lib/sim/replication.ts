@@ -52,8 +52,8 @@ export class ReplicationRun implements EventHandler, LegRun, TimetableRun {
 	 */
 	keepLegs = true;
 	/**
-	 * Where each ended leg's plain record goes, in (day, visitor, leg) order, as soon as its visitor and every
-	 * earlier one are done (null: none). The legs themselves are then reused, as when none are kept.
+	 * Where each ended leg goes, in (day, visitor, leg) order, as soon as its visitor and every earlier one are
+	 * done (null: none); the receiver reads it during the call or copies it, as the leg object is then reused.
 	 */
 	private order: VisitOrder | null = null;
 	readonly tally: ReplicationTally;
@@ -103,7 +103,7 @@ export class ReplicationRun implements EventHandler, LegRun, TimetableRun {
 		return this;
 	}
 
-	/** Streams every ended leg's record to `onLeg` (see `order`) from the next `run` on; null stops it. */
+	/** Streams every ended leg to `onLeg` (see `order`) from the next `run` on; null stops it. */
 	streamLegs(onLeg: ((record: LegRecord) => void) | null): void {
 		this.order = onLeg ? new VisitOrder(onLeg) : null;
 	}
@@ -285,7 +285,7 @@ export class ReplicationRun implements EventHandler, LegRun, TimetableRun {
 		const k = leg.tk.serviceIndex;
 		this.tally.add(leg.key, this.tally.serviceAgency[k], k, leg);
 		if (this.order) {
-			this.order.add(leg.toRecord(), outcome !== 'served' || !leg.more);
+			this.order.add(leg, outcome !== 'served' || !leg.more);
 			this.pool.retire(leg);
 		} else if (this.keepLegs) this.legs.push(leg);
 		else this.pool.retire(leg);

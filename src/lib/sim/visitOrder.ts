@@ -4,6 +4,7 @@
  * Visitors are numbered 1, 2, … each day in the order they come; a visitor's legs end in leg order.
  */
 import type { LegRecord } from '../records/legRecord';
+import { toPlainRecord } from './leg';
 
 export class VisitOrder {
 	private day = 0;
@@ -14,7 +15,10 @@ export class VisitOrder {
 
 	constructor(private readonly emit: (record: LegRecord) => void) {}
 
-	/** Takes a leg that has ended; `last`: the visitor's visit ends with it. */
+	/**
+	 * Takes a leg that has ended; `last`: the visitor's visit ends with it. A leg handed on at once is handed on
+	 * as it is (the receiver reads it during the call, or copies it); one held is copied first.
+	 */
 	add(record: LegRecord, last: boolean): void {
 		// Every leg of a day has ended before the next day's first visitor comes (the run ends each day at midnight).
 		if (record.day !== this.day) {
@@ -29,8 +33,8 @@ export class VisitOrder {
 			return;
 		}
 		const legs = this.held.get(v);
-		if (legs) legs.push(record);
-		else this.held.set(v, [record]);
+		if (legs) legs.push(toPlainRecord(record));
+		else this.held.set(v, [toPlainRecord(record)]);
 		if (!last) return;
 		this.done.add(v);
 		while (this.done.has(this.next)) {
