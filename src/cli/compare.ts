@@ -1,6 +1,4 @@
 /** `mpp compare`: 2–4 scenarios on the same seed and replications, with paired differences against the first. */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { summaryCsv } from '../lib/export/csv';
 import type { Scenario } from '../lib/model/scenario';
 import { AGENCY_KPIS, compareScenarios, OVERALL_KPIS, type Comparison, type Difference, type OverallKpi } from '../lib/planning/compare';
@@ -9,6 +7,7 @@ import type { Num } from '../lib/stats/runSummary';
 import { CliError } from './cliError';
 import { withEvaluator } from './evaluator';
 import { metricText as metric, table } from './format';
+import { OutFiles } from './outFiles';
 import { prepareOut } from './outDir';
 import { loadScenario } from './scenarioFile';
 
@@ -30,7 +29,7 @@ export async function compareCommand(files: string[], opts: CompareOptions): Pro
 	// The baseline's run settings decide, so every scenario runs on the same seed and replication indices.
 	const seed = opts.seed ?? scenarios[0].run.seed;
 	const replications = opts.replications ?? scenarios[0].run.replications;
-	if (opts.out) prepareOut(opts.out);
+	if (opts.out !== undefined) prepareOut(opts.out);
 	const started = Date.now();
 	const comparison: Comparison = await withEvaluator(opts.workers, replications, async (evaluate) => {
 		const inputs = [];
@@ -41,22 +40,28 @@ export async function compareCommand(files: string[], opts: CompareOptions): Pro
 		return compareScenarios(inputs, seed);
 	});
 	process.stderr.write(`compare: done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-	if (opts.out) writeOut(opts.out, comparison, scenarios);
+	if (opts.out !== undefined) writeOut(opts.out, comparison, scenarios);
 	process.stdout.write(opts.json ? `${JSON.stringify(comparison, null, 2)}\n` : formatComparison(comparison));
 }
 
+/** compare.csv and each scenario's summary, all or nothing (OutFiles): a failure leaves the folder as it was. */
 function writeOut(dir: string, c: Comparison, scenarios: Scenario[]): void {
-	writeFileSync(join(dir, 'compare.csv'), compareCsv(c));
-	const used = new Set<string>();
-	const names = c.scenarios.map((s) => {
-		// A scenario compared with itself would overwrite its own summary: number the repeats.
-		let name = `summary-${s.id}.csv`;
-		for (let k = 2; used.has(name); k++) name = `summary-${s.id}-${k}.csv`;
-		used.add(name);
-		writeFileSync(join(dir, name), summaryCsv(s.summary));
-		return name;
-	});
-	process.stderr.write(`wrote compare.csv, ${names.join(', ')} to ${dir} (${scenarios.length} scenarios)\n`);
+	const out = new OutFiles(dir);
+	try {
+		out.write('compare.csv', compareCsv(c));
+		const used = new Set<string>();
+		for (const s of c.scenarios) {
+			// A scenario compared with itself would overwrite its own summary: number the repeats.
+			let name = `summary-${s.id}.csv`;
+			for (let k = 2; used.has(name); k++) name = `summary-${s.id}-${k}.csv`;
+			used.add(name);
+			out.write(name, summaryCsv(s.summary));
+		}
+		process.stderr.write(`wrote ${out.commit().join(', ')} to ${dir} (${scenarios.length} scenarios)\n`);
+	} catch (e) {
+		out.discard();
+		throw e;
+	}
 }
 
 const label = (k: number) => String.fromCharCode(65 + k);

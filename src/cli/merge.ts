@@ -56,7 +56,7 @@ export function mergeCommand(paths: string[], opts: MergeOptions): void {
 	const acc = new RunAccumulator(ordered[0].scenario, ordered[0].seed);
 	for (const p of ordered) for (const s of p.summaries) acc.addPacked(s);
 	const run = acc.summary();
-	if (opts.out) {
+	if (opts.out !== undefined) {
 		prepareOut(opts.out);
 		const out = new OutFiles(opts.out);
 		try {

@@ -44,10 +44,10 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
 	const seed = opts.seed ?? scenario.run.seed;
 	const replications = opts.replications ?? scenario.run.replications;
 	const shard = shardOf(opts.shard);
-	if (shard && !opts.out) throw new CliError('--shard writes a partial result for mpp merge: give --out DIR', 2);
+	if (shard && opts.out === undefined) throw new CliError('--shard writes a partial result for mpp merge: give --out DIR', 2);
 	const share = shard ? shareOf(shard, replications) : { first: 0, count: replications };
-	if (opts.out) prepareOut(opts.out);
-	const out = opts.out ? new OutFiles(opts.out) : null;
+	if (opts.out !== undefined) prepareOut(opts.out);
+	const out = opts.out !== undefined ? new OutFiles(opts.out) : null;
 	try {
 		const acc = new RunAccumulator(scenario, seed);
 		const packed: Float64Array[] = [];

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { isContinuous } from '../lib/model/calendarKind';
 import type { Scenario } from '../lib/model/scenario';
 import { BatchRunner } from '../lib/sim/batch';
@@ -8,6 +7,7 @@ import { createNodePool } from '../lib/workers/nodePool';
 import type { Progress } from '../lib/workers/pool';
 import type { PackedResult } from '../lib/workers/protocol';
 import type { LegRecord } from '../lib/records/legRecord';
+import { workerCount } from './workerCount';
 
 /** Which replications to run, where, and what to do with each result. */
 export interface ReplicationsRun {
@@ -38,8 +38,7 @@ export function visitsPerReplication(s: Scenario): number {
 
 /** How many worker threads a run uses: none for a small run or a single replication. */
 export function threadsFor(run: Pick<ReplicationsRun, 'scenario' | 'count' | 'workers'>): number {
-	const asked = run.workers ?? availableParallelism();
-	const n = Math.min(asked, run.count);
+	const n = Math.min(workerCount(run.workers), run.count);
 	return n <= 1 || visitsPerReplication(run.scenario) * run.count < WORTH_A_POOL ? 0 : n;
 }
 
