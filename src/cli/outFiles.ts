@@ -5,9 +5,12 @@
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError } from './cliError';
+import { whenInterrupted } from './interrupt';
 
 export class OutFiles {
 	private readonly pending = new Map<string, string>();
+	/** Takes the temporary files away if mpp is interrupted before they are put in place or discarded. */
+	private readonly forget = whenInterrupted(() => this.discard());
 
 	constructor(readonly dir: string) {}
 
@@ -41,6 +44,7 @@ export class OutFiles {
 		const names = [...this.pending.keys()];
 		for (const [name, tmp] of this.pending) this.guard(name, () => renameSync(tmp, join(this.dir, name)));
 		this.pending.clear();
+		this.forget();
 		return names;
 	}
 
@@ -48,6 +52,7 @@ export class OutFiles {
 	discard(): void {
 		for (const tmp of this.pending.values()) rmSync(tmp, { force: true });
 		this.pending.clear();
+		this.forget();
 	}
 
 	private guard<T>(name: string, f: () => T): T {

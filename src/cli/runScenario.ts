@@ -7,6 +7,7 @@ import { createNodePool } from '../lib/workers/nodePool';
 import type { Progress } from '../lib/workers/pool';
 import type { PackedResult } from '../lib/workers/protocol';
 import type { LegRecord } from '../lib/records/legRecord';
+import { yieldNow } from './interrupt';
 import { workerCount } from './workerCount';
 
 /** Which replications to run, where, and what to do with each result. */
@@ -55,6 +56,7 @@ export async function runReplications(run: ReplicationsRun): Promise<void> {
 			const { summary, events } = runner.run(r, false, run.onLeg);
 			run.onResult({ replication: r, events, summary: packSummary(summary, layout) });
 			run.onProgress?.({ done: r - first + 1, total: count });
+			await yieldNow();
 		}
 		return;
 	}
