@@ -8,6 +8,7 @@ import { CliError } from './cliError';
 import { withEvaluator } from './evaluator';
 import { metricText as metric, table } from './format';
 import { OutFiles } from './outFiles';
+import { printable } from './terminalText';
 import { prepareOut } from './outDir';
 import { loadScenario } from './scenarioFile';
 
@@ -41,7 +42,7 @@ export async function compareCommand(files: string[], opts: CompareOptions): Pro
 	});
 	process.stderr.write(`compare: done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 	if (opts.out !== undefined) writeOut(opts.out, comparison, scenarios);
-	process.stdout.write(opts.json ? `${JSON.stringify(comparison, null, 2)}\n` : formatComparison(comparison));
+	process.stdout.write(opts.json ? `${JSON.stringify(comparison, null, 2)}\n` : printable(formatComparison(comparison)));
 }
 
 /** compare.csv and each scenario's summary, all or nothing (OutFiles): a failure leaves the folder as it was. */

@@ -1,6 +1,7 @@
 /** The `mpp` command: run, validate, compare and size scenarios from a terminal (`npx mpp <command>`). */
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cliError';
+import { printable } from './terminalText';
 import type { CompareOptions } from './compare';
 import type { MergeOptions } from './merge';
 import { intOption, numberOption } from './options';
@@ -84,10 +85,10 @@ async function main(argv: string[]): Promise<number> {
 			return e.exitCode === 0 ? 0 : 2;
 		}
 		if (e instanceof CliError) {
-			process.stderr.write(e.message + '\n');
+			process.stderr.write(printable(e.message) + '\n');
 			return e.exitCode;
 		}
-		process.stderr.write(`mpp: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+		process.stderr.write(printable(`mpp: internal error: ${e instanceof Error ? e.message : String(e)}`) + '\n');
 		return 70;
 	}
 }

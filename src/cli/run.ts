@@ -14,6 +14,7 @@ import { formatRunReport } from './report';
 import { runReplications } from './runScenario';
 import { loadScenario } from './scenarioFile';
 import { shardOf, shareOf, type Shard } from './shard';
+import { printable } from './terminalText';
 
 /** Options of `mpp run`. */
 export interface RunOptions {
@@ -27,7 +28,7 @@ export interface RunOptions {
 
 /** Writes the run's summary as JSON or the readable report. */
 export function printSummary(run: RunSummary, json: boolean | undefined): void {
-	process.stdout.write(json ? summaryJson(run) : formatRunReport(run));
+	process.stdout.write(json ? summaryJson(run) : printable(formatRunReport(run)));
 }
 
 /** Puts summary.csv and hourly.csv with the other files and renames them all into place. */

@@ -5,6 +5,7 @@ import { CliError } from './cliError';
 import { withEvaluator } from './evaluator';
 import { fmt, metricText as metric, table } from './format';
 import { loadScenario } from './scenarioFile';
+import { printable } from './terminalText';
 
 /** Options of `mpp size`. */
 export interface SizeOptions {
@@ -74,7 +75,7 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<void
 		}
 		process.stderr.write(`size: wrote the sized scenario to ${opts.out}\n`);
 	}
-	process.stdout.write(opts.json ? `${JSON.stringify(sizingJson(result), null, 2)}\n` : formatSizing(result));
+	process.stdout.write(opts.json ? `${JSON.stringify(sizingJson(result), null, 2)}\n` : printable(formatSizing(result)));
 }
 
 /** One line of the search's path: "step 3 grow: add dukcapil → 18 counters, worst gap +0.22 (kept)". */

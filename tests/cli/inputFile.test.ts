@@ -1,11 +1,11 @@
-/** Reading input files: a size cap, devices and pipes read safely, invalid UTF-8 named at its byte. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+/** Reading input files: a size cap, devices and pipes read safely, invalid UTF-8 named at its byte; their text shown safely. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { invalidUtf8At, readTextFile } from '../../src/cli/inputFile';
-import { mpp, noTrace } from './mppProcess';
+import { mpp, noTrace, root } from './mppProcess';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'mpp-input-'));
 
@@ -51,5 +51,27 @@ describe('readTextFile', () => {
 		expect(r.code).toBe(1);
 		expect(r.stderr).toBe(`${f}: not UTF-8 text: byte 0xe9 at byte offset 28; save the file as UTF-8\n`);
 		noTrace(r.stderr);
+	});
+});
+
+describe('text from a scenario on a terminal', () => {
+	it('shows control characters in a name as escapes, in the report and in errors, and keeps JSON exact', () => {
+		const dir = tmp();
+		const s = JSON.parse(readFileSync(join(root, 'scenarios/lebong.json'), 'utf8'));
+		s.name = 'Lebong\u001b[2J\u001b]0;owned\u0007';
+		const f = join(dir, 'escape.json');
+		writeFileSync(f, JSON.stringify(s));
+		const report = mpp('run', f, '--replications', '2');
+		expect(report.code).toBe(0);
+		expect(report.stdout).not.toMatch(/[\u001b\u0007]/);
+		expect(report.stdout).toContain('Lebong\\x1b[2J\\x1b]0;owned\\x07');
+		const json = mpp('run', f, '--replications', '2', '--json');
+		expect(JSON.parse(json.stdout).name).toBe(s.name);
+		s.counters[0].serves[0] = 'duk\u001bcapil';
+		writeFileSync(f, JSON.stringify(s));
+		const bad = mpp('validate', f);
+		expect(bad.code).toBe(1);
+		expect(bad.stderr).not.toMatch(/\u001b/);
+		expect(bad.stderr).toContain('duk\\x1bcapil');
 	});
 });
