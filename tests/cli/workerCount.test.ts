@@ -18,13 +18,3 @@ describe('workerCount', () => {
 		expect(JSON.parse(r.stdout).replications).toBe(40);
 	});
 });
-
-describe('--out', () => {
-	it('an empty folder name is an error before anything runs', () => {
-		for (const cmd of [['run', 'scenarios/lebong.json'], ['compare', 'scenarios/lebong.json', 'scenarios/lebong.json']]) {
-			const r = mpp(...cmd, '--out', '');
-			expect(r.code).toBe(2);
-			expect(r.stderr).toMatch(/--out: expected a folder name/);
-		}
-	});
-});
