@@ -147,6 +147,18 @@ describe('sizeScenario options', () => {
 		for (const [id, a] of Object.entries(r.achieved)) if (id !== 'pln') expect(a.met).toBe(true);
 	});
 
+	it('gives an agency called "constructor" real figures (no plain-object lookups that find Object\'s own)', async () => {
+		const input = morningHall({ patienceMean: 240, visitorsPerDay: 120, tinyAgencies: 1 });
+		const tiny = input.agencies.find((a: { id: string }) => a.id === 'kecil1')!;
+		tiny.id = 'constructor';
+		for (const c of input.counters) c.serves = c.serves.map((x: string) => (x === 'kecil1' ? 'constructor' : x));
+		const r = await sizeScenario(mustParse(input), inProcessEvaluate, { ...SEARCH, shared: true });
+		const a = r.achieved.constructor;
+		expect(Number.isInteger(a.counters)).toBe(true);
+		expect(a.utilization === null || (a.utilization > 0 && a.utilization <= 1)).toBe(true);
+		expect(Number.isInteger(r.counters.constructor)).toBe(true);
+	});
+
 	it('merges small, lightly used agencies onto a shared counter when the targets still hold', async () => {
 		const s = mustParse(morningHall({ patienceMean: 240, visitorsPerDay: 120, tinyAgencies: 3 }));
 		const targets = { abandonRate: 0.05 };

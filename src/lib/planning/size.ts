@@ -239,9 +239,9 @@ export async function sizeScenario(base: Scenario, evaluate: Evaluate, options: 
 		// the Erlang bound said) and it is mostly idle.
 		const utilization = agencyUtilization(best);
 		const candidates = agencyIds
-			.filter((a) => best.layout.dedicated[a] === 1 && (utilization[a] ?? 1) < SHARE_CANDIDATE_UTILIZATION)
-			.sort((a, b) => (utilization[a] ?? 1) - (utilization[b] ?? 1));
-		const load = (group: string[]) => group.reduce((x, a) => x + (utilization[a] ?? 1), 0);
+			.filter((a) => best.layout.dedicated[a] === 1 && (utilization.get(a) ?? 1) < SHARE_CANDIDATE_UTILIZATION)
+			.sort((a, b) => (utilization.get(a) ?? 1) - (utilization.get(b) ?? 1));
+		const load = (group: string[]) => group.reduce((x, a) => x + (utilization.get(a) ?? 1), 0);
 		const single: string[] = [];
 		for (const agency of candidates) {
 			if (evaluations >= maxEvaluations) break;
@@ -252,7 +252,7 @@ export async function sizeScenario(base: Scenario, evaluate: Evaluate, options: 
 				...single.map((partner) => ({ group: [partner], index: -1, partner }))
 			];
 			for (const o of placements) {
-				if (load(o.group) + (utilization[agency] ?? 1) > SHARE_MAX_UTILIZATION) continue;
+				if (load(o.group) + (utilization.get(agency) ?? 1) > SHARE_MAX_UTILIZATION) continue;
 				const next = copyLayout(best.layout);
 				next.dedicated[agency] = 0;
 				const group = [...o.group, agency];
@@ -287,7 +287,7 @@ export async function sizeScenario(base: Scenario, evaluate: Evaluate, options: 
 				waitP90: a.waitP90,
 				abandonRate: a.abandonRate,
 				serviceLevel: a.serviceLevel,
-				utilization: utilization[check.id] ?? null,
+				utilization: utilization.get(check.id) ?? null,
 				worstGap: check.worstGap,
 				met: check.met
 			};
@@ -314,20 +314,22 @@ export async function sizeScenario(base: Scenario, evaluate: Evaluate, options: 
 	}
 }
 
-/** Mean utilisation per agency of its dedicated counters, or with `shared` of every counter serving it. */
-function agencyUtilization(ev: Evaluation, shared = false): Record<string, number> {
-	const out: Record<string, number> = {};
-	const sums: Record<string, { u: number; n: number }> = {};
+/**
+ * Mean utilisation per agency of its dedicated counters, or with `shared` of every counter serving it. A Map, not
+ * a plain object: an agency may be called "constructor" or "toString".
+ */
+function agencyUtilization(ev: Evaluation, shared = false): Map<string, number> {
+	const sums = new Map<string, { u: number; n: number }>();
 	ev.scenario.counters.forEach((c, k) => {
 		if (c.serves.length !== 1 && !shared) return;
 		const u = ev.run.counters[k]?.utilization.mean;
 		if (u === null || u === undefined) return;
 		for (const a of c.serves) {
-			const s = (sums[a] ??= { u: 0, n: 0 });
+			const s = sums.get(a) ?? { u: 0, n: 0 };
 			s.u += u;
 			s.n++;
+			sums.set(a, s);
 		}
 	});
-	for (const [a, s] of Object.entries(sums)) out[a] = s.u / s.n;
-	return out;
+	return new Map([...sums].map(([a, s]) => [a, s.u / s.n]));
 }
