@@ -153,10 +153,11 @@ describe('sizeScenario options', () => {
 		tiny.id = 'constructor';
 		for (const c of input.counters) c.serves = c.serves.map((x: string) => (x === 'kecil1' ? 'constructor' : x));
 		const r = await sizeScenario(mustParse(input), inProcessEvaluate, { ...SEARCH, shared: true });
-		const a = r.achieved.constructor;
+		const id: string = 'constructor';
+		const a = r.achieved[id];
 		expect(Number.isInteger(a.counters)).toBe(true);
 		expect(a.utilization === null || (a.utilization > 0 && a.utilization <= 1)).toBe(true);
-		expect(Number.isInteger(r.counters.constructor)).toBe(true);
+		expect(Number.isInteger(r.counters[id])).toBe(true);
 	});
 
 	it('merges small, lightly used agencies onto a shared counter when the targets still hold', async () => {
