@@ -30,7 +30,7 @@ export interface ReplicationsRun {
 const WORTH_A_POOL = 50_000;
 
 /** Visits one replication brings on average (continuous mode: rate × horizon; day calendars: per day × days). */
-export function visitsPerReplication(s: Scenario): number {
+function visitsPerReplication(s: Scenario): number {
 	if (isContinuous(s.calendar)) return ((s.demand.ratePerHour ?? 0) * s.calendar.continuousMinutes) / 60;
 	let factors = 0;
 	for (const d of s.calendar.days) factors += s.demand.dayFactors?.[d] ?? 1;
@@ -38,7 +38,7 @@ export function visitsPerReplication(s: Scenario): number {
 }
 
 /** How many worker threads a run uses: none for a small run or a single replication. */
-export function threadsFor(run: Pick<ReplicationsRun, 'scenario' | 'count' | 'workers'>): number {
+function threadsFor(run: Pick<ReplicationsRun, 'scenario' | 'count' | 'workers'>): number {
 	const n = Math.min(workerCount(run.workers), run.count);
 	return n <= 1 || visitsPerReplication(run.scenario) * run.count < WORTH_A_POOL ? 0 : n;
 }

@@ -20,9 +20,4 @@ export class InReplicationOrder<T> {
 			this.deliver(held);
 		}
 	}
-
-	/** Results held back, waiting for an earlier one. */
-	get held(): number {
-		return this.early.size;
-	}
 }
