@@ -3,6 +3,7 @@ import { summarizeTally, type ReplicationSummary } from '../stats/replicationSum
 import { compileScenario, type CompiledScenario } from './compile';
 import type { LegRecord } from '../records/legRecord';
 import { toPlainRecord } from './leg';
+import type { DemandSourceFactory } from './demandSource';
 import { ReplicationRun } from './replication';
 
 /** What one replication hands back to whoever ran it: a small summary, and its visit legs when asked for. */
@@ -20,9 +21,11 @@ export class BatchRunner {
 	/** One replication object, restarted for each replication (allocation-light: see ReplicationRun). */
 	private sim: ReplicationRun | undefined;
 
+	/** `demand`: where the visitors come from (default: generated from the scenario's demand). */
 	constructor(
 		readonly scenario: Scenario,
-		readonly seed: number
+		readonly seed: number,
+		private readonly demand?: DemandSourceFactory
 	) {
 		this.model = compileScenario(scenario);
 	}
@@ -34,7 +37,7 @@ export class BatchRunner {
 	 * reused), and none is kept.
 	 */
 	run(r: number, keepLegs: boolean, onLeg?: (record: LegRecord) => void): ReplicationResult {
-		const sim = this.sim ? this.sim.restart(r) : (this.sim = new ReplicationRun(this.model, this.seed, r));
+		const sim = this.sim ? this.sim.restart(r) : (this.sim = new ReplicationRun(this.model, this.seed, r, this.demand ? { demand: this.demand } : {}));
 		const legs: LegRecord[] | undefined = keepLegs && !onLeg ? [] : undefined;
 		sim.keepLegs = false;
 		// A streamed leg is the simulator's own object, reused once the call returns: keep a plain copy.

@@ -7,11 +7,13 @@
  */
 import type { CompiledScenario, DayPlan } from './compile';
 import { ContinuousArrivals, DemandBuffer, DemandStreams, generateBlock, generateDay, type DayDemand } from './demand';
+import type { DemandSource } from './demandSource';
 
 /** Visitors per block of a continuous run. */
 export const BLOCK_VISITORS = 1024;
 
-export class DemandFeed {
+/** Generated demand: the default DemandSource of a replication. */
+export class DemandFeed implements DemandSource {
 	streams: DemandStreams;
 	private readonly buffer = new DemandBuffer();
 	/** Tally key of the current day's first visitor: visitors are keyed in (day, visitor) order. */
@@ -60,4 +62,9 @@ export class DemandFeed {
 		this.nextVisitorBase += d.count;
 		return d;
 	}
+}
+
+/** The default demand source: visitors generated from the scenario's demand and the replication's streams. */
+export function generatedDemand(model: CompiledScenario, seed: number, replication: number): DemandSource {
+	return new DemandFeed(model, seed, replication);
 }
