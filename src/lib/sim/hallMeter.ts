@@ -117,14 +117,18 @@ export class HallMeter {
 		else this.advanceAcross(a < 0 ? 0 : a, b);
 	}
 
-	/** `advance` over day-relative minutes [a, b) that may span several bins (the last bin takes any overflow). */
+	/**
+	 * `advance` over day-relative minutes [a, b) that may span several bins. The last bin takes any overflow in one
+	 * step, so the loop runs at most once per bin however long the span (a service of years must not step through
+	 * every quarter hour of them).
+	 */
 	private advanceAcross(a: number, b: number): void {
 		const bm = this.trace.binMinutes;
 		const last = this.trace.waitingArea.length - 1;
 		while (a < b) {
-			let i = Math.floor(a / bm);
+			const i = Math.floor(a / bm);
+			if (i >= last) return this.addToBin(last, b - a);
 			const end = Math.min(b, (i + 1) * bm);
-			if (i > last) i = last;
 			this.addToBin(i, end - a);
 			a = end;
 		}
@@ -159,9 +163,19 @@ export class HallMeter {
 		} else this.usageByHour(c, from, now, busy);
 	}
 
-	/** A staffed counter's minutes [from, now) by clock hour. */
+	/**
+	 * A staffed counter's minutes [from, now) by clock hour. Whole days add an hour to every clock hour at once, so
+	 * the loop runs at most 25 times however long the span.
+	 */
 	private usageByHour(c: number, from: number, now: number, busy: boolean): void {
-		let a = from;
+		const days = Math.floor((now - from) / DAY_MINUTES);
+		if (days > 0) {
+			for (let h = 0; h < HOURS_PER_DAY; h++) {
+				this.staffedByHour[c * HOURS_PER_DAY + h] += days * 60;
+				if (busy) this.busyByHour[c * HOURS_PER_DAY + h] += days * 60;
+			}
+		}
+		let a = from + days * DAY_MINUTES;
 		while (a < now) {
 			const hourEnd = (Math.floor(a / 60) + 1) * 60;
 			const end = Math.min(now, hourEnd);
