@@ -1,0 +1,111 @@
+/** Visitor behaviour from a log: abandonment and patience, no-shows, further services, online and priority shares. */
+import type { Distribution } from '../model/distribution';
+import type { ColumnMap } from './logRecord';
+import type { LogSummary } from './logSummary';
+
+/** What the log says about how visitors behave; null where it cannot tell. */
+export interface BehaviourEstimate {
+	/** Abandoned legs over legs that came (all but no-shows and tickets still waiting). */
+	abandonShare: number;
+	patience: Distribution | null;
+	/** How patience was estimated, in a sentence for the notes. */
+	patienceMethod: string;
+	noShowShare: number | null;
+	extraServiceProbability: number | null;
+	/** Why extraServiceProbability is what it is, in a sentence. */
+	extraServiceMethod: string;
+	onlineShare: number | null;
+	priorityShare: number | null;
+}
+
+/** The simulator's cap on extraServiceProbability (scenario schema). */
+export const MAX_EXTRA_SERVICE = 0.95;
+
+/**
+ * Patience as an exponential distribution.
+ * - With leave times: censored maximum likelihood. An abandoned leg's wait (left − issued) is its patience; a
+ *   served leg's wait (call − issued) is a lower bound on its patience (right-censored). For the exponential the
+ *   MLE of the mean is the total exposure (all those waits summed) over the number of abandonments.
+ * - Without leave times: the same estimator with each abandoner's unknown wait taken as the mean served wait W,
+ *   which gives mean = W / P(abandon) (for exponential patience P(abandon) = E[time waited] / mean).
+ * - No abandonment: null (nobody leaves the queue).
+ */
+export function estimatePatience(s: LogSummary): { patience: Distribution | null; method: string } {
+	const abandoned = s.outcomes.abandoned;
+	if (abandoned === 0) return { patience: null, method: 'no abandoned ticket in the log: patience null (nobody leaves the queue)' };
+	const servedMean = s.servedWithCall > 0 ? s.servedWaitSum / s.servedWithCall : 0;
+	if (s.abandonedWithLeft > 0) {
+		let exposure = s.servedWaitSum;
+		const waits = s.abandonWaits.view();
+		for (let i = 0; i < waits.length; i++) exposure += waits[i];
+		// Abandoners without a leave time (a mixed log) are taken at the mean served wait, as below.
+		exposure += (abandoned - s.abandonedWithLeft) * servedMean;
+		if (!(exposure > 0)) return { patience: null, method: 'abandonments all at zero wait: patience cannot be estimated (null)' };
+		const mean = exposure / abandoned;
+		return {
+			patience: { dist: 'exponential', mean: round3(mean) },
+			method:
+				`exponential, censored maximum likelihood: mean = total waiting exposure (${round3(exposure)} min: ${s.abandonedWithLeft} abandoned waits to the leave time ` +
+				`plus ${s.servedWithCall} served waits to the call, right-censored) / ${abandoned} abandonments = ${round3(mean)} min`
+		};
+	}
+	const share = abandoned / (abandoned + s.servedWithCall);
+	if (!(servedMean > 0)) return { patience: null, method: 'no leave times and no served wait: patience cannot be estimated (null)' };
+	const mean = servedMean / share;
+	return {
+		patience: { dist: 'exponential', mean: round3(mean) },
+		method:
+			`exponential, mean = mean served wait / abandonment share = ${round3(servedMean)} / ${round3(share)} = ${round3(mean)} min ` +
+			`(the log has no leave times: each abandoner's wait is taken as the mean served wait; for exponential patience P(abandon) = E[wait] / mean)`
+	};
+}
+
+/**
+ * Extra-service probability. Method: the simulator gives a visit a further service with probability p after each
+ * leg, so a visit's number of legs is geometric and the MLE is p = (legs − visits) / legs, capped at 0.95. Only a
+ * log that links rows can tell: one with a visit column, or one whose tickets repeat (a ticket's rows on a day are
+ * one visit). Otherwise null ("cannot tell").
+ */
+export function estimateExtraService(s: LogSummary, columns: ColumnMap): { p: number | null; method: string } {
+	const links = columns.visit !== undefined || (columns.ticket !== undefined && s.linkedVisits > 0);
+	if (!links || s.visitLegs === 0) {
+		return { p: null, method: 'the log does not link rows into visits (no visit column, no repeated ticket): the share of visits wanting a further service cannot be told' };
+	}
+	const p = Math.min(MAX_EXTRA_SERVICE, (s.visitLegs - s.visits) / s.visitLegs);
+	const by = columns.visit !== undefined ? `the visit column (${columns.visit})` : 'repeated tickets';
+	return {
+		p: round6(p),
+		method: `geometric legs per visit, linked by ${by}: p = (legs − visits) / legs = (${s.visitLegs} − ${s.visits}) / ${s.visitLegs}` + (p === MAX_EXTRA_SERVICE ? ', capped at 0.95' : '')
+	};
+}
+
+/**
+ * Behaviour estimates. Abandonment share over legs that came; no-show share = no-show online visits / online
+ * visits (null without online visits: a log without a channel column cannot tell a no-show's booking); online and
+ * priority shares = such visits / visits, only when the log has that column.
+ */
+export function estimateBehaviour(s: LogSummary, columns: ColumnMap): BehaviourEstimate {
+	const o = s.outcomes;
+	const came = o.served + o.abandoned + o['not-served'];
+	const { patience, method } = estimatePatience(s);
+	const extra = estimateExtraService(s, columns);
+	const visits = s.visits;
+	return {
+		abandonShare: came > 0 ? round6(o.abandoned / came) : 0,
+		patience,
+		patienceMethod: method,
+		noShowShare: s.onlineVisits > 0 ? round6(s.noShowOnlineVisits / s.onlineVisits) : null,
+		extraServiceProbability: extra.p,
+		extraServiceMethod: extra.method,
+		onlineShare: columns.channel !== undefined && visits > 0 ? round6(s.onlineVisits / visits) : null,
+		priorityShare: columns.priority !== undefined && visits > 0 ? round6(s.priorityVisits / visits) : null
+	};
+}
+
+function round3(x: number): number {
+	return Math.round(x * 1000) / 1000;
+}
+
+function round6(x: number): number {
+	return Math.round(x * 1e6) / 1e6;
+}
