@@ -236,9 +236,9 @@ describe('distributions', () => {
 	const at = 'agencies[0].services[0].serviceTime';
 	const bad: Array<[string, unknown, string, string | RegExp]> = [
 		['exponential mean 0', { dist: 'exponential', mean: 0 }, 'mean', 'must be positive'],
-		['lognormal cv 0', { dist: 'lognormal', mean: 5, cv: 0 }, 'cv', 'must be positive'],
+		['lognormal cv 0', { dist: 'lognormal', mean: 5, cv: 0 }, 'cv', 'must be at least 0.01 (below that, use a fixed time)'],
 		['lognormal mean -1', { dist: 'lognormal', mean: -1, cv: 0.5 }, 'mean', 'must be positive'],
-		['gamma cv -1', { dist: 'gamma', mean: 5, cv: -1 }, 'cv', 'must be positive'],
+		['gamma cv -1', { dist: 'gamma', mean: 5, cv: -1 }, 'cv', 'must be at least 0.01 (below that, use a fixed time)'],
 		['normal sd -1', { dist: 'normal', mean: 5, sd: -1 }, 'sd', 'must not be negative'],
 		['normal mean 0 (duration)', { dist: 'normal', mean: 0, sd: 1 }, 'mean', /positive/],
 		['uniform min > max', { dist: 'uniform', min: 5, max: 3 }, 'max', /must not be less than min \(5\)/],
@@ -259,7 +259,7 @@ describe('distributions', () => {
 		});
 	}
 	it('points into other services, patience and punctuality', () => {
-		expectErrorAt(small((s) => (s.agencies[1].services[0].serviceTime = { dist: 'gamma', mean: 5, cv: 0 })), 'agencies[1].services[0].serviceTime.cv', 'must be positive');
+		expectErrorAt(small((s) => (s.agencies[1].services[0].serviceTime = { dist: 'gamma', mean: 5, cv: 0 })), 'agencies[1].services[0].serviceTime.cv', 'must be at least 0.01 (below that, use a fixed time)');
 		expectErrorAt(small((s) => (s.demand.patience = { dist: 'fixed', value: 0 })), 'demand.patience.value', 'a duration must be positive');
 		expectErrorAt(
 			small((s) => (s.demand.online.punctuality = { dist: 'uniform', min: 5, max: -5 })),

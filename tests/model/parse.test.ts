@@ -108,7 +108,7 @@ describe('parseScenario: shape errors in plain words', () => {
 		expectErrorAt(small((s) => (s.name = '')), 'name', 'must not be empty');
 		expectErrorAt(small((s) => (s.demand.priorityShare = 1.5)), 'demand.priorityShare', 'must be at most 1');
 		expectErrorAt(small((s) => (s.demand.priorityShare = -0.1)), 'demand.priorityShare', 'must not be negative');
-		expectErrorAt(small((s) => (s.counters[0].speed = 0)), 'counters[0].speed', 'must be positive');
+		expectErrorAt(small((s) => (s.counters[0].speed = 0)), 'counters[0].speed', 'must be at least 0.01');
 		expectErrorAt(small((s) => (s.policy.serviceLevelMinutes = 0)), 'policy.serviceLevelMinutes', 'must be positive');
 		expectErrorAt(small((s) => (s.counters[0].shifts[0] = ['08:00'])), 'counters[0].shifts[0]', 'must have at least 2 entries');
 	});

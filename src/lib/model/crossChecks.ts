@@ -4,6 +4,7 @@ import type { Distribution } from './distribution';
 import { scenarioError, type PathSegments, type ScenarioError } from './errors';
 import { isContinuous } from './calendarKind';
 import { DAY_IDS, type DayId, type DaysCalendar, type Hours, type Scenario } from './scenario';
+import { MAX_SERVICES, MAX_VISITORS_PER_REPLICATION } from './limits';
 import { entryExists, resolveServes, serviceKey, splitEntry, type ServiceRef } from './serves';
 
 /** What the cross-checks found: errors make the scenario unusable, warnings are worth a look. */
@@ -25,7 +26,26 @@ export function crossCheck(s: Scenario): CrossCheckResult {
 	if (isContinuous(s.calendar)) checkContinuous(s, s.calendar.continuousMinutes, r);
 	else checkDays(s, s.calendar, r);
 	checkDistributions(s, r);
+	checkSize(s, r);
 	return r;
+}
+
+/**
+ * What a replication must hold: a count of services the engine's tables are built for, and the visitors it
+ * expects (each generated and tallied in memory). Bounds on single fields cannot see these products.
+ */
+function checkSize(s: Scenario, r: CrossCheckResult): void {
+	const services = s.agencies.reduce((n, a) => n + a.services.length, 0);
+	if (services > MAX_SERVICES) err(r, ['agencies'], `${services} services in all: at most ${MAX_SERVICES}`);
+	const cal = s.calendar;
+	const d = s.demand;
+	const expected = isContinuous(cal)
+		? ((d.ratePerHour ?? 0) * cal.continuousMinutes) / 60
+		: (d.visitorsPerDay ?? 0) * cal.days.reduce((sum, day) => sum + (d.dayFactors?.[day] ?? 1), 0);
+	if (expected > MAX_VISITORS_PER_REPLICATION) {
+		const field = isContinuous(cal) ? 'ratePerHour' : 'visitorsPerDay';
+		err(r, ['demand', field], `a replication would expect ${Math.round(expected).toLocaleString('en')} visitors, more than the ${MAX_VISITORS_PER_REPLICATION.toLocaleString('en')} one can hold: shorten the run or lower the demand`);
+	}
 }
 
 function err(r: CrossCheckResult, path: PathSegments, message: string): void {
@@ -194,6 +214,11 @@ function checkDays(s: Scenario, cal: DaysCalendar, r: CrossCheckResult): void {
 		});
 	});
 	checkDaysDemand(s, days, r);
+	// Day d of a replication spans [d × 1440, d × 1440 + close): a warm-up past the last close measures nothing.
+	const end = (days.length - 1) * 1440 + parseClock(days[days.length - 1].hours.close);
+	if (s.run.warmupMinutes >= end) {
+		err(r, ['run', 'warmupMinutes'], `the warm-up (${s.run.warmupMinutes} min) outlasts every simulated day (the last closes at minute ${end} of the replication): nothing would be measured`);
+	}
 }
 
 function checkHours(h: Hours, path: PathSegments, r: CrossCheckResult): void {
@@ -221,15 +246,20 @@ function checkDaysDemand(s: Scenario, days: Array<{ day: DayId; hours: Hours }>,
 	if (p.weights.every((w) => w === 0)) return err(r, ['demand', 'profile', 'weights'], 'all weights are zero: no visitor would arrive');
 	// Tickets are issued only between opening and the last ticket: some weighted step must fall there on some day.
 	const from = parseClock(p.from);
-	const reaches = days.some(({ hours }) => {
-		const open = parseClock(hours.open);
-		const last = parseClock(hours.lastTicket);
-		return p.weights.some((w, k) => w > 0 && from + k * p.step < last && from + (k + 1) * p.step > open);
-	});
+	const reaches = days.some(({ hours }) => ticketTimes(hours).some(([open, last]) => p.weights.some((w, k) => w > 0 && from + k * p.step < last && from + (k + 1) * p.step > open)));
 	if (!reaches) {
 		const end = formatClock(from + p.weights.length * p.step);
-		err(r, ['demand', 'profile'], `the arrival profile (${p.from}–${end}) puts no weight between opening and the last ticket on any simulated day`);
+		err(r, ['demand', 'profile'], `the arrival profile (${p.from}–${end}) puts no weight between opening and the last ticket, outside breaks, on any simulated day`);
 	}
+}
+
+/** When tickets are issued on a day: opening to the last ticket, without its breaks. */
+function ticketTimes(h: Hours): Array<[number, number]> {
+	let spans: Array<[number, number]> = [[parseClock(h.open), parseClock(h.lastTicket)]];
+	for (const [a, b] of (h.breaks ?? []).map(([x, y]) => [parseClock(x), parseClock(y)])) {
+		spans = spans.flatMap(([s, e]): Array<[number, number]> => (b <= s || a >= e ? [[s, e]] : ([[s, a], [b, e]] as Array<[number, number]>).filter(([x, y]) => y > x)));
+	}
+	return spans;
 }
 
 function checkDistributions(s: Scenario, r: CrossCheckResult): void {

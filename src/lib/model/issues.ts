@@ -99,6 +99,8 @@ function translateUnion(issue: Extract<Issue, { code: 'invalid_union' }>, path: 
 }
 
 function tooSmall(issue: Extract<Issue, { code: 'too_small' }>): string {
+	// A bound the schema words itself (limits.ts) says why; zod's own words start "Too small".
+	if (issue.message && !issue.message.startsWith('Too small')) return issue.message;
 	const min = Number(issue.minimum);
 	if (issue.origin === 'array' || issue.origin === 'set') {
 		if (issue.exact) return `must have exactly ${plural(min, 'entry', 'entries')}`;
@@ -110,6 +112,7 @@ function tooSmall(issue: Extract<Issue, { code: 'too_small' }>): string {
 }
 
 function tooBig(issue: Extract<Issue, { code: 'too_big' }>): string {
+	if (issue.message && !issue.message.startsWith('Too big')) return issue.message;
 	const max = Number(issue.maximum);
 	if (issue.origin === 'array' || issue.origin === 'set') return `must have at most ${plural(max, 'entry', 'entries')}`;
 	if (issue.origin === 'string') return `must be at most ${plural(max, 'character', 'characters')}`;
