@@ -32,7 +32,10 @@ export interface Truth {
 	agencies: Array<{ name: string; prefix: string; counters: number; services: Array<{ name: string; weight: number; time: TimeDist }> }>;
 	/** Mean of the exponential patience; absent or null: nobody leaves. */
 	patienceMean?: number | null;
-	/** A visit wants one further service (by weight) after its first is served. */
+	/**
+	 * After each served leg the visit wants a further service (by weight) with this probability, as in the
+	 * project's model: legs per visit are geometric, and a visitor who leaves unserved wants nothing more.
+	 */
 	extraServiceProbability?: number;
 	onlineShare?: number;
 	priorityShare?: number;
@@ -222,7 +225,7 @@ function generateDay(truth: Truth, date: string, rng: Rng): { rows: FifoRow[]; v
 		const end = start + duration;
 		lane[c] = end;
 		rows.push({ ...base, counter: `${a.prefix}${c + 1}`, called: call, start, end, left: NaN, status: 'served', wait: call - p.issued, duration });
-		if (p.leg === 0 && rng() < (truth.extraServiceProbability ?? 0)) insertSorted(heap, k + 1, { ...p, issued: end, leg: 1, service: pick(rng, weights) });
+		if (rng() < (truth.extraServiceProbability ?? 0)) insertSorted(heap, k + 1, { ...p, issued: end, leg: 1, service: pick(rng, weights) });
 	}
 	return { rows, visitors: times.length };
 }
