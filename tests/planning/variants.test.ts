@@ -6,7 +6,6 @@ import {
 	addCounters,
 	applyWhatIf,
 	applyWhatIfs,
-	boundedId,
 	removeCounters,
 	scaleDemand,
 	scaleDistribution,
@@ -143,16 +142,5 @@ describe('derived variants', () => {
 		expect(b.map((r) => r.summary.overall.arrived)).toEqual(a.map((r) => r.summary.overall.arrived));
 		expect(b.map((r) => r.summary.overall.noShow)).toEqual(a.map((r) => r.summary.overall.noShow));
 		// (Tickets may differ: a visitor who gives up on a first service never queues for the second.)
-	});
-});
-
-describe('boundedId', () => {
-	it('leaves a short id alone and cuts a long one to 64 characters, keeping long ids that differ apart', () => {
-		expect(boundedId('kecil-demand-x2')).toBe('kecil-demand-x2');
-		const a = boundedId('x'.repeat(100) + 'a');
-		const b = boundedId('x'.repeat(100) + 'b');
-		expect(a.length).toBeLessThanOrEqual(64);
-		expect(a).not.toBe(b);
-		expect(a).toMatch(/^[A-Za-z0-9][A-Za-z0-9_-]*$/);
 	});
 });

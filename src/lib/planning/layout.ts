@@ -3,6 +3,7 @@
  * counters that serve several agencies. Every counter is on duty whenever the hall is open (no shifts), speed 1,
  * with the policy's default work profile; the calendar, demand and policy stay the base scenario's.
  */
+import { boundedId } from '../model/boundedId';
 import type { Counter, Scenario } from '../model/scenario';
 import { compileScenario } from '../sim/compile';
 
@@ -30,7 +31,7 @@ export function copyLayout(layout: Layout): Layout {
 }
 
 /** The base scenario with its counters replaced by the layout's (ids L01, L02, … in agency order, then shared ones). */
-export function layoutScenario(base: Scenario, layout: Layout, id = `${base.id}-sized`, name = `${base.name} (hasil sizing)`): Scenario {
+export function layoutScenario(base: Scenario, layout: Layout, id = boundedId(`${base.id}-sized`), name = `${base.name} (hasil sizing)`): Scenario {
 	const counters: Counter[] = [];
 	const nextId = () => `L${String(counters.length + 1).padStart(2, '0')}`;
 	for (const a of base.agencies) {

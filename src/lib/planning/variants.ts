@@ -4,7 +4,7 @@
  * demand parameters, so a variant run on the same seed sees the same visitors wherever the demand is unchanged
  * (common random numbers).
  */
-import { MAX_ID_LENGTH } from '../model/limits';
+import { boundedId } from '../model/boundedId';
 import type { Distribution } from '../model/distribution';
 import type { Counter, Scenario } from '../model/scenario';
 import { splitEntry } from '../model/serves';
@@ -102,17 +102,6 @@ export function applyWhatIfs(base: Scenario, list: readonly WhatIf[]): Scenario 
 
 function renamed(s: Scenario, base: Scenario, list: readonly WhatIf[]): Scenario {
 	return { ...s, id: boundedId([base.id, ...list.map(whatIfSlug)].join('-')), name: `${base.name} (${list.map(describeWhatIf).join('; ')})` };
-}
-
-/**
- * An id within MAX_ID_LENGTH: a longer one keeps its start and ends in a hash of the whole, so two long ids that
- * differ only at their ends stay different.
- */
-export function boundedId(id: string): string {
-	if (id.length <= MAX_ID_LENGTH) return id;
-	let h = 0x811c9dc5;
-	for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
-	return `${id.slice(0, MAX_ID_LENGTH - 9).replace(/[-_]+$/, '')}-${h.toString(16).padStart(8, '0')}`;
 }
 
 function requireAgency(s: Scenario, agency: string): void {
