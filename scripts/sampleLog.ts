@@ -54,7 +54,8 @@ export function sampleDates(): Array<{ date: string; weekday: (typeof WEEKDAYS)[
 export function loadTruth(text = readFileSync(TRUTH_FILE, 'utf8')): Scenario {
 	const parsed = parseScenario(JSON.parse(text));
 	if (!parsed.ok) throw new Error(`truth file is not a valid scenario: ${JSON.stringify(parsed.errors[0])}`);
-	const days = parsed.scenario.calendar.days ?? [];
+	const cal = parsed.scenario.calendar;
+	const days = 'days' in cal ? cal.days : [];
 	const dates = sampleDates();
 	if (days.length !== dates.length || dates.some((d, i) => d.weekday !== days[i]))
 		throw new Error('truth calendar.days must be the weekdays of the sample dates, in order');
@@ -65,8 +66,8 @@ const STATUS: Record<LegRecord['outcome'], string> = {
 	served: 'selesai',
 	abandoned: 'batal',
 	'no-show': 'tidak_hadir',
-	// Never under atClose "serve-waiting"; written as a skipped ticket if a truth ever sends people home.
-	'not-served': 'lewati'
+	// Never under atClose "serve-waiting" (not 'lewati': logs use that word for a called visitor who was not there).
+	'not-served': 'tidak_dilayani'
 };
 
 /** A ";"-separated cell: quoted only when it holds the delimiter, a quote or a line end. */
