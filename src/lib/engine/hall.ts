@@ -79,13 +79,32 @@ export abstract class Hall<P> {
 			return new CounterState<P>(ci, c.id, serves, compileProfile(c.profile, this.serviceKeys, agencyOfKey, serves));
 		});
 		this.linesOf = this.layoutLines();
-		const calling = (k: number, priorityClass: boolean) =>
-			this.states.filter((c) => c.profile.some((e) => (priorityClass || !e.priorityOnly) && e.services.includes(k))).map((c) => c.index);
-		this.callers = new IndexLists(this.serviceKeys.flatMap((_, k) => [calling(k, false), calling(k, true)]));
+		this.callers = new IndexLists(this.callersOf());
 		this.profileLines = new IndexLists(this.states.map((c) => c.profile.map((e) => e.line)));
 		this.idleFrom = new Float64Array(this.states.length).fill(Infinity);
 		this.waitingPriority = new Int32Array(this.serviceKeys.length);
 		this.waitingRegular = new Int32Array(this.serviceKeys.length);
+	}
+
+	/**
+	 * Per service k, the counters whose work profile calls its regular tickets (list 2k) and its priority tickets
+	 * (2k + 1), in counter order. Built from the profiles outward, so its cost is the size of the profiles, not
+	 * services × counters × services.
+	 */
+	private callersOf(): number[][] {
+		const lists: number[][] = this.serviceKeys.flatMap(() => [[], []]);
+		const add = (list: number[], c: number) => {
+			if (list[list.length - 1] !== c) list.push(c);
+		};
+		for (const c of this.states) {
+			for (const e of c.profile) {
+				for (const k of e.services) {
+					if (!e.priorityOnly) add(lists[2 * k], c.index);
+					add(lists[2 * k + 1], c.index);
+				}
+			}
+		}
+		return lists;
 	}
 
 	/** Makes one line per distinct profile entry (telling each entry its line); returns the lines each service's tickets join. */

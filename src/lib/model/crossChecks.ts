@@ -121,7 +121,9 @@ function checkCoverage(s: Scenario, r: CrossCheckResult): void {
 	for (const c of s.counters) {
 		for (const p of resolveServes(s, c)) {
 			const k = serviceKey(p.agency, p.service);
-			servedBy.set(k, [...(servedBy.get(k) ?? []), c.id]);
+			const list = servedBy.get(k);
+			if (list) list.push(c.id);
+			else servedBy.set(k, [c.id]);
 			// Without a profile a counter calls everything it serves ("*" is in both default profiles).
 			if (!c.profile || c.profile.some((e) => profileEntryCovers(e, p))) calledBy.add(k);
 		}

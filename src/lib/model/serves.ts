@@ -22,12 +22,29 @@ export function splitEntry(entry: string): { agency: string; service?: string } 
 	return slash < 0 ? { agency: entry } : { agency: entry.slice(0, slash), service: entry.slice(slash + 1) };
 }
 
-/** True when `entry` names an existing agency or an existing "agency/service" of the scenario. */
+// Every agency id and "agency/service" id of a scenario, made once per scenario object: validation asks for each
+// entry of every counter, and a search through the agencies each time made a large hall's validation quadratic.
+const entryIndexes = new WeakMap<AgencyList, Set<string>>();
+
+function entryIndex(scenario: AgencyList): Set<string> {
+	let index = entryIndexes.get(scenario);
+	if (!index) {
+		index = new Set<string>();
+		for (const a of scenario.agencies) {
+			index.add(a.id);
+			for (const s of a.services) index.add(serviceKey(a.id, s.id));
+		}
+		entryIndexes.set(scenario, index);
+	}
+	return index;
+}
+
+/**
+ * True when `entry` names an existing agency or an existing "agency/service" of the scenario (read as it was when
+ * first asked: validation's scenarios are not changed while checked).
+ */
 export function entryExists(scenario: AgencyList, entry: string): boolean {
-	const { agency, service } = splitEntry(entry);
-	const a = scenario.agencies.find((x) => x.id === agency);
-	if (!a) return false;
-	return service === undefined || a.services.some((s) => s.id === service);
+	return entryIndex(scenario).has(entry);
 }
 
 /**
