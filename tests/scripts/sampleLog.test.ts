@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadTruth, SAMPLE_FILE, SAMPLE_HEADER, sampleDates, sampleLogCsv } from '../../scripts/sampleLog';
+import { calibrateLog } from '../../src/lib/calibrate/calibration';
+import { parseScenario } from '../../src/lib/model/parse';
 
 describe('samples/contoh-log-sintetis-mpp.csv', () => {
 	const committed = readFileSync(SAMPLE_FILE, 'utf8');
@@ -29,5 +31,17 @@ describe('samples/contoh-log-sintetis-mpp.csv', () => {
 		expect([...words(10)].sort()).toEqual(['batal', 'selesai', 'tidak_hadir']);
 		expect([...words(11)].sort()).toEqual(['daring', 'langsung']);
 		expect([...words(12)].sort()).toEqual(['tidak', 'ya']);
+	});
+
+	it('calibrates with no row rejected, to a valid scenario with every agency, service and counter of its truth', async () => {
+		const truth = loadTruth();
+		const out = await calibrateLog(committed, { file: 'contoh-log-sintetis-mpp.csv', seed: 1 });
+		if (!out.ok) throw new Error(out.message);
+		const { scenario, report } = out.result;
+		expect(report.rejected).toEqual([]);
+		expect(report.rowsUsed).toBe(committed.trimEnd().split('\n').length - 1);
+		expect(parseScenario(scenario).ok).toBe(true);
+		expect(scenario.agencies.map((a) => a.services.length).sort()).toEqual(truth.agencies.map((a) => a.services.length).sort());
+		expect(scenario.counters.map((c) => c.id).sort()).toEqual(truth.counters.map((c) => c.id).sort());
 	});
 });
