@@ -20,12 +20,12 @@ describe('LogSummary', () => {
 		expect(s.arrivals[1][600]).toBe(0);
 	});
 
-	it('keeps positive durations per service and counts served legs without one', () => {
-		const s = summarise([rec({ start: 500, end: 512 }), rec({ start: 500, end: 500 }), rec({ service: 'KK', start: 500, end: 503.5 })]);
+	it('keeps durations (zero too) per service and counts served legs without one', () => {
+		const s = summarise([rec({ start: 500, end: 512 }), rec({ start: 500, end: 500 }), rec({ start: 500, end: NaN }), rec({ service: 'KK', start: 500, end: 503.5 })]);
 		const ktp = s.services.get('Dukcapil\u0000KTP')!;
-		expect(Array.from(ktp.durations.view())).toEqual([12]);
+		expect(Array.from(ktp.durations.view())).toEqual([12, 0]);
 		expect(ktp.noDuration).toBe(1);
-		expect(ktp.legs).toBe(2);
+		expect(ktp.legs).toBe(3);
 		expect(Array.from(s.services.get('Dukcapil\u0000KK')!.durations.view())).toEqual([3.5]);
 	});
 

@@ -1,5 +1,5 @@
 /** Counters from a log: which agencies each counter serves, and when it is staffed. */
-import { formatClock } from '../model/clock';
+import { formatClock, parseClock } from '../model/clock';
 import { DAY_IDS, type DayId } from '../model/scenario';
 import type { LogSummary } from './logSummary';
 
@@ -84,4 +84,25 @@ export function countersWithoutColumn(s: LogSummary, agency: string): number {
 		for (let b = 0; b < 96; b++) peak = Math.max(peak, a.busy[w * 96 + b] / (30 * days[w]));
 	}
 	return Math.max(1, Math.ceil(peak - 1e-9));
+}
+
+/** A counter's first call within this of opening counts as on duty from opening. */
+export const SHIFT_START_SLACK = 30;
+/** A counter's last end within this of the last ticket (or later) counts as on duty until closing. */
+export const SHIFT_END_SLACK = 60;
+
+/**
+ * The scenario shift of a counter's observed one (median first call → median last end), or undefined for "on duty
+ * whenever the hall is open". A log shows when a counter worked, not when it was staffed: a counter idle at the day's
+ * ends looks off duty. So a start within SHIFT_START_SLACK of opening becomes the opening, an end within
+ * SHIFT_END_SLACK of the last ticket (or later) becomes the closing; the rest is clipped to the hall's hours.
+ */
+export function scenarioShift(observed: [string, string] | null, open: number, lastTicket: number, close: number): Array<[string, string]> | undefined {
+	if (!observed) return undefined;
+	const s = parseClock(observed[0]);
+	const e = parseClock(observed[1]);
+	const start = s <= open + SHIFT_START_SLACK ? open : Math.min(close, s);
+	const end = e >= lastTicket - SHIFT_END_SLACK ? close : Math.max(open, e);
+	if (!(end > start) || (start === open && end === close)) return undefined;
+	return [[formatClock(start), formatClock(end)]];
 }

@@ -38,9 +38,9 @@ export interface ServiceTally {
 	service: string;
 	/** Rows (legs) for this service, whatever their outcome: the demand for it. */
 	legs: number;
-	/** Served legs with a positive duration (end − start), in minutes. */
+	/** Served legs' durations (end − start, minutes; zero kept: the fits read it as "under a second"). */
 	durations: GrowableFloats;
-	/** Served legs whose duration was zero or missing (not fitted). */
+	/** Served legs with no duration (no start or end time: not fitted). */
 	noDuration: number;
 }
 
@@ -154,7 +154,7 @@ export class LogSummary {
 		}
 		if (r.outcome !== 'served') return;
 		const d = r.end - r.start;
-		if (d > 0) {
+		if (d >= 0) {
 			s.durations.push(d);
 			const bin = Math.min(95, Math.max(0, Math.floor(r.start / 30)));
 			a.busy[w * 96 + bin] += d;

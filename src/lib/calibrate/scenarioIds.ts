@@ -1,0 +1,155 @@
+/**
+ * The calibrated scenario's agencies and services: which scenario id each log (agency, service) becomes, in what
+ * order, under which name and ticket prefix. With a base scenario, log services it recognises (ServiceMatcher)
+ * keep its ids and names; the rest get ids slugged from the log's words.
+ */
+import type { Scenario } from '../model/scenario';
+import { looseKey, ServiceMatcher, slugId } from './logIds';
+
+/** A log service to place: its keys and how many legs it had. */
+export interface LogService {
+	agency: string;
+	service: string;
+	legs: number;
+}
+
+/** A scenario service made from log services (one, or base-matched ones merged). */
+export interface PlacedService {
+	id: string;
+	name: string;
+	/** Indices (into the input list) of the log services it stands for. */
+	from: number[];
+	/** The base scenario's service it keeps the id of, if any. */
+	base: Scenario['agencies'][number]['services'][number] | null;
+}
+
+/** A scenario agency and its services. */
+export interface PlacedAgency {
+	id: string;
+	name: string;
+	ticketPrefix: string;
+	services: PlacedService[];
+	/** True when the id, name and prefix are the base scenario's. */
+	fromBase: boolean;
+}
+
+/** Ids that would be ambiguous in a work profile. */
+const RESERVED = ['priority'];
+const NAME_ORDER = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/**
+ * Places the log's services into agencies. `prefixes(agencyKey)` gives the letter prefixes seen on an agency's
+ * tickets, most frequent first. Returns agencies in order (base ones in base order, then the log's by ticket
+ * prefix and name) and, per input service, its [agency index, service index].
+ */
+export function placeServices(
+	services: readonly LogService[],
+	prefixes: (agencyKey: string) => string[],
+	base?: Scenario
+): { agencies: PlacedAgency[]; at: Array<[number, number]> } {
+	const matcher = base ? new ServiceMatcher(base) : null;
+	const baseAgencyOf = new Map<string, Scenario['agencies'][number]>();
+	for (const a of base?.agencies ?? []) for (const k of [a.id, a.name, a.ticketPrefix]) if (!baseAgencyOf.has(looseKey(k))) baseAgencyOf.set(looseKey(k), a);
+	const agencies = new Map<string, PlacedAgency & { keys: Set<string>; order: number; legs: number }>();
+	const taken = new Set<string>(RESERVED);
+	const newAgencyOfKey = new Map<string, string>();
+	const placed: Array<{ agency: string; service: PlacedService }> = [];
+	const usedBase = new Map<string, PlacedService>();
+	services.forEach((s, i) => {
+		const m = matcher?.find(s.agency, s.service) ?? null;
+		if (m) {
+			const known = usedBase.get(`${m.agency}/${m.service}`);
+			if (known) return (known.from.push(i), placed.push({ agency: m.agency, service: known }));
+		}
+		const baseAgency = m ? base!.agencies.find((a) => a.id === m.agency)! : baseAgencyOf.get(looseKey(s.agency));
+		let agencyId: string;
+		if (baseAgency) {
+			agencyId = baseAgency.id;
+			if (!agencies.has(agencyId)) {
+				taken.add(agencyId);
+				const order = base!.agencies.indexOf(baseAgency);
+				agencies.set(agencyId, { id: agencyId, name: baseAgency.name, ticketPrefix: baseAgency.ticketPrefix, services: [], fromBase: true, keys: new Set(), order, legs: 0 });
+			}
+		} else {
+			agencyId = newAgencyOfKey.get(s.agency) ?? '';
+			if (!agencyId) {
+				agencyId = slugId(s.agency, new Set([...taken, ...(base?.agencies.map((a) => a.id) ?? [])]));
+				taken.add(agencyId);
+				newAgencyOfKey.set(s.agency, agencyId);
+				agencies.set(agencyId, { id: agencyId, name: nameOf(s.agency, agencyId), ticketPrefix: '', services: [], fromBase: false, keys: new Set(), order: Infinity, legs: 0 });
+			}
+		}
+		const agency = agencies.get(agencyId)!;
+		agency.keys.add(s.agency);
+		agency.legs += s.legs;
+		const baseService = m && m.agency === agencyId ? base!.agencies.find((a) => a.id === m.agency)!.services.find((x) => x.id === m.service)! : null;
+		const service: PlacedService = baseService
+			? { id: baseService.id, name: baseService.name, from: [i], base: baseService }
+			: { id: '', name: s.service, from: [i], base: null };
+		if (baseService) usedBase.set(`${agencyId}/${baseService.id}`, service);
+		agency.services.push(service);
+		placed.push({ agency: agencyId, service });
+	});
+	const list = [...agencies.values()];
+	assignPrefixes(list, prefixes);
+	list.sort((a, b) => a.order - b.order || NAME_ORDER.compare(a.ticketPrefix, b.ticketPrefix) || NAME_ORDER.compare(a.name, b.name));
+	for (const a of list) nameServices(a, base);
+	const at: Array<[number, number]> = new Array(services.length);
+	list.forEach((a, ai) => a.services.forEach((s, si) => s.from.forEach((i) => (at[i] = [ai, si]))));
+	return { agencies: list.map(({ id, name, ticketPrefix, services: ss, fromBase }) => ({ id, name, ticketPrefix, services: ss, fromBase })), at };
+}
+
+/** A name must not be empty: a blank key is named by its id. */
+function nameOf(key: string, id: string): string {
+	return key.trim() === '' ? id : key;
+}
+
+/** Service ids (slugs of the log's names, unique in the agency) and order: base services in base order, then by name. */
+function nameServices(a: PlacedAgency, base?: Scenario): void {
+	const baseOrder = base?.agencies.find((x) => x.id === a.id)?.services ?? [];
+	const rank = (s: PlacedService) => (s.base ? baseOrder.indexOf(s.base) : Infinity);
+	a.services.sort((x, y) => rank(x) - rank(y) || NAME_ORDER.compare(x.name, y.name));
+	const taken = new Set(a.services.filter((s) => s.base).map((s) => s.id));
+	for (const s of a.services) {
+		if (s.base) continue;
+		s.id = slugId(s.name, taken);
+		taken.add(s.id);
+		s.name = nameOf(s.name, s.id);
+	}
+}
+
+/**
+ * Ticket prefixes of agencies not from the base: the most frequent letter prefix on the agency's tickets when no
+ * agency with more legs claimed it first, else the first free of A, B, …, Z, AA, AB, … (1–3 capital letters).
+ */
+function assignPrefixes(list: Array<PlacedAgency & { keys: Set<string>; legs: number }>, prefixes: (agencyKey: string) => string[]): void {
+	const taken = new Set(list.filter((a) => a.fromBase).map((a) => a.ticketPrefix));
+	const open = list.filter((a) => !a.fromBase).sort((a, b) => b.legs - a.legs);
+	for (const a of open) {
+		const seen = [...a.keys].flatMap(prefixes).filter((p) => /^[A-Z]{1,3}$/.test(p));
+		const p = seen.find((x) => !taken.has(x));
+		if (p) {
+			a.ticketPrefix = p;
+			taken.add(p);
+		}
+	}
+	let next = 0;
+	for (const a of open) {
+		if (a.ticketPrefix) continue;
+		while (taken.has(generatedPrefix(next))) next++;
+		a.ticketPrefix = generatedPrefix(next);
+		taken.add(a.ticketPrefix);
+	}
+}
+
+/** A, B, …, Z, AA, AB, …, ZZ, AAA, … (bijective base 26). */
+export function generatedPrefix(i: number): string {
+	let n = i + 1;
+	let out = '';
+	while (n > 0) {
+		n--;
+		out = String.fromCharCode(65 + (n % 26)) + out;
+		n = Math.floor(n / 26);
+	}
+	return out;
+}
