@@ -5,7 +5,8 @@
  */
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { drawTime, generateFifoLog, poissonCount, weekdayOf, workingDays, type FifoRow, type TimeDist, type Truth } from './fifoLog';
+import { parseScenario } from '../../src/lib/model/parse';
+import { drawTime, generateFifoLog, poissonCount, truthScenario, weekdayOf, workingDays, type FifoRow, type TimeDist, type Truth } from './fifoLog';
 import { fifoCsv } from './fifoLogCsv';
 
 const truth: Truth = {
@@ -144,5 +145,16 @@ describe('fifoLog: CSV dialects', () => {
 		expect(head).toContain('visit_transaction_create_ts');
 		expect(head).toContain('delivered_service_end_ts');
 		expect(head).toContain('service_point');
+	});
+});
+
+describe('fifoLog: the truth as a scenario', () => {
+	it('is a valid scenario whose counters carry the log\'s counter names and serve only their agency', () => {
+		const parsed = parseScenario(truthScenario(truth, ['mon', 'tue']));
+		if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+		const counters = new Set(log.rows.filter((r) => r.status === 'served').map((r) => r.counter));
+		expect(new Set(parsed.scenario.counters.map((c) => c.id))).toEqual(counters);
+		expect(parsed.scenario.counters.map((c) => c.serves)).toEqual([['dukcapil'], ['dukcapil'], ['samsat']]);
+		expect(parsed.scenario.policy.order).toBe('fifo');
 	});
 });

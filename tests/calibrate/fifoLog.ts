@@ -239,3 +239,40 @@ function insertSorted(list: Pending[], from: number, p: Pending): void {
 	}
 	list[i] = p;
 }
+
+/**
+ * The truth's own layout as a scenario object (plain JSON, for parseScenario): each agency's counters serving only
+ * it, FIFO with the idle-longest counter, hours from the profile's start to its end (waiting tickets served after),
+ * so a replay of a generated log through it should give the log's waits. `days` are the weekdays to simulate.
+ */
+export function truthScenario(truth: Truth, days: readonly Weekday[]): Record<string, unknown> {
+	const { from, step, weights } = truth.profile;
+	const [h, m] = from.split(':').map(Number);
+	const end = h * 60 + m + step * weights.length;
+	const hhmm = (t: number) => `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
+	const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
+	const time = (t: TimeDist) => (t.dist === 'exponential' ? { dist: 'exponential', mean: t.mean } : { dist: t.dist, mean: t.mean, cv: t.cv ?? 1 });
+	return {
+		version: 1,
+		id: 'fifo-truth',
+		name: 'FIFO truth',
+		calendar: { days: [...days], hours: { default: { open: from, lastTicket: hhmm(end), close: hhmm(end) } }, atClose: 'serve-waiting' },
+		agencies: truth.agencies.map((a) => ({
+			id: slug(a.name),
+			name: a.name,
+			ticketPrefix: a.prefix,
+			services: a.services.map((s) => ({ id: slug(s.name), name: s.name, weight: s.weight, serviceTime: time(s.time) }))
+		})),
+		demand: {
+			visitorsPerDay: truth.visitorsPerDay,
+			...(truth.dayFactors ? { dayFactors: truth.dayFactors } : {}),
+			profile: truth.profile,
+			extraServiceProbability: truth.extraServiceProbability ?? 0,
+			priorityShare: 0,
+			patience: truth.patienceMean ? { dist: 'exponential', mean: truth.patienceMean } : null
+		},
+		counters: truth.agencies.flatMap((a) => Array.from({ length: a.counters }, (_, c) => ({ id: `${a.prefix}${c + 1}`, serves: [slug(a.name)] }))),
+		policy: { order: 'fifo', serviceLevelMinutes: 15, tieBreak: 'longest-idle' },
+		run: { replications: 1, seed: 1, warmupMinutes: 0 }
+	};
+}
