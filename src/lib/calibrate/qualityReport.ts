@@ -1,0 +1,104 @@
+/**
+ * The data-quality report of a log: rows read, used and rejected by reason with their lines, the days covered and
+ * the working days with no ticket. QualityTally counts as rows go by (a Map per distinct day, a few numbers per
+ * reason), so it costs the same for a million rows as for ten; qualityReportCsv writes the rejected lines.
+ */
+import Papa from 'papaparse';
+import { textCell } from '../export/cells';
+import type { DayId } from '../model/scenario';
+import { REJECT_REASONS, REJECTED_LINES_KEPT, type ColumnMap, type QualityReport, type RejectReason } from './logRecord';
+import { dayKey, weekdayOf } from './logTime';
+
+/** Empty days listed at most (a mistyped year would otherwise list every day of a century). */
+export const EMPTY_DAYS_LISTED = 1000;
+
+/** A day seen in the log: its order, and whether it is a calendar day (a "YYYY-MM-DD" key). */
+interface DaySeen {
+	order: number;
+	calendar: boolean;
+}
+
+/** Counts what a log read found, row by row, and writes the QualityReport at the end. */
+export class QualityTally {
+	private rowsRead = 0;
+	private rowsUsed = 0;
+	private readonly counts = new Map<RejectReason, number>();
+	private readonly lines = new Map<RejectReason, number[]>();
+	private readonly days = new Map<string, DaySeen>();
+	private readonly weekdays = new Set<DayId>();
+
+	/** A row that was rejected, and why. */
+	reject(reason: RejectReason, line: number): void {
+		this.rowsRead++;
+		this.counts.set(reason, (this.counts.get(reason) ?? 0) + 1);
+		let kept = this.lines.get(reason);
+		if (kept === undefined) this.lines.set(reason, (kept = []));
+		if (kept.length < REJECTED_LINES_KEPT) kept.push(line);
+	}
+
+	/** A row that was used: its date key, its calendar day number (NaN for visits.csv's "r1-d2" keys) and weekday. */
+	use(date: string, day: number, weekday: DayId): void {
+		this.rowsRead++;
+		this.rowsUsed++;
+		if (!this.days.has(date)) this.days.set(date, { order: day === day ? day : runDayOrder(date), calendar: day === day });
+		this.weekdays.add(weekday);
+	}
+
+	/** The report, with the log's file, delimiter, header, columns and notes. */
+	report(file: string, delimiter: string, header: string[], columns: ColumnMap, notes: string[]): QualityReport {
+		const rejected = REJECT_REASONS.filter((r) => this.counts.has(r)).map((reason) => ({
+			reason,
+			count: this.counts.get(reason) ?? 0,
+			lines: this.lines.get(reason) ?? []
+		}));
+		const sorted = [...this.days.entries()].sort((a, b) => a[1].order - b[1].order || (a[0] < b[0] ? -1 : 1));
+		const emptyDays = this.emptyDays(sorted, notes);
+		return {
+			file,
+			delimiter,
+			header,
+			columns,
+			rowsRead: this.rowsRead,
+			rowsUsed: this.rowsUsed,
+			rejected,
+			firstDate: sorted.length > 0 ? sorted[0][0] : null,
+			lastDate: sorted.length > 0 ? sorted[sorted.length - 1][0] : null,
+			days: sorted.length,
+			emptyDays,
+			notes
+		};
+	}
+
+	/** Calendar days between the first and last with no used row, on a weekday that has rows elsewhere in the log. */
+	private emptyDays(sorted: Array<[string, DaySeen]>, notes: string[]): string[] {
+		const calendar = sorted.filter(([, d]) => d.calendar);
+		if (calendar.length < 2) return [];
+		const out: string[] = [];
+		let more = 0;
+		const last = calendar[calendar.length - 1][1].order;
+		for (let day = calendar[0][1].order + 1; day < last; day++) {
+			if (!this.weekdays.has(weekdayOf(day))) continue;
+			const key = dayKey(day);
+			if (this.days.has(key)) continue;
+			if (out.length < EMPTY_DAYS_LISTED) out.push(key);
+			else more++;
+		}
+		if (more > 0) notes.push(`${more} more working days with no ticket are not listed (only the first ${EMPTY_DAYS_LISTED})`);
+		return out;
+	}
+}
+
+/** The order of a visits.csv day key "r<replication>-d<day>": by replication, then day. */
+function runDayOrder(key: string): number {
+	const m = /^r(\d+)-d(\d+)$/.exec(key);
+	return m === null ? Number.MAX_SAFE_INTEGER : Number(m[1]) * 1_000_000 + Number(m[2]);
+}
+
+/** The rejected rows as CSV, "reason,line" with a header: one row per kept line, reasons in REJECT_REASONS order. */
+export function qualityReportCsv(report: QualityReport): string {
+	const rows: string[][] = [];
+	for (const r of report.rejected) for (const line of r.lines) rows.push([textCell(r.reason), String(line)]);
+	const text = Papa.unparse({ fields: ['reason', 'line'], data: rows }, { newline: '\n' });
+	// Papaparse ends a header with no rows with its own newline.
+	return text.endsWith('\n') ? text : `${text}\n`;
+}
