@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countersWithoutColumn, estimateCounters, medianShift, round15 } from '../../src/lib/calibrate/counterEstimate';
+import { countersWithoutColumn, estimateCounters, medianShift, round15, scenarioShift } from '../../src/lib/calibrate/counterEstimate';
 import { summarise } from '../../src/lib/calibrate/logSummary';
 import { rec, recs } from './records';
 
@@ -49,5 +49,19 @@ describe('countersWithoutColumn', () => {
 		const s = summarise(recs(3, (i) => ({ counter: '', issued: 470, called: 480 + i, end: 500 + i })));
 		expect(countersWithoutColumn(s, 'Dukcapil')).toBe(2);
 		expect(countersWithoutColumn(s, 'nobody')).toBe(1);
+	});
+});
+
+describe('scenarioShift', () => {
+	// Hall 08:00 (480), last ticket 14:30 (870), close 15:30 (930).
+	it('an idle start near opening and an idle end near the last ticket are not a shift', () => {
+		expect(scenarioShift(['08:15', '14:00'], 480, 870, 930)).toBeUndefined();
+		expect(scenarioShift(['08:30', '13:30'], 480, 870, 930)).toBeUndefined();
+	});
+
+	it('a morning or afternoon counter keeps its shift, widened at the end it shares with the hall', () => {
+		expect(scenarioShift(['08:15', '12:00'], 480, 870, 930)).toEqual([['08:00', '12:00']]);
+		expect(scenarioShift(['12:45', '14:15'], 480, 870, 930)).toEqual([['12:45', '15:30']]);
+		expect(scenarioShift(null, 480, 870, 930)).toBeUndefined();
 	});
 });

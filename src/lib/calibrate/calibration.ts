@@ -29,7 +29,7 @@ export interface CalibrateOptions extends ReadLogOptions {
 	bootstrap?: number;
 	/** A service with fewer durations is pooled (default MIN_FIT_OBSERVATIONS, 30). */
 	minObservations?: number;
-	/** 'read': bytes read of total (total 0 when unknown); 'fit': fits done of total. */
+	/** 'read': characters (text) or bytes (Blob) read of total (total 0 when unknown); 'fit': fits done of total. */
 	onPhase?: (p: { phase: 'read' | 'fit'; done: number; total: number }) => void;
 }
 
@@ -74,6 +74,7 @@ export async function fromSummary(summary: LogSummary, report: QualityReport, op
 		groupFits.push(g.values.length > 0 ? fitServiceTimes(g.values, rng, { bootstrap: options.bootstrap }) : null);
 		options.onPhase?.({ phase: 'fit', done: groupFits.length, total: plan.groups.length });
 	}
+	if (options.signal?.aborted) return CANCELLED;
 	const services: FittedService[] = plan.services.map((s) => ({
 		agency: s.agency,
 		service: s.service,
@@ -108,16 +109,9 @@ export async function fromSummary(summary: LogSummary, report: QualityReport, op
 	};
 }
 
-/** Bytes of a text or a Blob (0 when a stream's size is unknown). */
+/** The size readLog's progress counts to: characters of a text, bytes of a Blob; 0 when a stream's size is unknown. */
 function inputSize(input: LogInput): number {
-	if (typeof input === 'string') {
-		let bytes = 0;
-		for (let i = 0; i < input.length; i++) {
-			const c = input.charCodeAt(i);
-			bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 2 : 3; // a surrogate pair is 4 bytes, 2 + 2
-		}
-		return bytes;
-	}
+	if (typeof input === 'string') return input.length;
 	return typeof Blob !== 'undefined' && input instanceof Blob ? input.size : 0;
 }
 
