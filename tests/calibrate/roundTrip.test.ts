@@ -62,12 +62,14 @@ const demand = scenario.demand;
 const weekdays = 'days' in scenario.calendar ? scenario.calendar.days : [];
 
 describe('round trip: visits.csv from a run calibrates back to its scenario', () => {
-	const legs: LegRecord[] = runInProcess(scenario, scenario.run.seed, REPLICATIONS, { keepLegs: true }).flatMap((r) => r.legs ?? []);
 	const dayKeys = REPLICATIONS * DAYS;
-	const visitKey = (l: LegRecord) => `${l.replication}|${l.day}|${l.visitor}`;
-	const visits = new Map(legs.filter((l) => l.leg === 0).map((l) => [visitKey(l), l]));
+	let legs: LegRecord[];
+	/** First legs by visit: one per visitor. */
+	let visits: Map<string, LegRecord>;
 	let result: CalibrationResult;
 	beforeAll(async () => {
+		legs = runInProcess(scenario, scenario.run.seed, REPLICATIONS, { keepLegs: true }).flatMap((r) => r.legs ?? []);
+		visits = new Map(legs.filter((l) => l.leg === 0).map((l) => [`${l.replication}|${l.day}|${l.visitor}`, l]));
 		const out = await calibrateLog(visitsCsv(legs), { file: 'visits.csv', seed: 1, bootstrap: 19 });
 		if (!out.ok) throw new Error(out.message);
 		result = out.result;
