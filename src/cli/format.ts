@@ -6,6 +6,7 @@ export const fmt = (x: Num, digits: number, scale = 1): string => (x === null ? 
 
 /** "12.3 [11.8, 12.9]": a metric with its 95% interval. */
 export function metricText(m: MetricJSON, digits = 1, scale = 1): string {
+	if (m.mean !== null && m.ci95[0] === null && m.ci95[1] === null) return `${fmt(m.mean, digits, scale)} [no interval]`;
 	return `${fmt(m.mean, digits, scale)} [${fmt(m.ci95[0], digits, scale)}, ${fmt(m.ci95[1], digits, scale)}]`;
 }
 

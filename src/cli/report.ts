@@ -5,7 +5,7 @@ import { fmt, metricText as metric } from './format';
 export function formatRunReport(run: RunSummary): string {
 	const o = run.overall;
 	const lines = [
-		`${run.name} (${run.scenario}) — seed ${run.seed}, ${run.replications} replications of ${run.days} day(s); means per replication with 95% intervals`,
+		`${run.name} (${run.scenario}) — seed ${run.seed}, ${run.replications} replication${run.replications === 1 ? '' : 's'} of ${run.days} day(s); ${run.replications === 1 ? 'one replication gives no confidence interval (run at least 2)' : 'means per replication with 95% intervals'}`,
 		'',
 		`  visitors arrived        ${metric(o.arrived, 1)}`,
 		`  fully served            ${metric(o.served, 1)}`,

@@ -66,6 +66,14 @@ describe('mpp run', () => {
 		expect(j.overall.utilization.mean).toBeLessThanOrEqual(1);
 	});
 
+	it('gives one replication no interval: null in JSON, said in words in the report', () => {
+		const j = JSON.parse(mpp('run', 'scenarios/lebong.json', '--replications', '1', '--json').stdout);
+		expect(j.overall.waitMean.ci95).toEqual([null, null]);
+		const r = mpp('run', 'scenarios/lebong.json', '--replications', '1');
+		expect(r.stdout).toContain('one replication gives no confidence interval');
+		expect(r.stdout).toMatch(/wait mean \(min\)\s+\d+\.\d \[no interval\]/);
+	});
+
 	it('gives byte-identical CSVs for the same seed whatever --workers, and different ones for another seed', () => {
 		const outs = ['0', '1', '2'].map((w) => {
 			const dir = tmp();

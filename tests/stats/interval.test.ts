@@ -17,8 +17,11 @@ describe('meanCI', () => {
 		expect(m.ci95[1] - m.mean).toBeCloseTo(12.7062, 4);
 	});
 
-	it('collapses to the mean for one value and is NaN for none', () => {
-		expect(meanCI([4.5])).toEqual({ mean: 4.5, ci95: [4.5, 4.5] });
+	it('gives no interval for one value (not a zero-width one) and is NaN for none', () => {
+		const one = meanCI([4.5, Number.NaN]);
+		expect(one.mean).toBe(4.5);
+		expect(one.ci95[0]).toBeNaN();
+		expect(one.ci95[1]).toBeNaN();
 		const none = meanCI([Number.NaN, Number.NaN]);
 		expect(none.mean).toBeNaN();
 		expect(none.ci95[0]).toBeNaN();

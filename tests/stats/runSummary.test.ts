@@ -81,9 +81,9 @@ describe('aggregate', () => {
 		expect(JSON.parse(json)).toEqual(run);
 	});
 
-	it('gives [mean, mean] for one replication and refuses duplicates', () => {
+	it('gives no interval (null) for one replication and refuses duplicates', () => {
 		const one = aggregate(scenario, summaries(1), 1);
-		expect(one.overall.waitMean).toEqual({ mean: 20, ci95: [20, 20] });
+		expect(one.overall.waitMean).toEqual({ mean: 20, ci95: [null, null] });
 		expect(() => aggregate(scenario, [reps[0], reps[0]], 1)).toThrow(RangeError);
 		const none = aggregate(scenario, [], 1);
 		expect(none.replications).toBe(0);

@@ -50,12 +50,15 @@ export class MeanVariance {
 		this.m2 += d * (v - this.runningMean);
 	}
 
-	/** The mean and 95% Student-t interval; one value gives [mean, mean], none gives NaN. */
+	/**
+	 * The mean and 95% Student-t interval; none gives NaN. One value gives no interval either (NaN bounds, null in
+	 * JSON): a zero-width interval would claim a certainty one replication cannot give.
+	 */
 	metric(): Metric {
 		const n = this.n;
 		if (n === 0) return { mean: NaN, ci95: [NaN, NaN] };
 		const mean = this.sum / n;
-		if (n === 1) return { mean, ci95: [mean, mean] };
+		if (n === 1) return { mean, ci95: [NaN, NaN] };
 		const half = (t975(n - 1) * Math.sqrt(this.m2 / (n - 1))) / Math.sqrt(n);
 		return { mean, ci95: [mean - half, mean + half] };
 	}
