@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { BatchRunner } from '../../src/lib/sim/batch';
 import { compileScenario } from '../../src/lib/sim/compile';
+import { generatedDemand } from '../../src/lib/sim/demandFeed';
+import { buildTrace } from '../../src/lib/replay/trace';
+import { mustParse, smallScenario } from '../fixtures/scenarios';
 import { ABSENT, ONLINE } from '../../src/lib/sim/demand';
 import { TraceFeed, demandOfVisitors } from '../../src/lib/sim/traceFeed';
 import { overLogDays } from '../../src/lib/replay/logDays';
@@ -108,5 +112,26 @@ describe('TraceFeed', () => {
 		expect(byLine.get(32)!.outcome).toBe('no-show');
 		expect(result.counts).toMatchObject({ legs: 4, served: 3, noShow: 1 });
 		expect(result.overall.visitors).toBe(2);
+	});
+});
+
+describe('the demand seam', () => {
+	it('runs exactly as before when handed the generated demand explicitly', () => {
+		const s = mustParse(smallScenario());
+		const plain = new BatchRunner(s, 4);
+		const explicit = new BatchRunner(s, 4, generatedDemand);
+		for (const r of [0, 1]) expect(explicit.run(r, true)).toEqual(plain.run(r, true));
+	});
+
+	it('replays a trace the same in every replication (nothing in it is random), restarting the feed each time', () => {
+		const records = [480, 481, 483, 490].map((t, i) => row({ line: 40 + i, issued: t, called: t, end: t + 4 + i }));
+		const trace = buildTrace(records, hall(1));
+		const feed = new TraceFeed(trace.days.map((d) => d.demand));
+		const runner = new BatchRunner(hall(1), 1, () => feed);
+		const a = runner.run(0, true);
+		const b = runner.run(7, true);
+		expect(b.summary).toEqual({ ...a.summary, replication: 7 });
+		// Durations 4, 5, 6, 7: ends 484, 489, 495 → waits 0, 3, 6 and 5.
+		expect(b.legs!.map((l) => l.wait)).toEqual([0, 3, 6, 5]);
 	});
 });
