@@ -222,6 +222,22 @@ function drawLegs(m: CompiledScenario, s: DemandStreams, B: DemandBuffer, nLegs:
 	// Patience has a stream of its own: drawn after the work, each leg's value is the same.
 	if (m.patience) m.patience.fill(s.patience, legPatience, 0, nLegs);
 	else legPatience.fill(Infinity, 0, nLegs);
+	checkDraws(legWork, legPatience, nLegs);
+}
+
+/**
+ * Fails the run loudly if a draw is not a usable duration. Validation bounds every parameter so that none can be
+ * (a property test holds every sampler to it); were one to slip through, a NaN work content would be tallied as
+ * a wait of NaN and the run would exit 0 with nonsense.
+ */
+function checkDraws(work: Float64Array, patience: Float64Array, n: number): void {
+	for (let i = 0; i < n; i++) {
+		const w = work[i];
+		const p = patience[i];
+		if (!(w >= 0 && w < Infinity) || !(p >= 0)) {
+			throw new RangeError(`a drawn ${!(w >= 0 && w < Infinity) ? `work content (${w})` : `patience (${p})`} is not a finite duration: the scenario's distributions are outside what the simulator can draw from`);
+		}
+	}
 }
 
 /**
