@@ -3,21 +3,23 @@ import { GrowableFloats, LogSummary, summarise } from '../../src/lib/calibrate/l
 import { rec, recs } from './records';
 
 describe('LogSummary', () => {
-	it('counts a visit spread over rows once, on the date and weekday of its first ticket', () => {
+	it('counts a visit spread over rows once, arriving at its first ticket; a visit key is one visit per date', () => {
 		const s = summarise([
-			rec({ visit: 'v1', issued: 600, date: '2024-03-05', weekday: 'tue' }),
+			rec({ visit: 'v1', issued: 600 }),
 			rec({ visit: 'v2', issued: 500 }),
-			rec({ visit: 'v1', issued: 540, date: '2024-03-04', weekday: 'mon' }),
+			rec({ visit: 'v1', issued: 540, date: '2024-03-05', weekday: 'tue' }),
+			rec({ visit: 'v1', issued: 540 }),
 			rec({ issued: 700 })
 		]);
-		expect(s.rows).toBe(4);
-		expect(s.visits).toBe(3);
-		expect(s.visitLegs).toBe(4);
+		expect(s.rows).toBe(5);
+		expect(s.visits).toBe(4);
+		expect(s.visitLegs).toBe(5);
 		expect(s.linkedVisits).toBe(1);
 		expect(s.dates.get('2024-03-04')!.visits).toBe(3);
-		expect(s.dates.get('2024-03-05')!.visits).toBe(0);
+		expect(s.dates.get('2024-03-05')!.visits).toBe(1);
 		expect(s.arrivals[0][540]).toBe(1);
-		expect(s.arrivals[1][600]).toBe(0);
+		expect(s.arrivals[0][600]).toBe(0);
+		expect(s.arrivals[1][540]).toBe(1);
 	});
 
 	it('keeps durations (zero too) per service and counts served legs without one', () => {
