@@ -3,7 +3,8 @@
  * Bahasa Indonesia and in English, at a desktop's size (1366 × 768) and a phone's (390 × 700, where wide tables
  * and charts scroll in boxes of their own), on every page state the phone test visits: the home page, the run
  * page before and after a run, the editor with an agency and a counter opened, compare and size before and with
- * their results, the regency wizard. Each size and language starts without saved data, so "before a run" is one.
+ * their results, the regency wizard, the calibrate page before and with the sample calibrated and validated. Each
+ * size and language starts without saved data, so "before a run" is one.
  * A failure lists, for each page state, every rule broken with its impact and the selectors of the elements that
  * break it, so one run shows every problem.
  */
@@ -78,7 +79,7 @@ afterAll(async () => {
 describe('MPP Planner meets WCAG 2.1 A and AA (axe-core) in Chromium', () => {
 	for (const [size, viewport] of Object.entries(SIZES)) {
 		for (const lang of ['id', 'en'] as const) {
-			test(`${size}, ${lang}: home, run and its results, the editor with details open, compare, size, the regency wizard`, async () => {
+			test(`${size}, ${lang}: home, run and its results, the editor with details open, compare, size, the regency wizard, calibrate`, async () => {
 				await page.setViewportSize(viewport);
 				await forgetSavedData(page, base);
 				const errors = watchErrors(page);

@@ -142,13 +142,16 @@ export type PageState =
 	| 'compare results'
 	| 'size'
 	| 'size results'
-	| 'size wizard';
+	| 'size wizard'
+	| 'calibrate'
+	| 'calibrate results';
 
 /**
  * Switches the app to `lang` and goes through every page: home, the run page before and after a short Kota
  * Bengkulu run (charts and tables drawn), the editor of Kota Bengkulu and then with Dukcapil's agency and counter
  * L01's details open, compare and size before and with their results (Lebong, two replications), and the regency
- * wizard. `check` is called at each state once it has settled; it may look but should leave the page as it is.
+ * wizard, and the calibrate page before and after the sample log is calibrated and validated (two replications).
+ * `check` is called at each state once it has settled; it may look but should leave the page as it is.
  */
 export async function visitEveryPage(p: Page, base: string, lang: 'id' | 'en', check: (state: PageState) => Promise<void>): Promise<void> {
 	const kbRef = encodeURIComponent('shipped:kota-bengkulu');
@@ -201,6 +204,19 @@ export async function visitEveryPage(p: Page, base: string, lang: 'id' | 'en', c
 	await p.check('[data-testid="size-wizard"]');
 	await p.waitForSelector('[data-testid="size-preset"]');
 	await check('size wizard');
+
+	await p.goto(base + '/calibrate');
+	await p.waitForSelector('[data-testid="calibrate-sample"]');
+	await check('calibrate');
+	await p.click('[data-testid="calibrate-sample"]');
+	expect(await waitForStatus(p, 'calibrate-setup', ['done', 'error', 'cancelled'], 90_000)).toBe('done');
+	await p.fill('[data-testid="validate-replications"]', '2');
+	await p.click('[data-testid="validate-run"]');
+	expect(await waitForStatus(p, 'calibrate-validate', ['done', 'error', 'cancelled'], 90_000)).toBe('done');
+	for (const chart of ['fit-histogram', 'fit-qq', 'demand-weekday', 'demand-profile', 'validation-cdf', 'validation-hourly']) {
+		await p.waitForSelector(`[data-testid="chart-${chart}"] svg .marks > *`, { state: 'attached' });
+	}
+	await check('calibrate results');
 }
 
 /**

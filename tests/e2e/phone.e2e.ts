@@ -1,7 +1,7 @@
 /**
  * The real-browser suite on a phone's screen (390 × 700), in Bahasa Indonesia and in English: no page scrolls
  * sideways — the home page, the run page before and after a run, the editor with an agency and a counter
- * opened, compare and size with their results. A wide table may scroll inside its own box; the page itself
+ * opened, compare and size with their results, calibrate with the sample calibrated and validated. A wide table may scroll inside its own box; the page itself
  * must not. A failure names what sticks out past the screen's right edge. Screenshots go to
  * tests/e2e/screenshots/phone-NN-*.png (git-ignored).
  */
@@ -95,7 +95,7 @@ afterAll(async () => {
 
 describe(`MPP Planner on a ${PHONE.width} px phone in Chromium`, () => {
 	for (const lang of ['id', 'en'] as const) {
-		test(`${lang}: no page scrolls sideways — home, run and its results, the editor with details open, compare, size`, async () => {
+		test(`${lang}: no page scrolls sideways — home, run and its results, the editor with details open, compare, size, calibrate`, async () => {
 			// From empty storage, so the run page "before a run" shows no results the other language's round saved.
 			await forgetSavedData(page, base);
 			const errors = watchErrors(page);
