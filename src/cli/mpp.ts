@@ -72,6 +72,7 @@ program
 	.option('-o, --out <file>', 'write the sized scenario JSON to this file')
 	.option('--json', 'print only the result JSON on stdout')
 	.option('-w, --workers <n>', 'worker threads (default: the machine\'s cores; 0 runs in this thread)', intOption(0, 256))
+	.option('--max-seconds <s>', 'stop after this many seconds with the best layout found so far (default 300)', numberOption(1, 86_400))
 	.action(async (file: string, opts: SizeOptions) => (await import('./size')).sizeCommand(file, opts));
 
 /** Runs the CLI; every failure becomes one message on stderr and a non-zero exit, never a stack trace. */

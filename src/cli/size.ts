@@ -1,9 +1,11 @@
 /** `mpp size`: the fewest counters per agency that meet the targets, verified by simulation. */
-import { writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { DEFAULT_SIZING_REPLICATIONS, sizeScenario, type SizingResult, type SizingStep } from '../lib/planning/size';
 import { CliError } from './cliError';
 import { withEvaluator } from './evaluator';
 import { fmt, metricText as metric, table } from './format';
+import { OutFiles } from './outFiles';
+import { prepareOut } from './outDir';
 import { loadScenario } from './scenarioFile';
 import { printable } from './terminalText';
 
@@ -18,7 +20,11 @@ export interface SizeOptions {
 	out?: string;
 	json?: boolean;
 	workers?: number;
+	maxSeconds?: number;
 }
+
+/** Seconds `mpp size` searches unless told otherwise: then it reports the best layout found so far. */
+export const DEFAULT_SIZE_SECONDS = 300;
 
 /** The `--json` output: the result without the sized scenario and its full summary (those go to --out). */
 export function sizingJson(r: SizingResult): object {
@@ -30,6 +36,7 @@ export function sizingJson(r: SizingResult): object {
 		shared: r.shared,
 		counterHoursPerDay: r.counterHoursPerDay,
 		met: r.met,
+		stoppedEarly: r.stoppedEarly,
 		targets: r.targets,
 		seed: r.seed,
 		replications: r.replications,
@@ -44,6 +51,11 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<void
 	for (const w of warnings) process.stderr.write(w + '\n');
 	if ('continuousMinutes' in scenario.calendar) throw new CliError(`${file}: sizing needs opening days (calendar.days), not a hall that never closes`);
 	const replications = opts.replications ?? DEFAULT_SIZING_REPLICATIONS;
+	if (opts.out !== undefined) {
+		if (opts.out.trim() === '') throw new CliError('--out: expected a file name, got an empty one', 2);
+		prepareOut(dirname(opts.out));
+	}
+	const maxSeconds = opts.maxSeconds ?? DEFAULT_SIZE_SECONDS;
 	const started = Date.now();
 	const result: SizingResult = await withEvaluator(opts.workers, replications, (evaluate) =>
 		sizeScenario(scenario, evaluate, {
@@ -51,6 +63,7 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<void
 			seed: opts.seed,
 			replications,
 			shared: opts.shared,
+			maxSeconds,
 			onProgress: (p) => {
 				if (p.step && p.phase !== 'done') process.stderr.write(`size: ${stepLine(p.step)}\n`);
 			}
@@ -58,6 +71,10 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<void
 	);
 	const seconds = (Date.now() - started) / 1000;
 	process.stderr.write(`size: ${result.evaluations} evaluations of ${result.replications} replications in ${seconds.toFixed(1)} s\n`);
+	if (result.stoppedEarly) {
+		const why = result.stoppedEarly === 'time' ? `its ${maxSeconds} s ran out (--max-seconds)` : `it used all ${result.evaluations} evaluations it may`;
+		process.stderr.write(`size: stopped early: ${why}; the result is the best layout found so far\n`);
+	}
 	if (!result.met) {
 		const stuck = result.countersDoNotHelp.length
 			? `; one more counter did not bring ${result.countersDoNotHelp.join(', ')} closer (what they miss, counters cannot fix: for example second-service tickets issued during a break wait for it to end)`
@@ -68,10 +85,14 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<void
 		const sized: Record<string, unknown> = { ...result.scenario };
 		// The base file's "$schema" is relative to where it lives; the sized file may live anywhere.
 		delete sized.$schema;
+		// Written under a temporary name and renamed into place: a failed write leaves the old file as it was.
+		const out = new OutFiles(dirname(opts.out));
 		try {
-			writeFileSync(opts.out, `${JSON.stringify(sized, null, 2)}\n`);
+			out.write(basename(opts.out), `${JSON.stringify(sized, null, 2)}\n`);
+			out.commit();
 		} catch (e) {
-			throw new CliError(`${opts.out}: cannot write the sized scenario (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+			out.discard();
+			throw e;
 		}
 		process.stderr.write(`size: wrote the sized scenario to ${opts.out}\n`);
 	}
@@ -106,7 +127,7 @@ export function formatSizing(r: SizingResult): string {
 	}
 	const lines = [
 		`Sizing ${r.scenario.name} — targets per agency (95% interval's unfavourable end): ${targets.join(', ')}`,
-		`seed ${r.seed}, ${r.replications} replications per layout, ${r.evaluations} layouts simulated`,
+		`seed ${r.seed}, ${r.replications} replications per layout, ${r.evaluations} layouts simulated${r.stoppedEarly ? ` — stopped early (${r.stoppedEarly === 'time' ? 'time limit' : 'evaluation limit'}): the best layout found so far` : ''}`,
 		'',
 		`  total counters: ${r.totalCounters}   counter-hours per day: ${r.counterHoursPerDay.toFixed(1)}   all targets met: ${r.met ? 'yes' : 'NO'}`,
 		...r.shared.map((g) => `  shared counter: ${g.join(' + ')}`),

@@ -87,6 +87,16 @@ describe('mpp size', () => {
 		expect(JSON.parse(run.stdout)).toMatchObject({ scenario: 'lebong-sized', seed: 99, replications: 5 });
 	});
 
+	it('stops at --max-seconds with the best layout found so far, says so, and still writes it', () => {
+		const out = join(tmp(), 'kota-sized.json');
+		const r = mpp('size', 'scenarios/kota-bengkulu.json', '--max-seconds', '1', '--replications', '4', '--workers', '0', '--json', '--out', out);
+		expect(r.code).toBe(0);
+		const j = JSON.parse(r.stdout);
+		expect(j.stoppedEarly).toBe('time');
+		expect(r.stderr).toMatch(/size: stopped early: its 1 s ran out \(--max-seconds\); the result is the best layout found so far/);
+		expect(parseScenario(JSON.parse(readFileSync(out, 'utf8'))).ok).toBe(true);
+	});
+
 	it('prints a table by default, with the targets it was given', () => {
 		const f = join(tmp(), 'pagi.json');
 		writeFileSync(f, JSON.stringify(morningHall({ patienceMean: 240 })));
@@ -100,7 +110,8 @@ describe('mpp size', () => {
 	it.each([
 		[['size', 'scenarios/lebong.json', '--abandon', '2'], 2, /--abandon.*from 0 to 1/],
 		[['size', 'scenarios/lebong.json', '--wait-p90', 'soon'], 2, /--wait-p90.*expected a number/],
-		[['size', 'no/such.json'], 1, /no\/such\.json: no such file/]
+		[['size', 'no/such.json'], 1, /no\/such\.json: no such file/],
+		[['size', 'scenarios/lebong.json', '--max-seconds', '0'], 2, /--max-seconds.*from 1 to 86400/]
 	])('rejects %j with exit %i', (args, code, message) => {
 		const r = mpp(...args);
 		expect(r.code).toBe(code);

@@ -94,6 +94,10 @@ describe('sizeScenario', () => {
 		expect(result.evaluations).toBe(path.length);
 	});
 
+	it('finished its search: it did not stop early', () => {
+		expect(result.stoppedEarly).toBeNull();
+	});
+
 	it('reports progress after each evaluation and once when done', () => {
 		expect(progress.length).toBe(result.path.length + 1);
 		expect(progress[progress.length - 1].phase).toBe('done');
@@ -106,6 +110,19 @@ describe('sizeScenario options', () => {
 		const ctrl = new AbortController();
 		const run = sizeScenario(base, inProcessEvaluate, { ...SEARCH, signal: ctrl.signal, onProgress: () => ctrl.abort() });
 		await expect(run).rejects.toBeInstanceOf(PlanningCancelled);
+	});
+
+	it('stops at its time limit with the best layout so far, and says so', async () => {
+		const r = await sizeScenario(base, inProcessEvaluate, { ...SEARCH, maxSeconds: 0 });
+		// No time at all: the Erlang starting layout is evaluated (a search always has a layout to give) and nothing more.
+		expect(r.evaluations).toBe(1);
+		expect(r.stoppedEarly).toBe('time');
+		expect(r.path).toHaveLength(1);
+	});
+
+	it('says when its evaluations ran out', async () => {
+		const r = await sizeScenario(base, inProcessEvaluate, { ...SEARCH, maxEvaluations: 1 });
+		expect(r.stoppedEarly).toBe('evaluations');
 	});
 
 	it('meets a service-level target from the interval’s lower end', async () => {

@@ -65,6 +65,8 @@ export interface SizingOptions {
 	/** Allow shared counters for small agencies. */
 	shared?: boolean;
 	maxEvaluations?: number;
+	/** Wall-clock seconds the search may take: past them it stops with the best layout so far (default: no limit). */
+	maxSeconds?: number;
 	onProgress?: (p: SizingProgress) => void;
 	signal?: AbortSignal;
 }
@@ -101,8 +103,10 @@ export interface SizingResult {
 	/** Shared counters (each lists the agencies it serves). */
 	shared: string[][];
 	counterHoursPerDay: number;
-	/** True when every target is met (false: the search ran out of evaluations or counters). */
+	/** True when every target is met (false: the search ran out of evaluations, time or counters). */
 	met: boolean;
+	/** Why the search stopped before it was done: its evaluations or its time ran out (null: it finished). */
+	stoppedEarly: 'evaluations' | 'time' | null;
 	targets: SizingTargets;
 	seed: number;
 	replications: number;
@@ -129,6 +133,15 @@ export async function sizeScenario(base: Scenario, evaluate: Evaluate, options: 
 	const seed = options.seed ?? base.run.seed;
 	const replications = options.replications ?? DEFAULT_SIZING_REPLICATIONS;
 	const maxEvaluations = options.maxEvaluations ?? DEFAULT_MAX_EVALUATIONS;
+	const deadline = options.maxSeconds === undefined ? Infinity : Date.now() + options.maxSeconds * 1000;
+	let stoppedEarly: SizingResult['stoppedEarly'] = null;
+	/** Whether the search may spend another evaluation (noting why not when it may not). */
+	const more = (): boolean => {
+		if (evaluations >= maxEvaluations) stoppedEarly = 'evaluations';
+		else if (Date.now() >= deadline) stoppedEarly = 'time';
+		else return true;
+		return false;
+	};
 	const signal = options.signal;
 	const agencyIds = base.agencies.map((a) => a.id);
 	const cache = new Map<string, Evaluation>();
@@ -181,7 +194,7 @@ export async function sizeScenario(base: Scenario, evaluate: Evaluate, options: 
 	// second-service tickets issued during a break, waiting for it to end).
 	phase = 'grow';
 	const saturated = new Set<string>();
-	while (!current.met && evaluations < maxEvaluations) {
+	while (!current.met && more()) {
 		const candidates = current.checks
 			.filter((c) => !c.met && !saturated.has(c.id) && (current.layout.dedicated[c.id] ?? 0) < MAX_COUNTERS_PER_AGENCY)
 			.sort((a, b) => b.worstGap - a.worstGap || agencyIds.indexOf(a.id) - agencyIds.indexOf(b.id));
@@ -212,14 +225,14 @@ export async function sizeScenario(base: Scenario, evaluate: Evaluate, options: 
 
 	async function prune(start: Evaluation): Promise<Evaluation> {
 		let best = start;
-		for (let changed = true; changed && evaluations < maxEvaluations; ) {
+		for (let changed = true; changed && more(); ) {
 			changed = false;
 			// Largest first: a big agency loses the least when one of many counters goes.
 			const order = [...agencyIds].sort((a, b) => (best.layout.dedicated[b] ?? 0) - (best.layout.dedicated[a] ?? 0) || agencyIds.indexOf(a) - agencyIds.indexOf(b));
 			for (const agency of order) {
 				// An agency keeps at least one counter of its own unless a shared counter serves it.
 				const floor = best.layout.shared.some((g) => g.includes(agency)) ? 0 : 1;
-				while ((best.layout.dedicated[agency] ?? 0) > floor && evaluations < maxEvaluations) {
+				while ((best.layout.dedicated[agency] ?? 0) > floor && more()) {
 					const next = copyLayout(best.layout);
 					next.dedicated[agency]--;
 					const { ev, fresh } = await evaluateLayout(next);
@@ -244,7 +257,7 @@ export async function sizeScenario(base: Scenario, evaluate: Evaluate, options: 
 		const load = (group: string[]) => group.reduce((x, a) => x + (utilization.get(a) ?? 1), 0);
 		const single: string[] = [];
 		for (const agency of candidates) {
-			if (evaluations >= maxEvaluations) break;
+			if (!more()) break;
 			let placed = false;
 			// Onto an existing shared counter first, then paired with another candidate left on its own.
 			const placements: Array<{ group: string[]; index: number; partner?: string }> = [
@@ -303,6 +316,7 @@ export async function sizeScenario(base: Scenario, evaluate: Evaluate, options: 
 			shared: ev.layout.shared,
 			counterHoursPerDay: counterHoursPerDay(ev.scenario),
 			met: ev.met,
+			stoppedEarly,
 			targets,
 			seed,
 			replications,
