@@ -2,9 +2,9 @@
  * The rows of a log seen so far, by (day, service, ticket, issue time), to find exact repeats. A Set of joined
  * strings cost a third of a million-row read (a string built per row, the time formatted, a million strings for the
  * collector); this table keeps numbers in one typed array instead. The issue time is kept exactly (whole
- * milliseconds) and the day exactly (a table per day); the service id and ticket are kept as two independent 32-bit hashes and the ticket's
- * length, so two different rows with the same issue time are taken for one only if both hashes collide (about 1 in
- * 2^64).
+ * milliseconds) and the day exactly (a table per day); the service id and ticket are kept as two independent
+ * 32-bit hashes and the ticket's length, so two different rows with the same issue time are taken for one only if
+ * both hashes collide (about 1 in 2^64).
  */
 
 // A slot is four 32-bit numbers side by side (16 bytes: a probe costs one memory miss, not five): the issue time

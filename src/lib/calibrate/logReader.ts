@@ -54,7 +54,11 @@ class LogSession implements CsvSink {
 		const { columns, problems } = detectColumns(this.headerCells, this.options.map);
 		if (Object.keys(columns).length === 0 && !this.options.map) {
 			const cells = this.headerCells.slice(0, 5).map((c) => `"${c.slice(0, 40)}"`).join(', ');
-			return `line ${line}: no header: the first line (${cells}) names no column this reader knows; the first line must name the columns (e.g. ${FIELD_NAMES.issued[0]}, ${FIELD_NAMES.service[0]}), or use --map`;
+			const example = `${FIELD_NAMES.issued[0]}, ${FIELD_NAMES.service[0]}`;
+			return (
+				`line ${line}: no header: the first line (${cells}) names no column this reader knows; ` +
+				`the first line must name the columns (e.g. ${example}), or use --map`
+			);
 		}
 		if (problems.length > 0) return `line ${line}: ${problems.join('; ')}`;
 		this.columns = columns;

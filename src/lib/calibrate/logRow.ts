@@ -110,12 +110,18 @@ export class RowReader {
 		const notes: string[] = [];
 		const ix = this.ix;
 		if (ix.status < 0) {
-			notes.push('no status column: outcomes inferred from the times (end: served; left: abandoned; called, no end: no-show; else waiting)');
+			notes.push(
+				'no status column: outcomes inferred from the times (end: served; left: abandoned; called, no end: no-show; else waiting)'
+			);
 		} else if (this.inferred > 0) notes.push(`${this.inferred} rows with an empty status: outcome inferred from the times`);
 		if (ix.start < 0) notes.push('no service-start column: service starts at the call');
 		if (ix.agency < 0) notes.push("no agency column: agencies keyed by the ticket's letter prefix, else by the service");
-		if (this.offsets > 0) notes.push(`${this.offsets} times carry a UTC offset or Z: read as the wall-clock time written, offset ignored`);
-		if (this.nextDay > 0) notes.push(`${this.nextDay} times fall on the day after the row's date: counted past 24:00 (minutes > 1440)`);
+		if (this.offsets > 0) {
+			notes.push(`${this.offsets} times carry a UTC offset or Z: read as the wall-clock time written, offset ignored`);
+		}
+		if (this.nextDay > 0) {
+			notes.push(`${this.nextDay} times fall on the day after the row's date: counted past 24:00 (minutes > 1440)`);
+		}
 		return notes;
 	}
 

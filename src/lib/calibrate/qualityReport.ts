@@ -4,7 +4,6 @@
  * reason), so it costs the same for a million rows as for ten; qualityReportCsv writes the rejected lines.
  */
 import Papa from 'papaparse';
-import { textCell } from '../export/cells';
 import type { DayId } from '../model/scenario';
 import { REJECT_REASONS, REJECTED_LINES_KEPT, type ColumnMap, type QualityReport, type RejectReason } from './logRecord';
 import { dayKey, weekdayOf } from './logTime';
@@ -94,10 +93,13 @@ function runDayOrder(key: string): number {
 	return m === null ? Number.MAX_SAFE_INTEGER : Number(m[1]) * 1_000_000 + Number(m[2]);
 }
 
-/** The rejected rows as CSV, "reason,line" with a header: one row per kept line, reasons in REJECT_REASONS order. */
+/**
+ * The rejected rows as CSV, "reason,line" with a header: one row per kept line, reasons in REJECT_REASONS order.
+ * Every cell is a reason word or a line number, so none can start a spreadsheet formula.
+ */
 export function qualityReportCsv(report: QualityReport): string {
 	const rows: string[][] = [];
-	for (const r of report.rejected) for (const line of r.lines) rows.push([textCell(r.reason), String(line)]);
+	for (const r of report.rejected) for (const line of r.lines) rows.push([r.reason, String(line)]);
 	const text = Papa.unparse({ fields: ['reason', 'line'], data: rows }, { newline: '\n' });
 	// Papaparse ends a header with no rows with its own newline.
 	return text.endsWith('\n') ? text : `${text}\n`;
