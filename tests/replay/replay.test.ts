@@ -5,6 +5,7 @@ import type { Scenario } from '../../src/lib/model/scenario';
 import { replayLog } from '../../src/lib/replay/replay';
 import { stream } from '../../src/lib/sim/random';
 import { continuousScenario, mustParse } from '../fixtures/scenarios';
+import { generateFifoLog, truthScenario, workingDays, type FifoRow, type Truth } from '../calibrate/fifoLog';
 import { exponential, fifoLog, hall, row, type FifoDay } from './logFixtures';
 
 /** Replayed wait per log line (throws if the replay is refused: a test bug). */
@@ -43,6 +44,44 @@ describe('replayLog', () => {
 		expect(waits.size).toBe(log.length);
 		let worst = 0;
 		for (const r of log) worst = Math.max(worst, Math.abs(waits.get(r.line)! - (r.called - r.issued)));
+		expect(worst).toBeLessThan(1e-9);
+	});
+
+	it('reproduces an independent generator\'s log with several agencies, walk-up, abandonment and second services', () => {
+		// The calibration tests' own FIFO generator (tests/calibrate/fifoLog.ts, written apart from the simulator):
+		// each agency its own counters, exponential patience, a walk of up to 2 minutes from the call to the
+		// counter (counter time: the trace's work is end − called), a second service after 20% of served legs.
+		// Through the truth's own layout every outcome and every wait should match but for rounding (1e-9 min).
+		const truth: Truth = {
+			visitorsPerDay: 260,
+			profile: { from: '08:00', step: 60, weights: [3, 4, 4, 3, 2, 2, 1] },
+			agencies: [
+				{ name: 'Dukcapil', prefix: 'A', counters: 3, services: [{ name: 'KTP', weight: 5, time: { dist: 'lognormal', mean: 8, cv: 0.6 } }, { name: 'KK', weight: 3, time: { dist: 'exponential', mean: 10 } }] },
+				{ name: 'Samsat', prefix: 'B', counters: 2, services: [{ name: 'Pajak', weight: 4, time: { dist: 'gamma', mean: 7, cv: 0.5 } }] }
+			],
+			patienceMean: 40,
+			extraServiceProbability: 0.2,
+			walkUp: 2
+		};
+		const dates = workingDays('2026-03-02', 5);
+		const rows = generateFifoLog(truth, dates, 11).rows;
+		const log: LogRecord[] = rows.map((r: FifoRow, i) => ({ ...r, line: i + 2, outcome: r.status }));
+		expect(rows.filter((r) => r.status === 'abandoned').length).toBeGreaterThan(20);
+		// The generator serves a second service issued after 15:00; the engine sends home a ticket issued after close
+		// that no counter still on duty would call. The hall closes at 20:00 here, so both serve everyone.
+		const layout = truthScenario(truth, ['mon']) as { calendar: { hours: { default: { close: string } } } };
+		layout.calendar.hours.default.close = '20:00';
+		const scenario = mustParse(layout);
+		const got = new Map<number, { wait: number; outcome: string }>();
+		const out = replayLog(log, scenario, { onLeg: (l, line) => got.set(line, { wait: l.wait, outcome: l.outcome }) });
+		if (!out.ok) throw new Error(out.message);
+		expect(out.result.unmatched).toEqual([]);
+		let worst = 0;
+		for (const r of log) {
+			const g = got.get(r.line)!;
+			expect(g.outcome).toBe(r.outcome);
+			worst = Math.max(worst, Math.abs(g.wait - (r.outcome === 'served' ? r.called - r.issued : r.left - r.issued)));
+		}
 		expect(worst).toBeLessThan(1e-9);
 	});
 

@@ -10,8 +10,11 @@
  *   its own issued time; so does a no-show row.
  * - Services: matched by ServiceMatcher; rows whose (agency, service) the scenario lacks are dropped and counted
  *   in `unmatched` (a replay through such a scenario is of the matched rows only).
- * - Work content of a served row: end − start, the observed duration. A calibrated layout's counters run at
- *   speed 1, so this is the time the real counter took; a counter's speed divides it as usual.
+ * - Work content of a served row: end − called, the time the real counter spent on it (end − start when the log
+ *   has no call time). The simulator's service starts at the call (LegRecord.start equals call), so a log's walk
+ *   from the call to the counter is counter time too: with end − start a replay would free counters too early
+ *   whenever the log's start lags its call. A calibrated layout's counters run at speed 1, so this is the time the
+ *   real counter took; a counter's speed divides it as usual.
  * - Work content of a row never served (abandoned, no-show, not served, still waiting): the median observed
  *   duration of its service in the log (its agency's, then the whole log's, then the scenario's mean when the
  *   log served none): it was never served, so its own is unknown.
@@ -158,8 +161,7 @@ function traceLeg({ r, m }: Row, work: MedianWork, turns: Turns, counts: TraceCo
 	switch (r.outcome) {
 		case 'served': {
 			counts.served++;
-			const start = r.start === r.start ? r.start : r.called;
-			const d = r.end - start;
+			const d = counterTime(r);
 			if (d >= 0) return { service: m.index, work: d, patience: Infinity };
 			counts.servedWithoutDuration++;
 			return { service: m.index, work: work.of(m), patience: Infinity };
@@ -245,7 +247,7 @@ class MedianWork {
 		for (const rows of byDate.values()) {
 			for (const { r, m } of rows) {
 				if (r.outcome !== 'served') continue;
-				const d = r.end - (r.start === r.start ? r.start : r.called);
+				const d = counterTime(r);
 				if (!(d >= 0)) continue;
 				push(s, m.index, d);
 				push(a, m.agency, d);
@@ -268,4 +270,9 @@ function push<K>(map: Map<K, number[]>, key: K, v: number): void {
 	const list = map.get(key);
 	if (list) list.push(v);
 	else map.set(key, [v]);
+}
+
+/** The counter's time on a served row: from its call (else its start) to its end; NaN when unknown. */
+function counterTime(r: LogRecord): number {
+	return r.end - (r.called === r.called ? r.called : r.start);
 }
