@@ -83,6 +83,7 @@ export class RowReader {
 	private readonly words = new LogWords();
 	private readonly strings = new Interner();
 	private readonly dayKeys = new Map<number, string>();
+	private readonly runDayKeys = new Map<number, string>();
 	private readonly seen = new SeenRows();
 	private readonly dateIds = new Map<string, number>();
 	private readonly serviceIds = new Map<string, number>();
@@ -218,8 +219,12 @@ export class RowReader {
 		if (this.ix.day < 0) return null;
 		const day = wholeNumber(this.cell(f, this.ix.day));
 		const replication = this.ix.replication < 0 ? 1 : wholeNumber(this.cell(f, this.ix.replication));
-		if (!(day >= 1) || !(replication >= 1)) return null;
-		return this.strings.get(`r${replication}-d${day}`);
+		// The bounds keep replication * 1e7 + day an exact integer, one per (replication, day).
+		if (!(day >= 1 && day < 1e7) || !(replication >= 1 && replication < 9e8)) return null;
+		const id = replication * 1e7 + day;
+		let key = this.runDayKeys.get(id);
+		if (key === undefined) this.runDayKeys.set(id, (key = `r${replication}-d${day}`));
+		return key;
 	}
 
 	/** Turns dated times into minutes after midnight of the row's day; false for a date not that day or the next. */
