@@ -235,6 +235,12 @@ describe('readLogText: times, dates and delimiters', () => {
 		}
 	});
 
+	it('times of day with no date anywhere are bad dates, and the report says what to map', () => {
+		const { report } = read('jam_ambil,layanan\n08:00,KTP\n08:05,KTP\n');
+		expect(rejectedLines(report)).toEqual({ 'bad-date': [2, 3] });
+		expect(report.notes.join('\n')).toContain('2 rows have times of day but no date (no date column)');
+	});
+
 	it('a date column may hold date-times (the time part is ignored)', () => {
 		const { records } = read('tanggal,jam_ambil,layanan\n2024-03-04 00:00:00,08:00,KTP\n');
 		expect(records[0]).toMatchObject({ date: '2024-03-04', issued: 480, outcome: 'waiting' });

@@ -96,6 +96,7 @@ export class RowReader {
 	private offsets = 0;
 	private nextDay = 0;
 	private inferred = 0;
+	private undated = 0;
 
 	constructor(
 		private readonly header: readonly string[],
@@ -119,6 +120,11 @@ export class RowReader {
 		if (ix.agency < 0) notes.push("no agency column: agencies keyed by the ticket's letter prefix, else by the service");
 		if (this.offsets > 0) {
 			notes.push(`${this.offsets} times carry a UTC offset or Z: read as the wall-clock time written, offset ignored`);
+		}
+		if (this.undated > 0) {
+			notes.push(
+				`${this.undated} rows have times of day but no date (no date column): rejected as bad-date; use --map date=<column>`
+			);
 		}
 		if (this.nextDay > 0) {
 			notes.push(`${this.nextDay} times fall on the day after the row's date: counted past 24:00 (minutes > 1440)`);
@@ -216,7 +222,10 @@ export class RowReader {
 			if (key === undefined) this.dayKeys.set(this.day, (key = dayKey(this.day)));
 			return key;
 		}
-		if (this.ix.day < 0) return null;
+		if (this.ix.day < 0) {
+			this.undated++;
+			return null;
+		}
 		const day = wholeNumber(this.cell(f, this.ix.day));
 		const replication = this.ix.replication < 0 ? 1 : wholeNumber(this.cell(f, this.ix.replication));
 		// The bounds keep replication * 1e7 + day an exact integer, one per (replication, day).
