@@ -129,6 +129,20 @@ describe('calibrated scenario with a base', () => {
 		expect(parseScenario(JSON.parse(JSON.stringify(r.scenario))).ok).toBe(true);
 	});
 
+	it('two spellings of one base service become that service, weights added; a log agency the base knows (by id, name or prefix) is the base one', async () => {
+		const rows = [...service('dukcapil', 'Kartu Keluarga Baru', 'L01'), ...service('dukcapil', 'kk', 'L01'), ...service('Samsat', 'Pajak', 'L02'), ...service('DUKCAPIL!', 'x', 'L02')];
+		const r = await calibrate(rows, { base: b });
+		expect(r.scenario.agencies.map((a) => [a.id, a.ticketPrefix])).toEqual([
+			['dukcapil', 'A'],
+			['samsat', 'D']
+		]);
+		const kk = r.scenario.agencies[0].services.find((s) => s.id === 'kk')!;
+		expect(kk.weight).toBeCloseTo(0.5, 6);
+		expect(r.ids.filter((x) => x.service === 'kk')).toHaveLength(2);
+		// "DUKCAPIL!" matches the base's dukcapil by its loose key: its service "x" is new there.
+		expect(r.scenario.agencies[0].services.map((s) => s.id)).toEqual(['kk', 'x']);
+	});
+
 	it("takes from the base what the log cannot tell: extra services, priority, online, service times without durations", async () => {
 		const rows = [...service('dukcapil', 'kk', 'L01'), ...recs(5, { agency: 'dukcapil', service: 'akta-lahir', counter: 'L01', end: NaN })];
 		const r = await calibrate(rows, { base: b, minObservations: 100 });

@@ -64,7 +64,7 @@ export function estimatePatience(s: LogSummary): { patience: Distribution | null
  * Extra-service probability. Method: the simulator gives a visit a further service with probability p after each
  * leg, so a visit's number of legs is geometric and the MLE is p = (legs − visits) / legs, capped at 0.95. Only a
  * log that links rows can tell: one with a visit column, or one whose tickets repeat (a ticket's rows on a day are
- * one visit). Otherwise null ("cannot tell").
+ * one visit — which assumes a ticket number is not reused within a day). Otherwise null ("cannot tell").
  */
 export function estimateExtraService(s: LogSummary, columns: ColumnMap): { p: number | null; method: string } {
 	const links = columns.visit !== undefined || (columns.ticket !== undefined && s.linkedVisits > 0);
@@ -72,7 +72,7 @@ export function estimateExtraService(s: LogSummary, columns: ColumnMap): { p: nu
 		return { p: null, method: 'the log does not link rows into visits (no visit column, no repeated ticket): the share of visits wanting a further service cannot be told' };
 	}
 	const p = Math.min(MAX_EXTRA_SERVICE, (s.visitLegs - s.visits) / s.visitLegs);
-	const by = columns.visit !== undefined ? `the visit column (${columns.visit})` : 'repeated tickets';
+	const by = columns.visit !== undefined ? `the visit column (${columns.visit})` : 'repeated tickets (a ticket number taken as one visit a day)';
 	return {
 		p: round6(p),
 		method: `geometric legs per visit, linked by ${by}: p = (legs − visits) / legs = (${s.visitLegs} − ${s.visits}) / ${s.visitLegs}` + (p === MAX_EXTRA_SERVICE ? ', capped at 0.95' : '')

@@ -9,6 +9,7 @@ import { parseScenario } from '../model/parse';
 import { isContinuous } from '../model/calendarKind';
 import type { Counter, DayId, DaysCalendar, Hours, Scenario, ScenarioInput } from '../model/scenario';
 import type { ScenarioParts } from './calibrationParts';
+import type { ServiceTimeFit } from './serviceTimeFit';
 import { countersWithoutColumn, scenarioShift } from './counterEstimate';
 import { slugId } from './logIds';
 import { placeServices, type PlacedAgency } from './scenarioIds';
@@ -40,7 +41,8 @@ export function buildScenario(parts: ScenarioParts): { ok: true; built: BuiltSce
 		const services = [];
 		for (const s of a.services) {
 			const from = s.from.map((i) => parts.services[i]);
-			const fit = from.find((f) => f.fit && f.fit.n > 0 && Number.isFinite(f.fit.mean))?.fit ?? null;
+			// Log services merged into one base service: the fit on the most durations stands for them.
+			const fit = from.map((f) => f.fit).filter((f): f is ServiceTimeFit => f !== null && f.n > 0 && Number.isFinite(f.mean)).sort((x, y) => y.n - x.n)[0] ?? null;
 			const serviceTime: Distribution | undefined = fit ? fit.chosen.distribution : s.base?.serviceTime;
 			if (!serviceTime) return { ok: false, message: `the log has no service durations (start and end times) for "${a.name} / ${s.name}", and no base scenario gives one` };
 			services.push({ id: s.id, name: s.name, weight: sig6(from.reduce((w, f) => w + f.share, 0)), serviceTime });

@@ -73,9 +73,12 @@ export function fitsCsv(result: CalibrationResult): string {
 	return [header, ...rows].map((r) => r.join(',')).join('\n') + '\n';
 }
 
-/** A CSV cell: numbers as written (empty when missing or not finite), text quoted when it holds a comma, quote or line break. */
+/** Papaparse's quoting rule, as the project's other CSVs follow it (export/cells.ts, which calibrate/ may not import). */
+const NEEDS_QUOTES = /[\r\n"\ufeff,]|^ | $/;
+
+/** A CSV cell: numbers as written (empty when missing or not finite), text quoted as papaparse would. */
 function cell(v: string | number | null | undefined): string {
 	if (v === null || v === undefined) return '';
 	if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-	return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+	return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }

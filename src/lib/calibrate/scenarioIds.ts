@@ -37,66 +37,83 @@ export interface PlacedAgency {
 const RESERVED = ['priority'];
 const NAME_ORDER = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
+/** An agency being placed: also the log keys it stands for, its place in the base's order and its legs. */
+type Placing = PlacedAgency & { keys: Set<string>; order: number; legs: number };
+
 /**
  * Places the log's services into agencies. `prefixes(agencyKey)` gives the letter prefixes seen on an agency's
  * tickets, most frequent first. Returns agencies in order (base ones in base order, then the log's by ticket
- * prefix and name) and, per input service, its [agency index, service index].
+ * prefix and name) and, per input service, its [agency index, service index]. Two log services the base
+ * recognises as the same service become that one service.
  */
 export function placeServices(
 	services: readonly LogService[],
 	prefixes: (agencyKey: string) => string[],
 	base?: Scenario
 ): { agencies: PlacedAgency[]; at: Array<[number, number]> } {
-	const matcher = base ? new ServiceMatcher(base) : null;
-	const baseAgencyOf = new Map<string, Scenario['agencies'][number]>();
-	for (const a of base?.agencies ?? []) for (const k of [a.id, a.name, a.ticketPrefix]) if (!baseAgencyOf.has(looseKey(k))) baseAgencyOf.set(looseKey(k), a);
-	const agencies = new Map<string, PlacedAgency & { keys: Set<string>; order: number; legs: number }>();
-	const taken = new Set<string>(RESERVED);
-	const newAgencyOfKey = new Map<string, string>();
-	const placed: Array<{ agency: string; service: PlacedService }> = [];
-	const usedBase = new Map<string, PlacedService>();
-	services.forEach((s, i) => {
-		const m = matcher?.find(s.agency, s.service) ?? null;
-		if (m) {
-			const known = usedBase.get(`${m.agency}/${m.service}`);
-			if (known) return (known.from.push(i), placed.push({ agency: m.agency, service: known }));
-		}
-		const baseAgency = m ? base!.agencies.find((a) => a.id === m.agency)! : baseAgencyOf.get(looseKey(s.agency));
-		let agencyId: string;
-		if (baseAgency) {
-			agencyId = baseAgency.id;
-			if (!agencies.has(agencyId)) {
-				taken.add(agencyId);
-				const order = base!.agencies.indexOf(baseAgency);
-				agencies.set(agencyId, { id: agencyId, name: baseAgency.name, ticketPrefix: baseAgency.ticketPrefix, services: [], fromBase: true, keys: new Set(), order, legs: 0 });
-			}
-		} else {
-			agencyId = newAgencyOfKey.get(s.agency) ?? '';
-			if (!agencyId) {
-				agencyId = slugId(s.agency, new Set([...taken, ...(base?.agencies.map((a) => a.id) ?? [])]));
-				taken.add(agencyId);
-				newAgencyOfKey.set(s.agency, agencyId);
-				agencies.set(agencyId, { id: agencyId, name: nameOf(s.agency, agencyId), ticketPrefix: '', services: [], fromBase: false, keys: new Set(), order: Infinity, legs: 0 });
-			}
-		}
-		const agency = agencies.get(agencyId)!;
-		agency.keys.add(s.agency);
-		agency.legs += s.legs;
-		const baseService = m && m.agency === agencyId ? base!.agencies.find((a) => a.id === m.agency)!.services.find((x) => x.id === m.service)! : null;
-		const service: PlacedService = baseService
-			? { id: baseService.id, name: baseService.name, from: [i], base: baseService }
-			: { id: '', name: s.service, from: [i], base: null };
-		if (baseService) usedBase.set(`${agencyId}/${baseService.id}`, service);
-		agency.services.push(service);
-		placed.push({ agency: agencyId, service });
-	});
-	const list = [...agencies.values()];
+	const placer = new Placer(base);
+	services.forEach((s, i) => placer.place(s, i));
+	const list = [...placer.agencies.values()];
 	assignPrefixes(list, prefixes);
 	list.sort((a, b) => a.order - b.order || NAME_ORDER.compare(a.ticketPrefix, b.ticketPrefix) || NAME_ORDER.compare(a.name, b.name));
 	for (const a of list) nameServices(a, base);
 	const at: Array<[number, number]> = new Array(services.length);
 	list.forEach((a, ai) => a.services.forEach((s, si) => s.from.forEach((i) => (at[i] = [ai, si]))));
 	return { agencies: list.map(({ id, name, ticketPrefix, services: ss, fromBase }) => ({ id, name, ticketPrefix, services: ss, fromBase })), at };
+}
+
+/** Puts log services into agencies one at a time (see placeServices). */
+class Placer {
+	readonly agencies = new Map<string, Placing>();
+	private readonly matcher: ServiceMatcher | null;
+	private readonly baseAgencyOf = new Map<string, Scenario['agencies'][number]>();
+	private readonly newAgencyOfKey = new Map<string, string>();
+	private readonly usedBase = new Map<string, PlacedService>();
+	/** Ids a new agency may not take: reserved words and every base agency's id. */
+	private readonly taken: Set<string>;
+
+	constructor(private readonly base?: Scenario) {
+		this.matcher = base ? new ServiceMatcher(base) : null;
+		for (const a of base?.agencies ?? []) for (const k of [a.id, a.name, a.ticketPrefix]) if (!this.baseAgencyOf.has(looseKey(k))) this.baseAgencyOf.set(looseKey(k), a);
+		this.taken = new Set([...RESERVED, ...(base?.agencies.map((a) => a.id) ?? [])]);
+	}
+
+	/** Places log service i: into the base's service when the base knows it, else as a new service of its agency. */
+	place(s: LogService, i: number): void {
+		const m = this.matcher?.find(s.agency, s.service) ?? null;
+		const baseAgency = m ? this.base!.agencies.find((a) => a.id === m.agency)! : this.baseAgencyOf.get(looseKey(s.agency));
+		const agency = baseAgency ? this.baseAgency(baseAgency) : this.newAgency(s.agency);
+		agency.keys.add(s.agency);
+		agency.legs += s.legs;
+		const baseService = m ? baseAgency!.services.find((x) => x.id === m.service)! : null;
+		if (baseService) {
+			const known = this.usedBase.get(`${agency.id}/${baseService.id}`);
+			if (known) return void known.from.push(i);
+			const service: PlacedService = { id: baseService.id, name: baseService.name, from: [i], base: baseService };
+			this.usedBase.set(`${agency.id}/${baseService.id}`, service);
+			agency.services.push(service);
+		} else agency.services.push({ id: '', name: s.service, from: [i], base: null });
+	}
+
+	private baseAgency(a: Scenario['agencies'][number]): Placing {
+		let p = this.agencies.get(a.id);
+		if (!p) {
+			p = { id: a.id, name: a.name, ticketPrefix: a.ticketPrefix, services: [], fromBase: true, keys: new Set(), order: this.base!.agencies.indexOf(a), legs: 0 };
+			this.agencies.set(a.id, p);
+		}
+		return p;
+	}
+
+	private newAgency(key: string): Placing {
+		const known = this.newAgencyOfKey.get(key);
+		if (known) return this.agencies.get(known)!;
+		const id = slugId(key, this.taken);
+		this.taken.add(id);
+		this.newAgencyOfKey.set(key, id);
+		const p: Placing = { id, name: nameOf(key, id), ticketPrefix: '', services: [], fromBase: false, keys: new Set(), order: Infinity, legs: 0 };
+		this.agencies.set(id, p);
+		return p;
+	}
 }
 
 /** A name must not be empty: a blank key is named by its id. */
@@ -122,7 +139,7 @@ function nameServices(a: PlacedAgency, base?: Scenario): void {
  * Ticket prefixes of agencies not from the base: the most frequent letter prefix on the agency's tickets when no
  * agency with more legs claimed it first, else the first free of A, B, …, Z, AA, AB, … (1–3 capital letters).
  */
-function assignPrefixes(list: Array<PlacedAgency & { keys: Set<string>; legs: number }>, prefixes: (agencyKey: string) => string[]): void {
+function assignPrefixes(list: Placing[], prefixes: (agencyKey: string) => string[]): void {
 	const taken = new Set(list.filter((a) => a.fromBase).map((a) => a.ticketPrefix));
 	const open = list.filter((a) => !a.fromBase).sort((a, b) => b.legs - a.legs);
 	for (const a of open) {
