@@ -29,7 +29,7 @@ export interface CalibrateOptions extends ReadLogOptions {
 	bootstrap?: number;
 	/** A service with fewer durations is pooled (default MIN_FIT_OBSERVATIONS, 30). */
 	minObservations?: number;
-	/** 'read': characters (text) or bytes (Blob) read of total (total 0 when unknown); 'fit': fits done of total. */
+	/** 'read': characters (text) or bytes (Blob) read of total (total 0 when unknown); 'fit': fits done of total, from 0 as fitting starts. */
 	onPhase?: (p: { phase: 'read' | 'fit'; done: number; total: number }) => void;
 }
 
@@ -67,6 +67,7 @@ export async function fromSummary(summary: LogSummary, report: QualityReport, op
 	const plan = planServices(summary, options.minObservations ?? MIN_FIT_OBSERVATIONS);
 	const rng = stream(options.seed ?? 1, 0, 'calibrate');
 	const groupFits: Array<ServiceTimeFit | null> = [];
+	options.onPhase?.({ phase: 'fit', done: 0, total: plan.groups.length });
 	for (const g of plan.groups) {
 		// Yield between fits so a cancel (a worker message) is heard, and honour it.
 		await new Promise((resolve) => setTimeout(resolve, 0));
