@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { readLog, readLogText, type ReadLogOptions } from '../../src/lib/calibrate/logReader';
 import type { LogRecord, QualityReport } from '../../src/lib/calibrate/logRecord';
@@ -383,6 +384,17 @@ describe('readLog: streaming', () => {
 			expect(await readLog(input, OPTS, (r) => records.push(r))).toEqual(expected.result);
 			expect(records).toEqual(expected.records);
 		}
+	});
+
+	it('a Node stream of Buffers (what the CLI hands over) reads the same, with progress in bytes', async () => {
+		const bytes = Buffer.from(text, 'utf8');
+		const stream = Readable.from([bytes.subarray(0, 50), bytes.subarray(50, 51), bytes.subarray(51)]);
+		const records: LogRecord[] = [];
+		const progress: number[] = [];
+		const result = await readLog(stream, { ...OPTS, onProgress: (b) => progress.push(b) }, (r) => records.push(r));
+		expect(result).toEqual(readLogText(text, OPTS).result);
+		expect(records).toEqual(readLogText(text, OPTS).records);
+		expect(progress).toEqual([50, 51, bytes.length]);
 	});
 
 	it('a string stream (chunks of text) reads the same', async () => {
