@@ -3,7 +3,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compile, histogram, histogramBins, histogramDensity } from '../../src/lib/calibrate/densities';
 import { ksDistance } from '../../src/lib/calibrate/goodnessOfFit';
-import { DURATION_FLOOR, fitServiceTimes, gammaShape, type ServiceTimeFit } from '../../src/lib/calibrate/serviceTimeFit';
+import {
+	cleanDurations,
+	DURATION_FLOOR,
+	durationResolution,
+	fitServiceTimes,
+	gammaShape,
+	type ServiceTimeFit
+} from '../../src/lib/calibrate/serviceTimeFit';
 import { DistributionSchema, type Distribution } from '../../src/lib/model/distribution';
 import { MAX_CV, MAX_DURATION_MINUTES, MIN_CV } from '../../src/lib/model/limits';
 import { sampler } from '../../src/lib/sim/distributions';
@@ -152,11 +159,22 @@ describe('cleaning and small samples', () => {
 		expect(f.mean).toBeCloseTo((2 * DURATION_FLOOR + 5) / 4, 14);
 	});
 
+	it('detects the log\'s grid (whole minutes, whole seconds, none) and floors zero readings at half a step', () => {
+		expect(durationResolution(Float64Array.of(0, 3, 12, NaN, -2))).toBe(1);
+		expect(durationResolution(Float64Array.of(0, 3, 12 + 7 / 60, 1 / 60))).toBe(1 / 60);
+		expect(durationResolution(Float64Array.of(3, 12.004))).toBe(0);
+		expect(durationResolution(new Float64Array(0))).toBe(0);
+		expect(Array.from(cleanDurations(Float64Array.of(0, 5 / 60, 2)))).toEqual([1 / 120, 5 / 60, 2]);
+		expect(Array.from(cleanDurations(Float64Array.of(0, 1, 2)))).toEqual([0.5, 1, 2]);
+		expect(Array.from(cleanDurations(Float64Array.of(0, 0.001, 2.5)))).toEqual([DURATION_FLOOR, DURATION_FLOOR, 2.5]);
+	});
+
 	it('fewer than 2 values or a constant sample: the exponential with their mean, untested', () => {
 		for (const [xs, mean] of [
 			[Float64Array.of(4), 4],
 			[Float64Array.of(2, 2, 2), 2],
-			[Float64Array.of(0, 0, NaN), DURATION_FLOOR]
+			// All zeros lie on the whole-minute grid: each reads "under a minute", half a step.
+			[Float64Array.of(0, 0, NaN), 0.5]
 		] as const) {
 			const f = fitServiceTimes(xs, stream(1, 0, 'small'));
 			expect(f.chosen.distribution).toEqual({ dist: 'exponential', mean });

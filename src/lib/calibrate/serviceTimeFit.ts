@@ -4,10 +4,10 @@
  * parametric-bootstrap p-value for the chosen one (goodnessOfFit.ts).
  *
  * Cleaning rule: non-finite and negative values, and values over a week (MAX_DURATION_MINUTES), are dropped
- * (they are not service durations; the reader rejects such rows, this only guards); values below one second
- * (DURATION_FLOOR = 1/60 min), zero included, are raised to it, because logs record whole seconds and a
- * zero-length service means "under a second". Every family then has a finite likelihood. `n` counts the values
- * kept.
+ * (they are not service durations; the reader rejects such rows, this only guards). Durations on a log's grid
+ * (all whole seconds, or all whole minutes when times lack seconds: durationResolution) that read zero are
+ * raised to half a step, the middle of the [0, step) a zero reading stands for; durations off any grid are
+ * floored at one second (DURATION_FLOOR). Every family then has a finite likelihood. `n` counts the values kept.
  *
  * Every fit is a valid scenario distribution: the lognormal and gamma MLEs are taken within the scenario's cv
  * limits (MIN_CV..MAX_CV; the profile likelihoods are unimodal, so the constrained MLE is the clamped one), and a
@@ -50,7 +50,7 @@ export interface ServiceTimeFit {
 	bootstrapSample: number;
 }
 
-/** One second, in minutes: the resolution logs record, and the floor of every duration. */
+/** One second, in minutes: the floor of durations that are not on a log's grid. */
 export const DURATION_FLOOR = 1 / 60;
 /** At most this many values in an empirical fit: evenly spaced quantiles of larger samples. */
 export const EMPIRICAL_VALUES = 200;
@@ -68,7 +68,8 @@ export function fitServiceTimes(
 	rng: Rng,
 	options: { bootstrap?: number; maxBootstrapSample?: number } = {}
 ): ServiceTimeFit {
-	const sample = cleanDurations(values, 0);
+	const resolution = durationResolution(values);
+	const sample = cleanDurations(values, resolution);
 	const n = sample.length;
 	const stats = sampleStats(sample);
 	if (n < 2 || sample[0] === sample[n - 1]) {
@@ -85,7 +86,6 @@ export function fitServiceTimes(
 	const untested = { n, mean: stats.mean, chosen, candidates, ks: chosen.ks, pValue: null, bootstrapReplicates: 0, bootstrapSample: 0 };
 	// The empirical fit is the data: a bootstrap from it tests nothing, so its p-value is not meaningful.
 	if (chosen.family === 'empirical') return untested;
-	const resolution = wholeSeconds(sample) ? DURATION_FLOOR : 0;
 	const test = parametricBootstrap(sample, refitFor(chosen.family, resolution), rng, {
 		replicates: wholeOption(options.bootstrap, 199, 0),
 		maxSample: wholeOption(options.maxBootstrapSample, 2000, 2)
@@ -95,12 +95,13 @@ export function fitServiceTimes(
 }
 
 /**
- * The bootstrap's refit of one family: the cleaning rule (rounding first to `resolution` when positive), then
- * the family's MLE; null for a sample it cannot fit (fewer than 2 values, or all equal).
+ * The bootstrap's refit of one family: the cleaning rule, with draws first rounded to the log's `resolution`
+ * (when positive) like the durations they stand in for — or the test would reject every fit for the rounding
+ * alone — then the family's MLE; null for a sample it cannot fit (fewer than 2 values, or all equal).
  */
 export function refitFor(family: FitFamily, resolution: number): Refit {
 	return (raw) => {
-		const s = cleanInPlace(raw, resolution);
+		const s = cleanInPlace(raw, resolution, true);
 		if (s.length < 2 || s[0] === s[s.length - 1]) return null;
 		const fit = fitFamily(family, s, sampleStats(s, family !== 'exponential'));
 		return fit ? { sample: s, distribution: fit.distribution } : null;
@@ -112,35 +113,51 @@ function wholeOption(v: number | undefined, fallback: number, min: number): numb
 }
 
 /** The durations kept by the cleaning rule (see the file comment), ascending, in a new array. */
-export function cleanDurations(values: ArrayLike<number>, resolution: number): Float64Array {
-	return cleanInPlace(Float64Array.from(values), resolution);
+export function cleanDurations(values: ArrayLike<number>, resolution = durationResolution(values)): Float64Array {
+	return cleanInPlace(Float64Array.from(values), resolution, false);
+}
+
+/** The least duration kept: half a step of the log's grid, or one second off any grid. */
+export function durationFloor(resolution: number): number {
+	return resolution > 0 ? resolution / 2 : DURATION_FLOOR;
 }
 
 /**
- * Applies the cleaning rule to `values` in place and returns the kept prefix, sorted. A positive `resolution`
- * first rounds to it: bootstrap draws are rounded like the whole seconds of the log they stand in for, or the
- * test would reject every fit for the rounding alone.
+ * The grid a log's durations lie on: 1 when all are whole minutes (times written without seconds), 1/60 when
+ * all are whole seconds, 0 otherwise (values the cleaning rule drops are not looked at).
  */
-function cleanInPlace(values: Float64Array, resolution: number): Float64Array {
+export function durationResolution(values: ArrayLike<number>): number {
+	let minutes = true;
+	let any = false;
+	for (let i = 0; i < values.length; i++) {
+		const v = values[i];
+		if (!(v >= 0 && v <= MAX_DURATION_MINUTES)) continue;
+		any = true;
+		if (minutes && !onGrid(v, 1)) minutes = false;
+		if (!minutes && !onGrid(v, 60)) return 0;
+	}
+	return !any ? 0 : minutes ? 1 : 1 / 60;
+}
+
+/** Whether v minutes is a whole number of 1/perMinute steps, within float noise. */
+function onGrid(v: number, perMinute: number): boolean {
+	const s = v * perMinute;
+	return Math.abs(s - Math.round(s)) <= 1e-6 * Math.max(1, s);
+}
+
+/** Applies the cleaning rule to `values` in place (rounding first to `resolution` if `round`); the kept prefix, sorted. */
+function cleanInPlace(values: Float64Array, resolution: number, round: boolean): Float64Array {
+	const floor = durationFloor(resolution);
 	let kept = 0;
 	for (let i = 0; i < values.length; i++) {
 		let v = values[i];
-		if (resolution > 0) v = Math.round(v / resolution) * resolution;
+		if (round && resolution > 0) v = Math.round(v / resolution) * resolution;
 		if (!(v >= 0 && v <= MAX_DURATION_MINUTES)) continue;
-		values[kept++] = v < DURATION_FLOOR ? DURATION_FLOOR : v;
+		values[kept++] = v < floor ? floor : v;
 	}
 	// The bucket sort: several times faster than the native sort on smooth samples, and it runs B times per test.
 	sortRange(values, 0, kept);
 	return values.subarray(0, kept);
-}
-
-/** Whether every value is a whole number of seconds (within float noise): a log's durations. */
-function wholeSeconds(sorted: Float64Array): boolean {
-	for (let i = 0; i < sorted.length; i++) {
-		const s = sorted[i] * 60;
-		if (Math.abs(s - Math.round(s)) > 1e-6 * Math.max(1, s)) return false;
-	}
-	return true;
 }
 
 /** The sufficient statistics of the parametric families. */
