@@ -4,6 +4,7 @@
  * fromSummary (the pipeline after reading) on hand-built records, so no CSV is involved.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromSummary, type CalibrateOptions } from '../../src/lib/calibrate/calibration';
 import type { LogRecord, QualityReport } from '../../src/lib/calibrate/logRecord';
@@ -143,6 +144,26 @@ describe('calibrated scenario with a base', () => {
 		expect(r.scenario.agencies[0].services.map((s) => s.id)).toEqual(['kk', 'x']);
 	});
 
+	it('a base hall that never closes lends its policy and run settings, not its calendar', async () => {
+		const continuous = parseScenario({
+			version: 1,
+			id: 'mmc',
+			name: 'M/M/c',
+			calendar: { continuousMinutes: 10000 },
+			agencies: [{ id: 'a', name: 'A', ticketPrefix: 'A', services: [{ id: 's', name: 'S', weight: 1, serviceTime: { dist: 'exponential', mean: 5 } }] }],
+			demand: { ratePerHour: 10 },
+			counters: [{ id: 'c1', serves: ['a'] }],
+			policy: { order: 'fifo' },
+			run: { replications: 7, seed: 3, warmupMinutes: 100 }
+		});
+		if (!continuous.ok) throw new Error('continuous base must parse');
+		const r = await calibrate(service('a', 's', 'c1'), { base: continuous.scenario });
+		expect(r.scenario.policy.order).toBe('fifo');
+		expect(r.scenario.run.replications).toBe(7);
+		expect('days' in r.scenario.calendar && r.scenario.calendar.days).toEqual(['mon']);
+		expect(parseScenario(JSON.parse(JSON.stringify(r.scenario))).ok).toBe(true);
+	});
+
 	it("takes from the base what the log cannot tell: extra services, priority, online, service times without durations", async () => {
 		const rows = [...service('dukcapil', 'kk', 'L01'), ...recs(5, { agency: 'dukcapil', service: 'akta-lahir', counter: 'L01', end: NaN })];
 		const r = await calibrate(rows, { base: b, minObservations: 100 });
@@ -153,5 +174,24 @@ describe('calibrated scenario with a base', () => {
 		const none = await calibrate(recs(5, { agency: 'dukcapil', service: 'akta-lahir', counter: 'L01', end: NaN }), { base: b });
 		expect(none.scenario.agencies[0].services[0].serviceTime).toEqual(b.agencies[0].services.find((s) => s.id === 'akta-lahir')!.serviceTime);
 		expect(none.fits).toEqual([]);
+	});
+});
+
+describe('calibrated scenario, any names', () => {
+	it('property: whatever the log calls agencies, services and counters, the scenario parses valid with unique ids', async () => {
+		const name = fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }), fc.constantFrom(' ', 'priority', '*', '--', 'Ü'));
+		await fc.assert(
+			fc.asyncProperty(fc.array(fc.tuple(name, name, name, fc.stringMatching(/^[A-Za-z]{0,4}$/)), { minLength: 1, maxLength: 6 }), async (names) => {
+				const rows = names.flatMap(([agency, svc, counter, prefix], k) =>
+					recs(3, (i) => ({ agency, service: svc, counter, ticket: `${prefix}${i}`, issued: 480 + k * 7 + i, called: 490 + k * 7 + i, end: 495 + k * 7 + i * 2 }))
+				);
+				const out = await fromSummary(summarise(rows), report(), { file: 'f', bootstrap: 0 });
+				expect(out.ok).toBe(true);
+				if (!out.ok) return;
+				expect(parseScenario(JSON.parse(JSON.stringify(out.result.scenario))).ok).toBe(true);
+				expect(new Set(out.result.scenario.agencies.map((a) => a.ticketPrefix)).size).toBe(out.result.scenario.agencies.length);
+			}),
+			{ numRuns: 60, seed: 2201 }
+		);
 	});
 });
