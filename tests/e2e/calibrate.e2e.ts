@@ -3,11 +3,14 @@
  * Web Worker (the page never blocks: no main-thread task of 200 ms or more while it reads and fits), the column
  * mapping, the quality report, the fits with their charts and the demand charts; the scenario saved and opened in
  * the editor; back on the page, the validation and its verdict. The full flow in Bahasa Indonesia, a shorter one in
- * English with a cancelled validation. Screenshots go to tests/e2e/screenshots/calibrate-NN-*.png (git-ignored).
+ * English with a cancelled validation, and a faulty log chosen with the file picker (a column fixed with its
+ * drop-down, rejected rows listed by line). Screenshots go to tests/e2e/screenshots/calibrate-NN-*.png (git-ignored).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chartMarks, forgetSavedData, openSession, savedScenario, waitForStatus, watchErrors, type Session } from './browser';
+import { chartMarks, forgetSavedData, openSession, ROOT, savedScenario, waitForStatus, watchErrors, type Session } from './browser';
 
 /** The sample's data rows (samples/README.md). */
 const SAMPLE_ROWS = 4469;
@@ -28,6 +31,24 @@ beforeAll(async () => {
 afterAll(async () => {
 	await session?.close();
 });
+
+/**
+ * The sample with faults a real log has: its issue-time column under a name not looked for ("ambil"), a call before
+ * the ticket (line 3), a time that is no time (line 5) and a status word nobody knows (line 8).
+ */
+function faultyLog(): string {
+	const lines = readFileSync(join(ROOT, 'samples/contoh-log-sintetis-mpp.csv'), 'utf8').split('\n');
+	lines[0] = lines[0].replace('jam_ambil', 'ambil');
+	const set = (line: number, column: number, value: string) => {
+		const cells = lines[line - 1].split(';');
+		cells[column] = value;
+		lines[line - 1] = cells.join(';');
+	};
+	set(3, 7, '07:00:00');
+	set(5, 6, '25:99');
+	set(8, 10, 'entah');
+	return lines.join('\n');
+}
 
 /** Starts recording the page's long tasks (the Long Tasks API); `longestTask` reads the longest so far. */
 async function watchLongTasks(p: Page): Promise<void> {
@@ -167,6 +188,34 @@ describe('Calibrate page in Chromium', () => {
 		expect(await page.textContent('[data-testid="calibrate-validate"]')).toContain('the calibrated scenario');
 		await expectNoBlankCell(page);
 		await shot('en-validated');
+		expect(errors).toEqual([]);
+	});
+
+	test('id: a log chosen with the file picker, its issue time under another name: the problem named, fixed with the drop-down; rejected rows listed with their lines', async () => {
+		await forgetSavedData(page, base);
+		const errors = watchErrors(page);
+		await page.goto(base + '/calibrate');
+		await page.waitForSelector('[data-testid="calibrate-sample"]');
+		// The language chosen last is remembered: this flow reads the page in Bahasa Indonesia.
+		await page.selectOption('[data-testid="lang-switch"]', 'id');
+		await page.waitForFunction(() => document.documentElement.lang === 'id');
+		await page.setInputFiles('[data-testid="calibrate-file"]', { name: 'log-rusak.csv', mimeType: 'text/csv', buffer: Buffer.from(faultyLog(), 'utf8') });
+		expect(await waitForStatus(page, 'calibrate-setup', ['done', 'error', 'cancelled'])).toBe('error');
+		expect(await page.textContent('[data-testid="calibrate-problems"]')).toMatch(/issue time/);
+		expect(await page.inputValue('[data-testid="map-issued"]')).toBe('');
+		await page.selectOption('[data-testid="map-issued"]', 'ambil');
+		expect(await waitForStatus(page, 'calibrate-setup', ['done', 'error', 'cancelled'], 90_000)).toBe('done');
+		expect(await page.textContent('[data-testid="calibrate-file-name"]')).toContain('log-rusak.csv');
+		const rejected = async (reason: string) => (await page.textContent(`[data-testid="quality-rejected"] tr[data-reason="${reason}"] td.lines`))?.trim();
+		expect(await rejected('call-before-issue')).toBe('3');
+		expect(await rejected('bad-time')).toBe('5');
+		expect(await rejected('unknown-status')).toBe('8');
+		expect(await page.textContent('[data-testid="quality-rejected"] tr[data-reason="bad-time"] th')).toBe('Waktu tidak terbaca');
+		expect(Number(await page.getAttribute('[data-testid="quality-rejected-total"]', 'data-value'))).toBe(3);
+		const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="quality-download"]')]);
+		const text = readFileSync((await csv.path())!, 'utf8');
+		expect(text).toMatch(/bad-time.*5|5.*bad-time/);
+		await shot('id-faulty-log');
 		expect(errors).toEqual([]);
 	});
 });
