@@ -3,7 +3,7 @@ import type { Distribution } from '../model/distribution';
 import type { CalibrationResult } from './calibrationParts';
 import { FAMILIES } from './serviceTimeFit';
 
-/** The fits and estimates as plain JSON (samples as arrays, NaN as null): the report's fits.json. */
+/** The fits and estimates as plain JSON (samples as arrays, NaN as null): the report's calibration.json. */
 export function calibrationJson(result: CalibrationResult): object {
 	const clean = (x: number) => (Number.isFinite(x) ? x : null);
 	return {
@@ -36,7 +36,8 @@ export function calibrationJson(result: CalibrationResult): object {
 				aic: clean(c.aic),
 				ks: clean(c.ks)
 			})),
-			sample: Array.from(f.sample)
+			// Durations come in whole seconds: four decimals of a minute keep them, at a third of the text.
+			sample: Array.from(f.sample, (x) => Math.round(x * 1e4) / 1e4)
 		}))
 	};
 }
