@@ -299,3 +299,24 @@ describe('CalibrateController: saving and validating', () => {
 		expect(c.status).toBe('done');
 	});
 });
+
+describe('CalibrateController: the sample', () => {
+	it('a cancel while the sample is being fetched drops it; a failed fetch says why', async () => {
+		let deliver: (f: LogFile) => void = () => {};
+		const jobs = instantJobs();
+		const c = new CalibrateController({ jobs, store: memoryStore(), sample: () => new Promise((r) => (deliver = r)) });
+		const opening = c.openSample();
+		expect(c.status).toBe('running');
+		c.cancel();
+		expect(c.status).toBe('cancelled');
+		deliver(LOG);
+		await opening;
+		expect(c.log).toBeNull();
+		expect(jobs.asked).toHaveLength(0);
+
+		const failing = new CalibrateController({ jobs, store: memoryStore(), sample: async () => Promise.reject(new Error('HTTP 404')) });
+		await failing.openSample();
+		expect(failing.status).toBe('error');
+		expect(failing.error).toBe('HTTP 404');
+	});
+});

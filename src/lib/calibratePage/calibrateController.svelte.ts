@@ -129,6 +129,9 @@ export class CalibrateController {
 	/** Opens the sample log shipped with the app. */
 	async openSample(): Promise<void> {
 		this.cancel();
+		// Fetching the sample is a job of its own: a cancel meanwhile (or another log opened) drops it.
+		const job = ++this.job;
+		this.abort = new AbortController();
 		this.status = 'running';
 		this.progress = null;
 		this.error = '';
@@ -136,10 +139,14 @@ export class CalibrateController {
 		try {
 			file = await this.opts.sample();
 		} catch (e) {
+			if (job !== this.job) return;
+			this.abort = null;
 			this.status = 'error';
 			this.error = message(e);
 			return;
 		}
+		if (job !== this.job) return;
+		this.abort = null;
 		await this.open(file);
 	}
 
