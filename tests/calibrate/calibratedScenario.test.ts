@@ -12,7 +12,7 @@ import { summarise } from '../../src/lib/calibrate/logSummary';
 import { generatedPrefix } from '../../src/lib/calibrate/scenarioIds';
 import { parseScenario } from '../../src/lib/model/parse';
 import type { Scenario } from '../../src/lib/model/scenario';
-import { recs } from './records';
+import { rec, recs } from './records';
 
 function report(columns: QualityReport['columns'] = {}): QualityReport {
 	return { file: 'log.csv', delimiter: ',', header: [], columns, rowsRead: 0, rowsUsed: 0, rejected: [], firstDate: '2024-03-04', lastDate: '2024-03-04', days: 1, emptyDays: [], notes: [] };
@@ -83,6 +83,22 @@ describe('calibrated scenario', () => {
 			['balik-nama', 'agency', 43],
 			['pajak', 'service', 40]
 		]);
+	});
+
+	it('a log with no counter column gets, per agency, the counters its busiest half hour kept busy', async () => {
+		// One Monday: Dukcapil 3 legs of 20 minutes started 08:00–08:02 (60 service minutes in a half hour: 2 counters),
+		// Samsat 1 leg of 10 minutes (1 counter).
+		const rows = [
+			...recs(3, (i) => ({ counter: '', issued: 470, called: 480 + i, end: 500 + i })),
+			rec({ agency: 'Samsat', service: 'Pajak', counter: '', issued: 470, called: 480, end: 490 })
+		];
+		const r = await calibrate(rows);
+		expect(r.scenario.counters.map((c) => [c.id, c.serves])).toEqual([
+			['dukcapil-1', ['dukcapil']],
+			['dukcapil-2', ['dukcapil']],
+			['samsat-1', ['samsat']]
+		]);
+		expect(r.scenario.notes).toMatch(/busiest half hour/);
 	});
 
 	it('a log with no service durations and no base fails with a message, not a throw', async () => {
