@@ -1,13 +1,19 @@
-/** The `mpp` command: run, validate, compare and size scenarios from a terminal (`npx mpp <command>`). */
+/**
+ * The `mpp` command: run, validate, compare and size scenarios, and calibrate, replay and validate them against
+ * ticket logs, from a terminal (`npx mpp <command>`).
+ */
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cliError';
 import { printable } from './terminalText';
+import type { CalibrateCommandOptions } from './calibrate';
 import type { CompareOptions } from './compare';
 import type { MergeOptions } from './merge';
+import type { ReplayCommandOptions } from './replay';
 import { intOption, numberOption } from './options';
 import type { RunOptions } from './run';
 import { loadScenario } from './scenarioFile';
 import type { SizeOptions } from './size';
+import type { ValidateModelOptions } from './validateModel';
 
 // Each command's code is loaded when it runs, so `mpp validate` never loads the simulator.
 const program = new Command();
@@ -74,6 +80,42 @@ program
 	.option('-w, --workers <n>', 'worker threads (default: the machine\'s cores; 0 runs in this thread)', intOption(0, 256))
 	.option('--max-seconds <s>', 'stop after this many seconds with the best layout found so far (default 300)', numberOption(1, 86_400))
 	.action(async (file: string, opts: SizeOptions) => (await import('./size')).sizeCommand(file, opts));
+
+const MAP_HELP = 'which column holds which field, e.g. "service=jenis_layanan,counter=no_loket" (default: found by name)';
+
+program
+	.command('calibrate')
+	.description('make a scenario from a queue system\'s ticket log: demand, service-time fits, counters and shifts')
+	.argument('<log>', 'ticket log CSV (",", ";" or tab; one row per ticket or per service)')
+	.option('-b, --base <scenario>', 'take names, policy and what the log cannot tell from this scenario')
+	.option('-m, --map <fields>', MAP_HELP)
+	.option('-o, --out <file>', 'write the calibrated scenario JSON to this file')
+	.option('--report <dir>', 'write quality.csv, fits.csv and calibration.json to this folder')
+	.option('-s, --seed <s>', 'random seed of the goodness-of-fit bootstrap (default 1)', intOption(0))
+	.option('--json', 'print only the calibration JSON on stdout')
+	.action(async (file: string, opts: CalibrateCommandOptions) => (await import('./calibrate')).calibrateCommand(file, opts));
+
+program
+	.command('replay')
+	.description('run the days of a ticket log, its real arrivals and service times, through a scenario\'s layout')
+	.argument('<log>', 'ticket log CSV')
+	.requiredOption('--scenario <scenario>', 'the layout to replay the log through (counters, shifts, hours, policy)')
+	.option('-m, --map <fields>', MAP_HELP)
+	.option('-o, --out <dir>', 'write visits.csv, summary.csv, hourly.csv and replay.csv to this folder')
+	.option('--json', 'print only the replay JSON on stdout')
+	.action(async (file: string, opts: ReplayCommandOptions) => (await import('./replay')).replayCommand(file, opts));
+
+program
+	.command('validate-model')
+	.description('how close a scenario comes to a ticket log: observed against replayed and modelled waits, day by day')
+	.argument('<log>', 'ticket log CSV')
+	.requiredOption('--scenario <scenario>', 'the scenario to check (usually made by mpp calibrate)')
+	.option('-m, --map <fields>', MAP_HELP)
+	.option('-r, --replications <n>', 'replications of the model (default 30)', intOption(2, 10_000))
+	.option('-s, --seed <s>', 'random seed (default: the scenario\'s run.seed)', intOption(0))
+	.option('--accuracy <rule>', 'how close the mean wait must be: "10%,2" = within 10% or 2 minutes (the default)')
+	.option('--json', 'print only the validation JSON on stdout')
+	.action(async (file: string, opts: ValidateModelOptions) => (await import('./validateModel')).validateModelCommand(file, opts));
 
 /** Runs the CLI; every failure becomes one message on stderr and a non-zero exit, never a stack trace. */
 async function main(argv: string[]): Promise<number> {
