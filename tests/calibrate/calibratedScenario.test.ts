@@ -160,6 +160,19 @@ describe('calibrated scenario with a base', () => {
 		expect(r.scenario.agencies[0].services.map((s) => s.id)).toEqual(['kk', 'x']);
 	});
 
+	it("log counters the base knows (by id or name) keep its ids and names; without a counter column the base's counters stay, cut to what remains", async () => {
+		const r = await calibrate([...service('dukcapil', 'kk', 'Loket 2'), ...service('dukcapil', 'ikd', 'l01'), ...service('samsat', 'pkb', 'Meja 9')], { base: b });
+		expect(r.scenario.counters.map((c) => [c.id, c.name])).toEqual([
+			['L01', 'Loket 1'],
+			['L02', 'Loket 2'],
+			['meja-9', 'Meja 9']
+		]);
+		const none = await calibrate(service('samsat', 'pkb', ''), { base: b });
+		const samsatCounters = b.counters.filter((c) => c.serves.includes('samsat')).map((c) => c.id);
+		expect(none.scenario.counters.map((c) => c.id)).toEqual(samsatCounters);
+		expect(none.scenario.counters.every((c) => c.serves.every((e) => e === 'samsat'))).toBe(true);
+	});
+
 	it('a base hall that never closes lends its policy and run settings, not its calendar', async () => {
 		const continuous = parseScenario({
 			version: 1,

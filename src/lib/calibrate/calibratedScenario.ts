@@ -8,11 +8,12 @@ import type { Distribution } from '../model/distribution';
 import { parseScenario } from '../model/parse';
 import { isContinuous } from '../model/calendarKind';
 import type { Counter, DayId, DaysCalendar, Hours, Scenario, ScenarioInput } from '../model/scenario';
+import { entryExists } from '../model/serves';
 import type { ScenarioParts } from './calibrationParts';
 import type { ServiceTimeFit } from './serviceTimeFit';
 import { countersWithoutColumn, scenarioShift } from './counterEstimate';
-import { slugId } from './logIds';
-import { placeServices, type PlacedAgency } from './scenarioIds';
+import { looseKey, slugId } from './logIds';
+import { placeServices } from './scenarioIds';
 import { scenarioNotes } from './scenarioNotes';
 
 /** The scenario, and how the log's keys and counters map into it. */
@@ -50,7 +51,8 @@ export function buildScenario(parts: ScenarioParts): { ok: true; built: BuiltSce
 		agencyJson.push({ id: a.id, name: a.name, ticketPrefix: a.ticketPrefix, services });
 	}
 	const calendar = buildCalendar(parts);
-	const counters = buildCounters(parts, agencies, ids, calendar);
+	const keysOf = (i: number) => [...new Set(agencies[i].services.flatMap((s) => s.from.map((k) => parts.services[k].agency)))];
+	const counters = buildCounters(parts, agencyJson, keysOf, ids, calendar);
 	const candidate: ScenarioInput = {
 		version: 1,
 		id: base ? slugId(`${base.id}-kalibrasi`) : slugId(`kalibrasi-${fileStem(parts.file)}`),
@@ -129,52 +131,65 @@ function hallSpan(cal: DaysCalendar): [number, number, number] {
 	return [Math.min(...hs.map((h) => parseClock(h.open))), latest((h) => h.lastTicket), latest((h) => h.close)];
 }
 
-/** A counter's id: its name when that is already a valid, free id ("L01"), else a slug of it. */
-function counterId(name: string, taken: ReadonlySet<string>): string {
-	return /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name) && !taken.has(name) ? name : slugId(name, taken);
+/**
+ * A counter's id and name: a base counter's when the log's name matches its id or name loosely; else the log's
+ * name as id when it already is a valid, free one ("L01"), else a slug of it.
+ */
+function counterIdentity(name: string, taken: ReadonlySet<string>, base: Scenario | undefined): { id: string; name?: string } {
+	const b = base?.counters.find((c) => !taken.has(c.id) && (looseKey(c.id) === looseKey(name) || (c.name !== undefined && looseKey(c.name) === looseKey(name))));
+	if (b) return { id: b.id, ...(b.name !== undefined ? { name: b.name } : {}) };
+	const id = /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name) && !taken.has(name) ? name : slugId(name, taken);
+	return { id, ...(id !== name ? { name } : {}) };
 }
 
 /**
- * Counters: the log's, serving the scenario agencies their log agencies became, on their median shift (scenarioShift). A log with no counter column: the base's counters whose agencies remain, else per agency the
- * peak-half-hour estimate (countersWithoutColumn), on duty whenever the hall is open.
+ * Counters: the log's, serving the scenario agencies their log agencies became, on their median shift
+ * (scenarioShift). A log with no counter column: the base's counters, with what they serve cut to what remains,
+ * else per agency the peak-half-hour estimate (countersWithoutColumn), on duty whenever the hall is open.
  */
 function buildCounters(
 	parts: ScenarioParts,
-	agencies: PlacedAgency[],
+	agencies: Array<{ id: string; services: Array<{ id: string }> }>,
+	keysOf: (agencyIndex: number) => string[],
 	ids: BuiltScenario['ids'],
 	cal: DaysCalendar
 ): { list: Counter[]; ids: BuiltScenario['counters']; notes: string[] } {
 	const agencyIdsOf = new Map<string, Set<string>>();
 	for (const x of ids) agencyIdsOf.set(x.agencyKey, (agencyIdsOf.get(x.agencyKey) ?? new Set()).add(x.agency));
-	const order = agencies.map((a) => a.id);
 	const [open, lastTicket, close] = hallSpan(cal);
 	const taken = new Set<string>();
 	const list: Counter[] = [];
 	const out: BuiltScenario['counters'] = [];
 	for (const c of parts.counters) {
-		const id = counterId(c.name, taken);
-		taken.add(id);
-		const serves = order.filter((a) => c.agencies.some((k) => agencyIdsOf.get(k)?.has(a)));
-		out.push({ id, agencies: serves });
+		const who = counterIdentity(c.name, taken, parts.base);
+		taken.add(who.id);
+		const serves = agencies.map((a) => a.id).filter((a) => c.agencies.some((k) => agencyIdsOf.get(k)?.has(a)));
+		out.push({ id: who.id, agencies: serves });
 		const shifts = scenarioShift(c.shift, open, lastTicket, close);
-		if (serves.length > 0) list.push({ id, ...(id !== c.name ? { name: c.name } : {}), serves, speed: 1, ...(shifts ? { shifts } : {}) });
+		if (serves.length > 0) list.push({ ...who, serves, speed: 1, ...(shifts ? { shifts } : {}) });
 	}
 	if (list.length > 0) return { list, ids: out, notes: [] };
-	const fromBase = (parts.base?.counters ?? [])
-		.map((c) => ({ ...c, serves: c.serves.filter((e) => order.includes(e.split('/')[0])), profile: undefined }))
-		.filter((c) => c.serves.length > 0);
+	const fromBase: Counter[] = [];
+	for (const { profile: _dropped, ...c } of parts.base?.counters ?? []) {
+		const serves = c.serves.filter((e) => entryExists({ agencies }, e));
+		if (serves.length > 0) fromBase.push({ ...c, serves });
+	}
 	if (parts.summary.counters.size === 0 && fromBase.length > 0) {
-		return { list: fromBase.map(({ profile: _p, ...c }) => c), ids: out, notes: ['The log has no counter column: the base scenario’s counters serving the calibrated agencies are kept (work profiles dropped).'] };
+		return { list: fromBase, ids: out, notes: ['The log has no counter column: the base scenario’s counters are kept, serving what remains of what they served (work profiles dropped).'] };
 	}
-	for (const a of agencies) {
-		const keys = new Set(a.services.flatMap((s) => s.from.map((i) => parts.services[i].agency)));
-		const n = [...keys].reduce((sum, k) => sum + countersWithoutColumn(parts.summary, k), 0);
-		for (let k = 1; k <= n; k++) list.push({ id: slugId(`${a.id}-${k}`, taken), serves: [a.id], speed: 1 });
-		for (const c of list) taken.add(c.id);
-	}
+	agencies.forEach((a, i) => {
+		const n = keysOf(i).reduce((sum, k) => sum + countersWithoutColumn(parts.summary, k), 0);
+		for (let k = 1; k <= n; k++) {
+			const id = slugId(`${a.id}-${k}`, taken);
+			taken.add(id);
+			list.push({ id, serves: [a.id], speed: 1 });
+		}
+	});
 	return {
 		list,
 		ids: out,
-		notes: ['No counter in the log served a ticket: per agency, counters = the ceiling of the mean number of its legs in service in the busiest half hour of a weekday (service minutes started there / (30 × that weekday’s days)), at least 1 — a lower bound; on duty whenever the hall is open.']
+		notes: [
+			'No counter in the log served a ticket: per agency, counters = the ceiling of the mean number of its legs in service in the busiest half hour of a weekday (service minutes started there / (30 × that weekday’s days)), at least 1 — a lower bound; on duty whenever the hall is open.'
+		]
 	};
 }
