@@ -55,6 +55,13 @@ describe('LogSummary', () => {
 		expect(s.visitLegs).toBe(5000);
 	});
 
+	it('leaves out a record with an unknown weekday or outcome instead of throwing', () => {
+		const bad = [rec({ weekday: 'xyz' as never }), rec({ outcome: 'gone' as never })];
+		const s = summarise([...bad, rec()]);
+		expect(s.rows).toBe(1);
+		expect(s.visits).toBe(1);
+	});
+
 	it('GrowableFloats keeps every value in order', () => {
 		const g = new GrowableFloats();
 		for (let i = 0; i < 100; i++) g.push(i);

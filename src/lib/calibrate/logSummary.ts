@@ -119,11 +119,13 @@ export class LogSummary {
 	private vFlags = new Uint8Array(1024);
 	private finished = false;
 
-	/** Takes one record into the summary. */
+	/** Takes one record into the summary (one with an unknown weekday or outcome is left out). */
 	add(r: LogRecord): void {
+		const w = DAY_IDS.indexOf(r.weekday);
+		// The reader never makes such a record; one built elsewhere is left out rather than breaking the histograms.
+		if (w < 0 || !(r.outcome in this.outcomes)) return;
 		this.rows++;
 		this.outcomes[r.outcome]++;
-		const w = DAY_IDS.indexOf(r.weekday);
 		const date = this.dateOf(r.date, r.weekday);
 		date.rows++;
 		bump(this.issues[w], r.issued);
