@@ -56,7 +56,7 @@ describe('LogSummary', () => {
 	});
 
 	it('leaves out a record with an unknown weekday or outcome instead of throwing', () => {
-		const bad = [rec({ weekday: 'xyz' as never }), rec({ outcome: 'gone' as never })];
+		const bad = [rec({ weekday: 'xyz' as never }), rec({ outcome: 'gone' as never }), rec({ outcome: 'toString' as never })];
 		const s = summarise([...bad, rec()]);
 		expect(s.rows).toBe(1);
 		expect(s.visits).toBe(1);

@@ -123,7 +123,7 @@ export class LogSummary {
 	add(r: LogRecord): void {
 		const w = DAY_IDS.indexOf(r.weekday);
 		// The reader never makes such a record; one built elsewhere is left out rather than breaking the histograms.
-		if (w < 0 || !(r.outcome in this.outcomes)) return;
+		if (w < 0 || !Object.hasOwn(this.outcomes, r.outcome)) return;
 		this.rows++;
 		this.outcomes[r.outcome]++;
 		const date = this.dateOf(r.date, r.weekday);
