@@ -9,6 +9,7 @@ import {
 	durationResolution,
 	fitServiceTimes,
 	gammaShape,
+	refitFor,
 	type ServiceTimeFit
 } from '../../src/lib/calibrate/serviceTimeFit';
 import { DistributionSchema, type Distribution } from '../../src/lib/model/distribution';
@@ -167,6 +168,20 @@ describe('cleaning and small samples', () => {
 		expect(Array.from(cleanDurations(Float64Array.of(0, 5 / 60, 2)))).toEqual([1 / 120, 5 / 60, 2]);
 		expect(Array.from(cleanDurations(Float64Array.of(0, 1, 2)))).toEqual([0.5, 1, 2]);
 		expect(Array.from(cleanDurations(Float64Array.of(0, 0.001, 2.5)))).toEqual([DURATION_FLOOR, DURATION_FLOOR, 2.5]);
+	});
+
+	it('the bootstrap\'s refit rounds draws to the grid, applies the cleaning rule and sorts them', () => {
+		const rng = stream(4, 0, 'grid-sort');
+		// A narrow spread and a wide one, each with a far outlier and a few negative draws.
+		for (const spread of [1, 1000]) {
+			const raw = Float64Array.from({ length: 500 }, (_, i) => (i === 0 ? 9000 : rng() * 20 * spread) - 0.01);
+			const expected = Float64Array.from(raw, (v) => Math.round(v / (1 / 60)) * (1 / 60))
+				.filter((v) => v >= 0 && v <= MAX_DURATION_MINUTES)
+				.map((v) => Math.max(v, 1 / 120))
+				.sort();
+			const fit = refitFor('gamma', 1 / 60)(raw.slice());
+			expect(Array.from(fit!.sample)).toEqual(Array.from(expected));
+		}
 	});
 
 	it('fewer than 2 values or a constant sample: the exponential with their mean, untested', () => {
