@@ -89,6 +89,7 @@ describe('detectColumns', () => {
 			start: 'start',
 			end: 'end',
 			counter: 'counter',
+			wait: 'wait_min',
 			status: 'outcome'
 		});
 	});

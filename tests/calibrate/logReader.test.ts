@@ -181,6 +181,9 @@ describe('readLogText: column names in each language', () => {
 		]);
 		expect(records[0]).toMatchObject({ issued: 480, called: 480, start: 480, end: 500.25, online: true, priority: false });
 		expect(records[2]).toMatchObject({ issued: 604 + 17 / 60, called: NaN, ticket: 'A-028', online: false });
+		// An abandoned row's leave time is its ticket time plus wait_min, so patience has its exact censored estimate.
+		expect(records[2].left).toBeCloseTo(604 + 17 / 60 + 15.65, 9);
+		expect(records[4].left).toBeNaN();
 		expect(records[3].issued).toBeNaN();
 		expect(records[4].priority).toBe(true);
 		expect([report.firstDate, report.lastDate, report.days, report.emptyDays]).toEqual(['r1-d1', 'r2-d4', 2, []]);

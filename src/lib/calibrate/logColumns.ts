@@ -29,6 +29,8 @@ export const FIELD_NAMES: Record<LogField, readonly string[]> = {
 		'delivered_service_end_ts'
 	],
 	left: ['left_at', 'waktu_batal', 'abandoned_at', 'cancelled_at'],
+	// Minutes waited: an abandoned row's leave time when the log gives no other (visits.csv's wait_min).
+	wait: ['wait_min', 'wait_minutes', 'lama_tunggu'],
 	status: ['status', 'outcome', 'hasil', 'keterangan_status'],
 	channel: ['channel', 'kanal', 'jalur', 'sumber'],
 	priority: ['priority', 'prioritas']

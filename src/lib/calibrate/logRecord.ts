@@ -21,6 +21,7 @@ export const LOG_FIELDS = [
 	'start',
 	'end',
 	'left',
+	'wait',
 	'status',
 	'channel',
 	'priority'
@@ -43,7 +44,10 @@ export interface LogRecord {
 	 */
 	date: string;
 	weekday: DayId;
-	/** The visit this row belongs to: the log's visit id, else "<date>#<ticket>", else "#<line>" (a visit of its own). */
+	/**
+	 * The visit this row belongs to: "<date>#<visit id>" from a visit column (visits.csv: its visitor number), else
+	 * "<date>#<ticket>", else "#<line>" (a visit of its own).
+	 */
 	visit: string;
 	/** Ticket number as written ("" if the log has none). */
 	ticket: string;
@@ -60,7 +64,10 @@ export interface LogRecord {
 	start: number;
 	/** NaN when not served. */
 	end: number;
-	/** When the visitor left without service (NaN unless the log says). */
+	/**
+	 * When the visitor left without service (NaN unless the log says): its leave-time column, else for an abandoned
+	 * row issue time + minutes waited when the log has a wait column (visits.csv's wait_min).
+	 */
 	left: number;
 	outcome: LogOutcome;
 	/** Booked online (false when the log has no channel column). */

@@ -158,7 +158,8 @@ export class RowReader {
 		const start = served ? (m[START] === m[START] ? m[START] : called) : NaN;
 		if (start < called) return 'start-before-call';
 		if (served && m[END] < start) return 'end-before-start';
-		if (m[LEFT] < issued) return 'bad-time';
+		const left = m[LEFT] === m[LEFT] || outcome !== 'abandoned' ? m[LEFT] : issued + this.minutesWaited(f);
+		if (left < issued) return 'bad-time';
 		if (this.hours !== undefined && issued === issued && !this.withinHours(weekday, issued)) return 'outside-hours';
 		const ticket = this.cell(f, this.ix.ticket).trim();
 		const serviceKey = this.strings.get(service);
@@ -178,11 +179,18 @@ export class RowReader {
 			called,
 			start,
 			end: served ? m[END] : NaN,
-			left: m[LEFT],
+			left,
 			outcome,
 			online: this.ix.channel >= 0 && this.words.online(f[this.ix.channel]),
 			priority: this.ix.priority >= 0 && this.words.priority(f[this.ix.priority])
 		};
+	}
+
+	/** The row's wait column in minutes (NaN when the log has none or it is not a number). */
+	private minutesWaited(f: string[]): number {
+		const text = this.cell(f, this.ix.wait).trim();
+		const w = text === '' ? NaN : Number(text);
+		return w >= 0 && w < Infinity ? w : NaN;
 	}
 
 	private cell(f: string[], index: number): string {
