@@ -15,6 +15,9 @@ export interface CompiledDistribution {
 	quantile(p: number): number;
 }
 
+// cdf, pdf and quantileOf compile their distribution on every call (nothing is cached by identity: the app's
+// editor may change a distribution in place); `compile` it once to evaluate it many times.
+
 /** P(X ≤ x). */
 export function cdf(d: Distribution, x: number): number {
 	return compile(d).cdf(x);
@@ -193,27 +196,16 @@ function triangular(a: number, b: number, c: number): CompiledDistribution {
  * empirical family's likelihood with.
  */
 function empirical(values: readonly number[]): CompiledDistribution {
-	const sorted = sortedFinite(values);
+	const sorted = Float64Array.from(values.filter((v) => Number.isFinite(v))).sort();
 	const n = sorted.length;
 	if (n === 0) return pointMass(NaN);
-	const h = histogram(sorted, histogramBins(n));
+	// Built on first use: Q-Q plots and CDF overlays never ask for the density.
+	let h: Histogram | null = null;
 	return {
 		cdf: (x) => (x !== x ? NaN : upperBound(sorted, x) / n),
-		pdf: (x) => histogramDensity(h, x),
+		pdf: (x) => histogramDensity((h ??= histogram(sorted, histogramBins(n))), x),
 		quantile: (p) => sorted[Math.max(0, Math.ceil(p * n) - 1)]
 	};
-}
-
-const sortedCache = new WeakMap<readonly number[], Float64Array>();
-
-/** The finite values ascending, cached per array: charts evaluate one empirical distribution many times. */
-function sortedFinite(values: readonly number[]): Float64Array {
-	let sorted = sortedCache.get(values);
-	if (!sorted) {
-		sorted = Float64Array.from(values.filter((v) => Number.isFinite(v))).sort();
-		sortedCache.set(values, sorted);
-	}
-	return sorted;
 }
 
 /** The number of values ≤ x in an ascending array. */

@@ -120,14 +120,14 @@ export interface BootstrapResult {
 }
 
 /**
- * The parametric-bootstrap KS test of a family (Stute, Gonzáles Manteiga & Presedo Quindimil 1993): fit the
+ * The parametric-bootstrap KS test of a family (Stute, González Manteiga & Presedo Quindimil 1993): fit the
  * family to the test sample, then B times draw a sample of the same size from that fit with the simulator's own
  * sampler, refit the family to it and take its KS distance; the p-value is the share of those at least as large
  * as the observed one. Refitting each draw is what makes the null distribution account for the estimation.
  *
  * When the sample is larger than `maxSample`, the test runs on a random subsample of that size (without
  * replacement, drawn with `rng`): the cost grows as n·B, and with n in the tens of thousands every model is
- * rejected for departures too small to matter for waits (and for the seconds logs are rounded to). The p-value
+ * rejected for departures too small to matter for waits. The p-value
  * then answers "is the family plausible for a sample of this size", which is the useful question.
  * The test stops early once ENOUGH_EXCEEDANCES replicates reach the observed KS (see there).
  * Null when the test sample cannot be fitted or no replicate could be.

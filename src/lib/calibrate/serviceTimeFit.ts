@@ -43,7 +43,7 @@ export interface ServiceTimeFit {
 	candidates: FamilyFit[];
 	/** KS distance of the test sample (see bootstrapSample) against the chosen family refitted to it. */
 	ks: number;
-	/** Parametric-bootstrap p-value; null for the empirical family, for n < 2 and for constant samples. */
+	/** Parametric-bootstrap p-value; null for the empirical family, n < 2, constant samples and bootstrap: 0. */
 	pValue: number | null;
 	bootstrapReplicates: number;
 	/** The size of the sample the test ran on: n, or a random subsample of maxBootstrapSample. */
@@ -54,6 +54,7 @@ export interface ServiceTimeFit {
 export const DURATION_FLOOR = 1 / 60;
 /** At most this many values in an empirical fit: evenly spaced quantiles of larger samples. */
 export const EMPIRICAL_VALUES = 200;
+/** The families fitted, in the order candidates are reported (a tie in AIC goes to the earlier, simpler one). */
 export const FAMILIES: readonly FitFamily[] = ['exponential', 'lognormal', 'gamma', 'empirical'];
 
 /**
@@ -108,6 +109,7 @@ export function refitFor(family: FitFamily, resolution: number): Refit {
 	};
 }
 
+/** A count option: a whole number ≥ min, or the default when absent or unusable (NaN, negative, absurd). */
 function wholeOption(v: number | undefined, fallback: number, min: number): number {
 	return v !== undefined && v >= min && v < 1e9 ? Math.floor(v) : fallback;
 }
@@ -217,6 +219,7 @@ function gridLog(x: number, step: number): number {
 	return cached === cached ? cached : (table[k] = log(x));
 }
 
+/** The mean, without overflow. */
 function sampleMean(sorted: Float64Array): number {
 	const n = sorted.length;
 	let sum = 0;
@@ -245,6 +248,7 @@ function fitFamily(family: FitFamily, sorted: Float64Array, stats: SampleStats):
 	}
 }
 
+/** A fit with its AIC and its KS distance against the whole sample. */
 function finish(fit: RawFit, sorted: Float64Array): FamilyFit {
 	const d = fit.distribution;
 	const ks = d.dist === 'empirical' ? ksDistanceStep(sorted, Float64Array.from(d.values).sort()) : ksDistance(sorted, compile(d).cdf);
@@ -325,6 +329,7 @@ function empiricalFit(sorted: Float64Array): RawFit | null {
 	return { family: 'empirical', distribution: { dist: 'empirical', values: empiricalValues(sorted) }, logLikelihood: logL, parameters: bins - 1 };
 }
 
+/** The sample, or EMPIRICAL_VALUES of its quantiles at the midpoints (i + ½)/m, rounded. */
 function empiricalValues(sorted: Float64Array): number[] {
 	const n = sorted.length;
 	const m = Math.min(n, EMPIRICAL_VALUES);
@@ -334,5 +339,5 @@ function empiricalValues(sorted: Float64Array): number[] {
 }
 
 function roundMinutes(v: number): number {
-	return v < 1e11 ? Math.round(v * 1e4) / 1e4 : v;
+	return Math.round(v * 1e4) / 1e4;
 }
