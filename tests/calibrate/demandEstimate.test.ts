@@ -37,6 +37,14 @@ describe('estimateProfile', () => {
 		expect(estimateProfile(s, { from: '08:15', step: 15 }).from).toBe('08:00');
 	});
 
+	it('never starts before midnight: an arrival whole steps cannot reach moves the start to 00:00', () => {
+		const t = summarise([rec({ issued: 1 }), rec({ issued: 480 })]);
+		const p = estimateProfile(t, { from: '08:00', step: 7 });
+		expect(p.from).toBe('00:00');
+		expect(p.weights.length).toBe(Math.floor(480 / 7) + 1);
+		expect(p.weights[0]).toBe(0.5);
+	});
+
 	it('only the first ticket of a visit is an arrival', () => {
 		const t = summarise([rec({ visit: 'v', issued: 490 }), rec({ visit: 'v', issued: 530 }), rec({ issued: 530 })]);
 		expect(estimateProfile(t).weights).toEqual([0.5, 0.5]);

@@ -84,7 +84,9 @@ export function estimateProfile(s: LogSummary, bins?: { from: string; step: numb
 	const step = bins && bins.step > 0 ? bins.step : DEFAULT_PROFILE_STEP;
 	if (first < 0) return { from: bins?.from ?? '08:00', step, weights: [1], arrivals: 0, dropped };
 	let from = bins ? parseClock(bins.from) : Math.floor(first / step) * step;
-	while (from > first) from -= step;
+	while (from > first && from - step >= 0) from -= step;
+	// Whole steps back cannot reach an arrival just after midnight: start at midnight (the base's alignment is lost).
+	if (from > first) from = 0;
 	const n = Math.floor((last - from) / step) + 1;
 	const counts = new Float64Array(n);
 	for (let m = first; m <= last; m++) counts[Math.floor((m - from) / step)] += h[m];
