@@ -8,6 +8,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isStale, root } from '../scripts/cliBuild.mjs';
 import type { BenchArgs } from './args';
+import { writeBigLog } from './bigLog';
 import { prepareCli } from './builtCli';
 import { rssMethod } from './child';
 import { checkAgainstErlang, mppWait } from './erlang';
@@ -24,6 +25,9 @@ const node = process.execPath;
 // --out writes about a hundred megabytes of CSV per M/M/10 run: a fresh folder in the system's temporary space.
 const outBase = mkdtempSync(join(tmpdir(), 'mpp-bench-out-'));
 const outDir = join(outBase, 'out');
+// (f) calibrates a 1,000,000-row log, written once before the rounds (130 MB).
+const BIG_LOG_ROWS = 1_000_000;
+const bigLog = join(outBase, 'log-1m.csv');
 process.on('exit', () => rmSync(outBase, { recursive: true, force: true }));
 
 /** Every measure of (a)–(c) and (e), in the order a round runs them, on the CLI at `entry`. */
@@ -55,6 +59,11 @@ function wholeJobs(entry: string): Job[] {
 			before: () => rmSync(outDir, { recursive: true, force: true }),
 			verify: mm10Out(outDir)
 		},
+		{
+			key: 'calibrate',
+			...cli('calibrate', bigLog, '--out', join(outBase, 'calibrated.json')),
+			verify: (r) => (/calibrate: (\d+) of \1 rows used/.exec(r.stderr) && Number(/of (\d+) rows/.exec(r.stderr)![1]) >= BIG_LOG_ROWS ? undefined : `not every row of the log was used: ${r.stderr.split('\n')[0]}`)
+		},
 		kota(0),
 		kota(1),
 		kota(2),
@@ -76,6 +85,7 @@ export async function runWholeProcess(args: BenchArgs): Promise<boolean> {
 	// Warm-ups load what the measures load (the simulator's chunks, the worker's, SimPy) into the page cache.
 	const warmUps: Job[] = [...jobs.filter((j) => j.repeats), { key: 'warm', cmd: node, args: [cli.entry, 'run', KOTA, '--replications', '2', '--workers', '1', '--json'] }];
 	if (jobs.includes(simpyJob)) warmUps.push({ key: 'warm', cmd: simpyJob.cmd, args: ['-c', 'import simpy'] });
+	if (whole) await writeBigLog(bigLog, BIG_LOG_ROWS);
 	const load0 = loadavg()[0];
 	const s = await runRounds(jobs, warmUps, args.rounds, root);
 	if (whole && args.long) {
@@ -117,6 +127,7 @@ function printWhole(s: Map<string, Samples>, args: BenchArgs): void {
 		target('peak RSS under 500 MB', f && f.rssKb < MB500, f ? mb(f.rssKb) : '');
 	}
 	printOut(s);
+	printCalibrate(s);
 	if (!args.parts.has('peers')) console.log(`\n(SimPy beside (b): \`npm run bench -- --peers\`)`);
 }
 
@@ -158,4 +169,13 @@ function csvSize(): string {
 	} catch {
 		return 'nothing';
 	}
+}
+
+/** (f): calibrating a 1,000,000-row ticket log on one core (mpp calibrate is single-threaded). */
+function printCalibrate(s: Map<string, Samples>): void {
+	console.log(`(f) mpp calibrate on a 1,000,000-row ticket log (the synthetic sample repeated over 4,476 days, 130 MB)`);
+	row(`mpp calibrate <log> --out <tmp>/calibrated.json`, s.get('calibrate'));
+	const f = figures(s.get('calibrate'));
+	target('under 15 s on one core', f && f.median < 15, f ? secs(f.median) : '');
+	target('under 1 GB peak RSS', f && f.rssKb < 1024 * 1024, f ? mb(f.rssKb) : '');
 }
