@@ -179,9 +179,19 @@ describe('cleaning and small samples', () => {
 				.filter((v) => v >= 0 && v <= MAX_DURATION_MINUTES)
 				.map((v) => Math.max(v, 1 / 120))
 				.sort();
-			const fit = refitFor('gamma', 1 / 60)(raw.slice());
+			const fit = refitFor('gamma', 1 / 60)(raw.slice(), true);
 			expect(Array.from(fit!.sample)).toEqual(Array.from(expected));
 		}
+	});
+
+	it('tests the data as cleaned, without rounding them again: zero readings of a minute log stay at half a minute', () => {
+		const xs = draws({ dist: 'gamma', mean: 3, cv: 0.8 }, 500, 9).map((x) => Math.round(x));
+		expect(xs.filter((x) => x === 0).length).toBeGreaterThan(20);
+		const f = fitServiceTimes(xs, stream(9, 0, 'fit'), { bootstrap: 19 });
+		expect(f.chosen.family).not.toBe('empirical');
+		// The test sample is the whole sample here, so its KS is the chosen fit's, to the last bit.
+		expect(f.bootstrapSample).toBe(500);
+		expect(f.ks).toBe(f.chosen.ks);
 	});
 
 	it('fewer than 2 values or a constant sample: the exponential with their mean, untested', () => {

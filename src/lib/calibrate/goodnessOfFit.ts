@@ -97,8 +97,11 @@ export function ksDistanceStep(sorted: ArrayLike<number>, steps: ArrayLike<numbe
  */
 const ENOUGH_EXCEEDANCES = 20;
 
-/** A family's fit to a raw sample: the sample as fitted (cleaned, ascending) and the fitted distribution. */
-export type Refit = (values: Float64Array) => { sample: Float64Array; distribution: Distribution } | null;
+/**
+ * A family's fit to a sample, which it may clean and sort in place: the sample as fitted (ascending) and the
+ * fitted distribution. `draw`: the values are bootstrap draws (to be rounded like the data), not the data.
+ */
+export type Refit = (values: Float64Array, draw: boolean) => { sample: Float64Array; distribution: Distribution } | null;
 
 export interface BootstrapOptions {
 	/** B, the number of bootstrap samples. */
@@ -140,7 +143,7 @@ export function parametricBootstrap(
 ): BootstrapResult | null {
 	const n = sorted.length;
 	const m = Math.min(n, options.maxSample);
-	const observed = refit(n > m ? subsample(sorted, m, rng) : sorted.slice());
+	const observed = refit(n > m ? subsample(sorted, m, rng) : sorted.slice(), false);
 	if (!observed) return null;
 	const ks = ksDistance(observed.sample, compile(observed.distribution).cdf);
 	const draw = sampler(observed.distribution, true);
@@ -149,7 +152,7 @@ export function parametricBootstrap(
 	let atLeast = 0;
 	for (let b = 0; b < options.replicates && atLeast < ENOUGH_EXCEEDANCES; b++) {
 		draw.fill(rng, buffer, 0, buffer.length);
-		const fit = refit(buffer);
+		const fit = refit(buffer, true);
 		if (!fit) continue;
 		valid++;
 		if (ksAtLeast(fit.sample, compile(fit.distribution).cdf, ks)) atLeast++;

@@ -101,8 +101,8 @@ export function fitServiceTimes(
  * alone — then the family's MLE; null for a sample it cannot fit (fewer than 2 values, or all equal).
  */
 export function refitFor(family: FitFamily, resolution: number): Refit {
-	return (raw) => {
-		const s = cleanInPlace(raw, resolution, true);
+	return (raw, draw) => {
+		const s = cleanInPlace(raw, resolution, draw);
 		if (s.length < 2 || s[0] === s[s.length - 1]) return null;
 		const fit = fitFamily(family, s, sampleStats(s, family !== 'exponential', resolution));
 		return fit ? { sample: s, distribution: fit.distribution } : null;
