@@ -4,7 +4,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calibrateLog, calibrationJson, fitsCsv } from '../../src/lib/calibrate/calibration';
+import { calibrateLog, calibrationJson, fitsCsv, fromSummary } from '../../src/lib/calibrate/calibration';
+import type { LogRecord, QualityReport } from '../../src/lib/calibrate/logRecord';
+import { summarise } from '../../src/lib/calibrate/logSummary';
+import { DAY_IDS } from '../../src/lib/model/scenario';
 import { parseScenario } from '../../src/lib/model/parse';
 
 /** A small log: two agencies, 3 days, one row per ticket, times of day with a date column. */
@@ -97,3 +100,44 @@ describe('report files', () => {
 		expect(json.rows.read).toBe(150);
 	});
 });
+
+describe('fromSummary on arbitrary records', () => {
+	it('property: any records (times anywhere in two days or missing, any outcome) give a valid scenario or a message, never a throw', async () => {
+		let ok = 0;
+		// Mostly present times, so most logs have durations and the scenario is built (checked below).
+		const time = fc.oneof({ arbitrary: fc.double({ min: 0, max: 2879, noNaN: true }), weight: 4 }, { arbitrary: fc.constant(NaN), weight: 1 });
+		const record = fc.record({
+			date: fc.constantFrom('2024-03-04', '2024-03-05', 'r1-d1'),
+			weekday: fc.constantFrom(...DAY_IDS),
+			visit: fc.oneof(fc.constantFrom('v1', 'v2', 'v3'), fc.nat(50).map((n) => `#${n}`)),
+			ticket: fc.constantFrom('', 'A-1', 'b2', '17'),
+			agency: fc.constantFrom('A', 'Dinas', 'priority'),
+			service: fc.constantFrom('s', 'KTP', 'Ü'),
+			counter: fc.constantFrom('', 'L1', 'L 2'),
+			issued: fc.double({ min: 0, max: 2879, noNaN: true }),
+			called: time,
+			start: time,
+			end: time,
+			left: time,
+			outcome: fc.oneof({ arbitrary: fc.constant('served'), weight: 4 }, { arbitrary: fc.constantFrom('abandoned', 'no-show', 'not-served', 'waiting'), weight: 1 }),
+			online: fc.boolean(),
+			priority: fc.boolean()
+		});
+		await fc.assert(
+			fc.asyncProperty(fc.array(record, { minLength: 1, maxLength: 40 }), async (rows) => {
+				const records = rows.map((r, i) => ({ ...r, line: i + 2 })) as LogRecord[];
+				const out = await fromSummary(summarise(records), quality(), { file: 'f', bootstrap: 0 });
+				if (out.ok) ok++;
+				if (out.ok) expect(parseScenario(JSON.parse(JSON.stringify(out.result.scenario))).ok).toBe(true);
+				else expect(out.message.length).toBeGreaterThan(0);
+			}),
+			{ numRuns: 150, seed: 2202 }
+		);
+		// Not vacuous: most runs build a scenario.
+		expect(ok).toBeGreaterThan(75);
+	});
+});
+
+function quality(): QualityReport {
+	return { file: 'f', delimiter: ',', header: [], columns: { visit: 'v', channel: 'c', priority: 'p' }, rowsRead: 0, rowsUsed: 0, rejected: [], firstDate: null, lastDate: null, days: 0, emptyDays: [], notes: [] };
+}

@@ -62,6 +62,13 @@ describe('LogSummary', () => {
 		expect(s.visits).toBe(1);
 	});
 
+	it("a date's rows all count on its first row's weekday", () => {
+		const s = summarise([rec({ issued: 500 }), rec({ issued: 600, weekday: 'fri' })]);
+		expect(s.issues[0][600]).toBe(1);
+		expect(s.issues[4][600]).toBe(0);
+		expect(s.dates.get('2024-03-04')!.weekday).toBe('mon');
+	});
+
 	it('GrowableFloats keeps every value in order', () => {
 		const g = new GrowableFloats();
 		for (let i = 0; i < 100; i++) g.push(i);

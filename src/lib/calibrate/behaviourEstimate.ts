@@ -102,8 +102,10 @@ export function estimateBehaviour(s: LogSummary, columns: ColumnMap): BehaviourE
 	};
 }
 
+/** Three decimals for reading, but never rounded to zero (a positive mean must stay positive). */
 function round3(x: number): number {
-	return Math.round(x * 1000) / 1000;
+	const r = Math.round(x * 1000) / 1000;
+	return r === 0 && x > 0 ? Number(x.toPrecision(3)) : r;
 }
 
 function round6(x: number): number {

@@ -121,13 +121,14 @@ export class LogSummary {
 
 	/** Takes one record into the summary (one with an unknown weekday or outcome is left out). */
 	add(r: LogRecord): void {
-		const w = DAY_IDS.indexOf(r.weekday);
 		// The reader never makes such a record; one built elsewhere is left out rather than breaking the histograms.
-		if (w < 0 || !Object.hasOwn(this.outcomes, r.outcome)) return;
+		if (DAY_IDS.indexOf(r.weekday) < 0 || !Object.hasOwn(this.outcomes, r.outcome)) return;
 		this.rows++;
 		this.outcomes[r.outcome]++;
 		const date = this.dateOf(r.date, r.weekday);
 		date.rows++;
+		// A date has one weekday, its first row's: every estimate then counts the date on the same weekday.
+		const w = DAY_IDS.indexOf(date.weekday);
 		bump(this.issues[w], r.issued);
 		if (r.end === r.end) bump(this.ends[w], r.end);
 		this.addService(r, w);
