@@ -154,7 +154,12 @@ describe('Calibrate page in Chromium', () => {
 		await page.goBack();
 		await page.waitForURL((u) => u.pathname === '/calibrate');
 		await page.waitForSelector('[data-testid="calibrate-saved"]');
+		await watchLongTasks(page);
 		await validate(page, 3);
+		await page.waitForSelector('[data-testid="chart-validation-hourly"] svg .marks path', { state: 'attached' });
+		const longestValidating = await longestTask(page);
+		console.log(`e2e calibrate: longest main-thread task while validating and showing the verdict: ${longestValidating.toFixed(0)} ms`);
+		expect(longestValidating).toBeLessThan(LONG_TASK_MS);
 		expect(await page.textContent('[data-testid="calibrate-validate"]')).toContain('skenario tersimpan');
 		expect(await page.locator('[data-testid="validation-table"] tbody tr').count()).toBe((saved?.agencies?.length ?? 0) + 1);
 		await expectNoBlankCell(page);
