@@ -29,9 +29,15 @@ describe('estimatePatience', () => {
 describe('estimateExtraService', () => {
 	const rows = [rec({ visit: 'a' }), rec({ visit: 'a' }), rec({ visit: 'b' }), rec({ visit: 'c' }), rec({ visit: 'c' }), rec({ visit: 'c' })];
 
-	it('geometric MLE from a visit column: (legs − visits) / legs', () => {
-		// 6 legs in 3 visits: 3 / 6.
+	it('geometric MLE from a visit column: (legs − visits) / served legs', () => {
+		// 6 legs, all served, in 3 visits: 3 / 6.
 		expect(estimateExtraService(summarise(rows), { visit: 'visit_id' }).p).toBe(0.5);
+	});
+
+	it('counts only served legs as trials: a visitor who leaves the queue wants nothing more', () => {
+		// Visit d's one leg was abandoned: no trial. 3 further legs over 6 served legs, not over 7 legs.
+		const withAbandon = [...rows, { ...abandoned(480, 490), visit: 'd' }];
+		expect(estimateExtraService(summarise(withAbandon), { visit: 'visit_id' }).p).toBe(0.5);
 	});
 
 	it('repeated tickets link rows too; a log that links nothing cannot tell (null)', () => {

@@ -22,8 +22,14 @@ describe('LogSummary', () => {
 		expect(s.arrivals[1][540]).toBe(1);
 	});
 
-	it('keeps durations (zero too) per service and counts served legs without one', () => {
-		const s = summarise([rec({ start: 500, end: 512 }), rec({ start: 500, end: 500 }), rec({ start: 500, end: NaN }), rec({ service: 'KK', start: 500, end: 503.5 })]);
+	it('keeps durations from the call (zero too) per service and counts served legs without one', () => {
+		// Counter time runs from the call, whatever the start column says: the walk up holds the counter too.
+		const s = summarise([
+			rec({ called: 500, start: 502, end: 512 }),
+			rec({ called: 500, start: 500, end: 500 }),
+			rec({ called: 500, start: 500, end: NaN }),
+			rec({ service: 'KK', called: 500, start: 501, end: 503.5 })
+		]);
 		const ktp = s.services.get('Dukcapil\u0000KTP')!;
 		expect(Array.from(ktp.durations.view())).toEqual([12, 0]);
 		expect(ktp.noDuration).toBe(1);

@@ -62,7 +62,9 @@ export function estimatePatience(s: LogSummary): { patience: Distribution | null
 
 /**
  * Extra-service probability. Method: the simulator gives a visit a further service with probability p after each
- * leg, so a visit's number of legs is geometric and the MLE is p = (legs − visits) / legs, capped at 0.95. Only a
+ * served leg (a visitor who leaves the queue wants nothing more), so each served leg is a trial whose success is a
+ * further leg, and the MLE is p = (legs − visits) / served legs, capped at 0.95. (Over all legs, abandoned ones
+ * included, it read p low by about p × the abandonment share.) Only a
  * log that links rows can tell: one with a visit column, or one whose tickets repeat (a ticket's rows on a day are
  * one visit — which assumes a ticket number is not reused within a day). Otherwise null ("cannot tell").
  */
@@ -71,11 +73,11 @@ export function estimateExtraService(s: LogSummary, columns: ColumnMap): { p: nu
 	if (!links || s.visitLegs === 0) {
 		return { p: null, method: 'the log does not link rows into visits (no visit column, no repeated ticket): the share of visits wanting a further service cannot be told' };
 	}
-	const p = Math.min(MAX_EXTRA_SERVICE, (s.visitLegs - s.visits) / s.visitLegs);
+	const p = s.servedLegs > 0 ? Math.min(MAX_EXTRA_SERVICE, (s.visitLegs - s.visits) / s.servedLegs) : 0;
 	const by = columns.visit !== undefined ? `the visit column (${columns.visit})` : 'repeated tickets (a ticket number taken as one visit a day)';
 	return {
 		p: round6(p),
-		method: `geometric legs per visit, linked by ${by}: p = (legs − visits) / legs = (${s.visitLegs} − ${s.visits}) / ${s.visitLegs}` + (p === MAX_EXTRA_SERVICE ? ', capped at 0.95' : '')
+		method: `geometric legs per visit, linked by ${by}: p = (legs − visits) / served legs = (${s.visitLegs} − ${s.visits}) / ${s.servedLegs}` + (p === MAX_EXTRA_SERVICE ? ', capped at 0.95' : '')
 	};
 }
 

@@ -65,13 +65,14 @@ export async function fromSummary(summary: LogSummary, report: QualityReport, op
 	const behaviour = estimateBehaviour(summary, report.columns);
 	const counters = estimateCounters(summary);
 	const plan = planServices(summary, options.minObservations ?? MIN_FIT_OBSERVATIONS);
-	const rng = stream(options.seed ?? 1, 0, 'calibrate');
 	const groupFits: Array<ServiceTimeFit | null> = [];
 	options.onPhase?.({ phase: 'fit', done: 0, total: plan.groups.length });
 	for (const g of plan.groups) {
 		// Yield between fits so a cancel (a worker message) is heard, and honour it.
 		await new Promise((resolve) => setTimeout(resolve, 0));
 		if (options.signal?.aborted) return CANCELLED;
+		// A stream per group: a group's fit and p-value never depend on the groups fitted before it.
+		const rng = stream(options.seed ?? 1, 0, `calibrate|${g.pooled}|${g.key}`);
 		groupFits.push(g.values.length > 0 ? fitServiceTimes(g.values, rng, { bootstrap: options.bootstrap }) : null);
 		options.onPhase?.({ phase: 'fit', done: groupFits.length, total: plan.groups.length });
 	}

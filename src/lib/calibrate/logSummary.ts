@@ -101,6 +101,8 @@ export class LogSummary {
 	visits = 0;
 	linkedVisits = 0;
 	visitLegs = 0;
+	/** Served legs: the trials of "a further service after this one" (a visitor who leaves wants nothing more). */
+	servedLegs = 0;
 	onlineVisits = 0;
 	priorityVisits = 0;
 	noShowOnlineVisits = 0;
@@ -171,10 +173,13 @@ export class LogSummary {
 			a.prefixes.set(p, (a.prefixes.get(p) ?? 0) + 1);
 		}
 		if (r.outcome !== 'served') return;
-		const d = r.end - r.start;
+		this.servedLegs++;
+		// Counter time from the call: the simulator's service starts when the ticket is called (a walk to the counter
+		// is the counter's time), and the replay uses the same work content.
+		const d = r.end - r.called;
 		if (d >= 0) {
 			s.durations.push(d);
-			const bin = Math.min(95, Math.max(0, Math.floor(r.start / 30)));
+			const bin = Math.min(95, Math.max(0, Math.floor(r.called / 30)));
 			a.busy[w * 96 + bin] += d;
 		} else s.noDuration++;
 	}
