@@ -59,6 +59,17 @@ describe('imports in src/lib', () => {
 		expect(wrong).toEqual([]);
 	});
 
+	it('keep ticket logs above the simulator: calibrate reads only the model, stats and the samplers; the simulator knows no log', () => {
+		const calibrateMay = /^(calibrate\/|model\/|stats\/|sim\/(random|distributions)\.ts$)/;
+		const wrong = files
+			.filter((f) => name(f).startsWith('calibrate/'))
+			.flatMap((f) => graph.get(f)!.local.filter((g) => !calibrateMay.test(name(g))).map((g) => `${name(f)} → ${name(g)}`));
+		const simReaches = files
+			.filter((f) => /^(sim|engine|stats|records|model)\//.test(name(f)))
+			.flatMap((f) => graph.get(f)!.local.filter((g) => /^(calibrate|replay)\//.test(name(g))).map((g) => `${name(f)} → ${name(g)}`));
+		expect([...wrong, ...simReaches]).toEqual([]);
+	});
+
 	it('have one simjs importer, sim/calendar.ts', () => {
 		// calendar.ts loads simjs with a dynamic import (it attaches itself to window); a static one counts too.
 		const importers = files.filter((f) => graph.get(f)!.packages.includes('simjs') || /import\(\s*['"]simjs['"]/.test(readFileSync(f, 'utf8')));
