@@ -111,3 +111,17 @@ describe('a log header', () => {
 		expect((await logHead(new Blob([big]))).length).toBe(HEAD_BYTES);
 	});
 });
+
+describe('a log day in words', () => {
+	it('a date in the reader’s language, a day key of visits.csv as it is, a dash for none', async () => {
+		const { logDateText } = await import('../../src/lib/components/calibrate/logDate');
+		const { setLang } = await import('../../src/lib/i18n');
+		setLang('en');
+		expect(logDateText('2026-03-02')).toBe('2 Mar 2026');
+		setLang('id');
+		expect(logDateText('2026-03-02')).toMatch(/^2 Mar 2026$/);
+		expect(logDateText('2026-08-17')).toBe('17 Agu 2026');
+		expect(logDateText('r1-d3')).toBe('r1-d3');
+		expect(logDateText(null)).toBe('—');
+	});
+});
