@@ -1,4 +1,7 @@
-/** A log's day in the reader's language: "17 Aug 2026" (en) / "17 Agu 2026" (id); a key that is no date (visits.csv's "r1-d3") as it is. */
+/**
+ * A log's day in the reader's language: "17 Aug 2026" (en) / "17 Agu 2026" (id); a key that is no date (visits.csv's
+ * "r1-d3") as it is.
+ */
 import { localeTag } from '$lib/i18n/format';
 
 /** The day as the reader reads dates, or the key itself; an em dash for none. */
