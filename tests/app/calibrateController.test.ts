@@ -232,7 +232,7 @@ describe('CalibrateController: saving and validating', () => {
 		expect(jobs.validated[0].scenario.name).toBe(lebong.name);
 		expect(c.validation).toBe('done');
 		expect(c.report).toBe(fakeReport);
-		expect(c.validated).toEqual({ name: lebong.name, saved: false });
+		expect(c.validated).toEqual({ name: lebong.name, source: 'calibrated' });
 	});
 
 	it('after saving, validates the saved version, edits in the editor included; an unreadable one falls back', async () => {
@@ -244,11 +244,33 @@ describe('CalibrateController: saving and validating', () => {
 		(store.saved.get(key) as Record<string, unknown>).name = 'Edited in the editor';
 		await c.validate();
 		expect(jobs.validated[0].scenario.name).toBe('Edited in the editor');
-		expect(c.validated).toEqual({ name: 'Edited in the editor', saved: true });
+		expect(c.validated).toEqual({ name: 'Edited in the editor', source: 'saved' });
 		store.saved.set(key, { name: 'broken' });
 		await c.validate();
 		expect(jobs.validated[1].scenario.name).toBe(lebong.name);
-		expect(c.validated?.saved).toBe(false);
+		expect(c.validated?.source).toBe('calibrated');
+	});
+
+	it('validates another layout when one is chosen; a missing or invalid one is an error naming why', async () => {
+		const store = memoryStore();
+		const jobs = instantJobs();
+		const c = controller(jobs, store);
+		await c.open(LOG);
+		store.saved.set('other', { ...structuredClone(lebongJson), name: 'One more counter' });
+		c.layout = 'other';
+		await c.validate();
+		expect(jobs.validated[0].scenario.name).toBe('One more counter');
+		expect(c.validated).toEqual({ name: 'One more counter', source: 'other' });
+		c.layout = 'gone';
+		await c.validate();
+		expect(c.validation).toBe('error');
+		expect(c.validationError).toMatch(/gone: not found/);
+		store.saved.set('bad', { name: 'bad' });
+		c.layout = 'bad';
+		await c.validate();
+		expect(c.validation).toBe('error');
+		expect(c.validationError).not.toBe('');
+		expect(jobs.validated).toHaveLength(1);
 	});
 
 	it('does not validate with settings out of range', async () => {

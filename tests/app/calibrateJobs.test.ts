@@ -55,6 +55,6 @@ describe('calibrate jobs on the sample log', () => {
 		expect(r.agencies.length).toBe(c.result!.scenario.agencies.length);
 		expect(r.replications).toBe(2);
 		expect(r.accuracy).toEqual({ relative: 0.1, minutes: 2 });
-		expect(c.validated?.saved).toBe(true);
+		expect(c.validated?.source).toBe('saved');
 	});
 });

@@ -3,7 +3,7 @@
  * Web Worker (the page never blocks: no main-thread task of 200 ms or more while it reads and fits), the column
  * mapping, the quality report, the fits with their charts and the demand charts; the scenario saved and opened in
  * the editor; back on the page, the validation and its verdict. The full flow in Bahasa Indonesia, a shorter one in
- * English with a cancelled validation, and a faulty log chosen with the file picker (a column fixed with its
+ * English with a cancelled validation and the log replayed through another layout (Lebong's), and a faulty log chosen with the file picker (a column fixed with its
  * drop-down, rejected rows listed by line). Screenshots go to tests/e2e/screenshots/calibrate-NN-*.png (git-ignored).
  */
 import { readFileSync } from 'node:fs';
@@ -171,7 +171,7 @@ describe('Calibrate page in Chromium', () => {
 		expect(errors).toEqual([]);
 	});
 
-	test('en: calibrate the sample, cancel a long validation, then validate and read the verdict in English', async () => {
+	test('en: calibrate the sample, cancel a long validation, validate and read the verdict in English, then replay the log through another layout', async () => {
 		await forgetSavedData(page, base);
 		const errors = watchErrors(page);
 		await page.goto(base + '/');
@@ -195,6 +195,13 @@ describe('Calibrate page in Chromium', () => {
 		expect(await page.textContent('[data-testid="calibrate-validate"]')).toContain('the calibrated scenario');
 		await expectNoBlankCell(page);
 		await shot('en-validated');
+
+		// Another layout: the log's days replayed through Lebong's counters; the log's services Lebong lacks are named.
+		await page.selectOption('[data-testid="validate-layout"]', 'shipped:lebong');
+		await validate(page, 2);
+		expect(await page.textContent('[data-testid="calibrate-validate"]')).toContain('“MPP Kabupaten Lebong” — the log');
+		expect(await page.textContent('[data-testid="validation-unmatched"]')).toMatch(/agency\/service pairs of the log/);
+		await expectNoBlankCell(page);
 		expect(errors).toEqual([]);
 	});
 

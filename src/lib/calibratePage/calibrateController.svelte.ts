@@ -8,6 +8,7 @@
 import type { CalibrationResult } from '../calibrate/calibration';
 import { detectColumns } from '../calibrate/logColumns';
 import type { ColumnMap, LogField } from '../calibrate/logRecord';
+import { formatScenarioError } from '../model/errors';
 import { parseScenario } from '../model/parse';
 import type { Scenario } from '../model/scenario';
 import type { ValidationResult } from '../replay/validation';
@@ -58,6 +59,9 @@ export interface ValidationSettings {
 /** The settings' defaults: the accuracy the issue names (mean wait within 10% or 2 minutes). */
 export const DEFAULT_VALIDATION: ValidationSettings = { replications: 10, seed: 1, relativePercent: 10, minutes: 2 };
 
+/** Which scenario a validation compared with the log. */
+export type ValidatedSource = 'calibrated' | 'saved' | 'other';
+
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export class CalibrateController {
@@ -84,8 +88,10 @@ export class CalibrateController {
 	validationProgress = $state.raw<JobProgress | null>(null);
 	validationError = $state('');
 	report = $state.raw<ValidationResult | null>(null);
-	/** The name of the scenario the report compares, and whether it is the saved (perhaps edited) version. */
-	validated = $state.raw<{ name: string; saved: boolean } | null>(null);
+	/** The layout to validate: '' for the calibrated scenario (its saved version once saved), else a scenario's reference. */
+	layout = $state('');
+	/** The scenario the report compares: its name, and whether it was the calibrated one, its saved version or another. */
+	validated = $state.raw<{ name: string; source: ValidatedSource } | null>(null);
 
 	private job = 0;
 	private abort: AbortController | null = null;
@@ -241,13 +247,24 @@ export class CalibrateController {
 		}
 	}
 
-	/** The scenario to validate: the saved version when there is one (edits in the editor count), else the calibrated one. */
-	private async scenarioToValidate(): Promise<{ scenario: Scenario; saved: boolean }> {
+	/**
+	 * The scenario to validate: another layout when one is chosen (any saved or shipped scenario: "those days with one
+	 * more counter"), else the calibrated one's saved version when there is one (edits in the editor count), else the
+	 * calibrated one. Throws when the chosen one is gone or invalid.
+	 */
+	private async scenarioToValidate(): Promise<{ scenario: Scenario; source: ValidatedSource }> {
 		const result = this.result!;
-		if (this.savedKey === null) return { scenario: result.scenario, saved: false };
+		if (this.layout !== '') {
+			const json = await this.opts.store.open(this.layout);
+			if (json === undefined) throw new Error(`${this.layout}: not found`);
+			const parsed = parseScenario(json);
+			if (!parsed.ok) throw new Error(parsed.errors.map((e) => formatScenarioError(e)).join('; '));
+			return { scenario: parsed.scenario, source: 'other' };
+		}
+		if (this.savedKey === null) return { scenario: result.scenario, source: 'calibrated' };
 		const json = await this.opts.store.open(this.savedKey).catch(() => undefined);
 		const parsed = json === undefined ? null : parseScenario(json);
-		return parsed?.ok ? { scenario: parsed.scenario, saved: true } : { scenario: result.scenario, saved: false };
+		return parsed?.ok ? { scenario: parsed.scenario, source: 'saved' } : { scenario: result.scenario, source: 'calibrated' };
 	}
 
 	/** True when the validation's settings can run (whole replications 1–1000, accuracy ≥ 0). */
@@ -269,7 +286,7 @@ export class CalibrateController {
 		this.validationError = '';
 		this.report = null;
 		try {
-			const { scenario, saved } = await this.scenarioToValidate();
+			const { scenario, source } = await this.scenarioToValidate();
 			const s = this.settings;
 			const report = await this.opts.jobs.validate(
 				{ input: file.input, file: file.name, map: this.map, scenario, options: { replications: s.replications, seed: s.seed, accuracy: { relative: s.relativePercent / 100, minutes: s.minutes } } },
@@ -277,7 +294,7 @@ export class CalibrateController {
 			);
 			if (job !== this.validationJob) return;
 			this.report = report;
-			this.validated = { name: scenario.name, saved };
+			this.validated = { name: scenario.name, source };
 			this.validation = 'done';
 		} catch (e) {
 			if (job !== this.validationJob) return;
