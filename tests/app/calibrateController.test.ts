@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CalibrationResult } from '../../src/lib/calibrate/calibration';
-import { CalibrateController, type CalibrateJobs, type LogFile } from '../../src/lib/calibratePage/calibrateController.svelte';
+import { CalibrateController, mappingProblems, type CalibrateJobs, type LogFile } from '../../src/lib/calibratePage/calibrateController.svelte';
 import { parseScenario } from '../../src/lib/model/parse';
 import type { Scenario } from '../../src/lib/model/scenario';
 import type { ValidationResult } from '../../src/lib/replay/validation';
@@ -112,8 +112,7 @@ describe('CalibrateController: opening a log', () => {
 		const c = controller(jobs);
 		await c.open({ name: 'bad.csv', input: 'tanggal,layanan,loket\n2026-03-02,KTP,L01\n' });
 		expect(c.status).toBe('error');
-		expect(c.problems.join(' ')).toMatch(/issue time/);
-		expect(c.error).not.toBe('');
+		expect(c.problems).toEqual([{ kind: 'missing', field: 'issued' }]);
 		expect(jobs.asked).toHaveLength(0);
 	});
 
@@ -151,8 +150,29 @@ describe('CalibrateController: the column mapping', () => {
 		await c.open(LOG);
 		await c.setColumn('service', '');
 		expect(c.status).toBe('error');
-		expect(c.problems.join(' ')).toMatch(/service/);
+		expect(c.problems).toEqual([{ kind: 'missing', field: 'service' }]);
 		expect(jobs.asked).toHaveLength(1);
+	});
+});
+
+describe('mappingProblems', () => {
+	it('names a column chosen for two fields, and a required field left without one', async () => {
+		const jobs = instantJobs();
+		const c = controller(jobs);
+		await c.open(LOG);
+		await c.setColumn('date', 'tanggal');
+		await c.setColumn('weekday', 'tanggal');
+		expect(c.status).toBe('error');
+		expect(c.problems).toEqual([{ kind: 'taken', field: 'weekday', column: 'tanggal' }]);
+		await c.setColumn('weekday', null);
+		expect(c.problems).toEqual([]);
+		expect(c.status).toBe('done');
+	});
+
+	it('falls back to the reader’s words when its problems are of another kind, and has none when it has none', () => {
+		expect(mappingProblems({ issued: 'a', service: 'b' }, {}, ['something else'])).toEqual([{ kind: 'other', text: 'something else' }]);
+		expect(mappingProblems({}, {}, [])).toEqual([]);
+		expect(mappingProblems({ service: 'b' }, { issued: '' }, ['no column for the issue time'])).toEqual([{ kind: 'missing', field: 'issued' }]);
 	});
 });
 

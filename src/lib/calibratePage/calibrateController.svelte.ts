@@ -59,6 +59,15 @@ export interface ValidationSettings {
 /** The settings' defaults: the accuracy the issue names (mean wait within 10% or 2 minutes). */
 export const DEFAULT_VALIDATION: ValidationSettings = { replications: 10, seed: 1, relativePercent: 10, minutes: 2 };
 
+/**
+ * Why a mapping cannot be read, in words the page translates: a required field with no column, a column chosen for
+ * two fields, or the reader's own message (in English, as the CLI prints it).
+ */
+export type MappingProblem = { kind: 'missing'; field: LogField } | { kind: 'taken'; field: LogField; column: string } | { kind: 'other'; text: string };
+
+/** The fields a log cannot do without (detectColumns' rule). */
+const REQUIRED: readonly LogField[] = ['issued', 'service'];
+
 /** Which scenario a validation compared with the log. */
 export type ValidatedSource = 'calibrated' | 'saved' | 'other';
 
@@ -73,8 +82,8 @@ export class CalibrateController {
 	chosen = $state.raw<ColumnMap>({});
 	/** The column of each field, as found with the analyst's choices. */
 	columns = $state.raw<ColumnMap>({});
-	/** Why the log cannot be read as mapped (no issued time, no service, …). */
-	problems = $state.raw<string[]>([]);
+	/** Why the log cannot be read as mapped (no issued time, no service, …), as the page says it. */
+	problems = $state.raw<MappingProblem[]>([]);
 	status = $state<JobStatus>('idle');
 	progress = $state.raw<JobProgress | null>(null);
 	error = $state('');
@@ -169,7 +178,7 @@ export class CalibrateController {
 	private detect(): boolean {
 		const found = detectColumns(this.header, this.map);
 		this.columns = found.columns;
-		this.problems = found.problems;
+		this.problems = mappingProblems(found.columns, this.chosen, found.problems);
 		return found.problems.length === 0;
 	}
 
@@ -189,7 +198,7 @@ export class CalibrateController {
 		this.progress = null;
 		if (!this.detect()) {
 			this.status = 'error';
-			this.error = this.problems.join(' ');
+			this.error = '';
 			return;
 		}
 		const abort = new AbortController();
@@ -323,4 +332,18 @@ export class CalibrateController {
 		this.cancel();
 		this.cancelValidation();
 	}
+}
+
+/**
+ * The problems of a mapping in the page's terms: each column chosen that detectColumns could not give its field
+ * (another field has it), each required field left without a column; the reader's messages when neither explains them.
+ */
+export function mappingProblems(columns: ColumnMap, chosen: ColumnMap, reported: readonly string[]): MappingProblem[] {
+	if (reported.length === 0) return [];
+	const out: MappingProblem[] = [];
+	for (const [field, column] of Object.entries(chosen) as Array<[LogField, string]>) {
+		if (column !== '' && columns[field] !== column) out.push({ kind: 'taken', field, column });
+	}
+	for (const field of REQUIRED) if (columns[field] === undefined && !out.some((p) => p.kind === 'taken' && p.field === field)) out.push({ kind: 'missing', field });
+	return out.length > 0 ? out : reported.map((text) => ({ kind: 'other', text }));
 }
