@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CalibrationResult } from '../../src/lib/calibrate/calibration';
-import { CalibrateController, mappingProblems, type CalibrateJobs, type LogFile } from '../../src/lib/calibratePage/calibrateController.svelte';
+import { CalibrateController, type CalibrateJobs, type LogFile } from '../../src/lib/calibratePage/calibrateController.svelte';
+import { mappingProblems } from '../../src/lib/calibratePage/mappingProblems';
 import { parseScenario } from '../../src/lib/model/parse';
 import type { Scenario } from '../../src/lib/model/scenario';
 import type { ValidationResult } from '../../src/lib/replay/validation';

@@ -14,6 +14,7 @@ import type { Scenario } from '../model/scenario';
 import type { ValidationResult } from '../replay/validation';
 import { JobCancelled, type CalibrateJob, type JobHooks, type JobProgress, type LogSource, type ValidateJob } from '../workers/calibrateProtocol';
 import { logHead, sniffHeader } from './logHeader';
+import { mappingProblems, type MappingProblem } from './mappingProblems';
 
 export type JobStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -58,15 +59,6 @@ export interface ValidationSettings {
 
 /** The settings' defaults: the accuracy the issue names (mean wait within 10% or 2 minutes). */
 export const DEFAULT_VALIDATION: ValidationSettings = { replications: 10, seed: 1, relativePercent: 10, minutes: 2 };
-
-/**
- * Why a mapping cannot be read, in words the page translates: a required field with no column, a column chosen for
- * two fields, or the reader's own message (in English, as the CLI prints it).
- */
-export type MappingProblem = { kind: 'missing'; field: LogField } | { kind: 'taken'; field: LogField; column: string } | { kind: 'other'; text: string };
-
-/** The fields a log cannot do without (detectColumns' rule). */
-const REQUIRED: readonly LogField[] = ['issued', 'service'];
 
 /** Which scenario a validation compared with the log. */
 export type ValidatedSource = 'calibrated' | 'saved' | 'other';
@@ -332,18 +324,4 @@ export class CalibrateController {
 		this.cancel();
 		this.cancelValidation();
 	}
-}
-
-/**
- * The problems of a mapping in the page's terms: each column chosen that detectColumns could not give its field
- * (another field has it), each required field left without a column; the reader's messages when neither explains them.
- */
-export function mappingProblems(columns: ColumnMap, chosen: ColumnMap, reported: readonly string[]): MappingProblem[] {
-	if (reported.length === 0) return [];
-	const out: MappingProblem[] = [];
-	for (const [field, column] of Object.entries(chosen) as Array<[LogField, string]>) {
-		if (column !== '' && columns[field] !== column) out.push({ kind: 'taken', field, column });
-	}
-	for (const field of REQUIRED) if (columns[field] === undefined && !out.some((p) => p.kind === 'taken' && p.field === field)) out.push({ kind: 'missing', field });
-	return out.length > 0 ? out : reported.map((text) => ({ kind: 'other', text }));
 }
