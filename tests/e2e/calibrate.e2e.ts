@@ -142,6 +142,10 @@ describe('Calibrate page in Chromium', () => {
 		await page.selectOption('[data-testid="map-counter"]', 'no_loket');
 		expect(await waitForStatus(page, 'calibrate-setup', ['done', 'error'], 90_000)).toBe('done');
 
+		// The scenario's notes say where its numbers come from.
+		await page.click('[data-testid="calibrate-notes"] summary');
+		expect(await page.textContent('[data-testid="calibrate-notes"] pre')).toContain('contoh-log-sintetis-mpp.csv');
+
 		// Save: the scenario lands among the saved ones and opens in the editor.
 		await page.click('[data-testid="calibrate-save"]');
 		await page.waitForURL((u) => u.pathname === '/edit');
