@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /**
  * Web Worker entry point for the calibrate page: reads and fits a ticket log, or validates a scenario against it
- * (calibratePage/calibrateJobs.ts), so the page stays responsive however large the log. One job per worker; the
+ * (calibrateJobs.ts), so the page stays responsive however large the log. One job per worker; the
  * page cancels by terminating it. Progress goes out at most every PROGRESS_MS (a log read in chunks would
  * otherwise post thousands of messages, each one a task on the page's thread), and always at a phase's end.
  */
@@ -12,7 +12,7 @@ const PROGRESS_MS = 100;
 
 serveAfterLoading<CalibrateRequest, CalibrateReply>(
 	async (post) => {
-		const { calibrateJob, validateJob } = await import('../calibratePage/calibrateJobs');
+		const { calibrateJob, validateJob } = await import('./calibrateJobs');
 		return (req) => {
 			let last = 0;
 			const onProgress = (progress: JobProgress) => {

@@ -8,7 +8,7 @@ import { calibrateLog, type CalibrationResult } from '../calibrate/calibration';
 import type { LogRecord } from '../calibrate/logRecord';
 import { readLog } from '../calibrate/logReader';
 import { validateModel, type ValidationResult } from '../replay/validation';
-import { JobCancelled, type CalibrateJob, type JobHooks, type LogSource, type ValidateJob } from '../workers/calibrateProtocol';
+import { JobCancelled, type CalibrateJob, type JobHooks, type LogSource, type ValidateJob } from './calibrateProtocol';
 
 /** The log's size in bytes as far as progress goes (a string's length is close enough). */
 export function sourceSize(input: LogSource): number {

@@ -2,7 +2,7 @@
 // what the Web Worker runs, so the page's flow — calibrate, save, validate — is checked here without a browser.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { calibrateJob, readRecords, validateJob } from '../../src/lib/calibratePage/calibrateJobs';
+import { calibrateJob, readRecords, validateJob } from '../../src/lib/workers/calibrateJobs';
 import { CalibrateController } from '../../src/lib/calibratePage/calibrateController.svelte';
 import { parseScenario } from '../../src/lib/model/parse';
 import { JobCancelled, type JobProgress } from '../../src/lib/workers/calibrateProtocol';
