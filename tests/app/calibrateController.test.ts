@@ -22,7 +22,7 @@ const LOG: LogFile = { name: 'log.csv', input: `${HEADER}\n2026-03-02;A-001;Dukc
 function fakeResult(scenario: Scenario = lebong): CalibrationResult {
 	return {
 		scenario: { ...scenario, $schema: 'x' } as Scenario,
-		report: { file: 'log.csv', delimiter: ';', header: HEADER.split(';'), columns: { issued: 'jam_ambil', service: 'jenis_layanan' }, rowsRead: 1, rowsUsed: 1, rejected: [], firstDate: '2026-03-02', lastDate: '2026-03-02', days: 1, emptyDays: [], notes: [] },
+		report: { file: 'log.csv', delimiter: ';', header: HEADER.split(';'), columns: { issued: 'jam_ambil', service: 'jenis_layanan' }, rowsRead: 1, rowsUsed: 1, rejected: [], firstDate: '2026-03-02', lastDate: '2026-03-02', days: 1, emptyDays: [], notes: [], noteCodes: [] },
 		fits: [{}, {}, {}]
 	} as unknown as CalibrationResult;
 }

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOG_FIELDS, REJECT_REASONS } from '../../src/lib/calibrate/logRecord';
 import { FAMILIES } from '../../src/lib/calibrate/serviceTimeFit';
+import { LOG_NOTE_CODES } from '../../src/lib/calibrate/logNotes';
 import idCommon from '../../src/lib/i18n/locales/id/common.json';
 import enCommon from '../../src/lib/i18n/locales/en/common.json';
 import id from '../../src/lib/i18n/locales/id/calibrate.json';
@@ -35,6 +36,8 @@ describe('calibrate dictionaries', () => {
 			...['agrees', 'differs', 'too-few'].flatMap((v) => [`calibrate.verdicts.${v}`, `calibrate.validate.verdictText.${v}`]),
 			...SOURCES.map((s) => `calibrate.sources.${s}`),
 			...['read', 'fit', 'validate'].map((p) => `calibrate.progress.${p}`),
+			...LOG_NOTE_CODES.map((c) => `calibrate.quality.note.${c}`),
+			...['censored', 'share', 'none-left', 'unknown'].map((k) => `calibrate.demand.patienceBasis.${k}`),
 			...['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => `days.${d}`)
 		];
 		expect(missingIn(ID, EN, built)).toEqual([]);

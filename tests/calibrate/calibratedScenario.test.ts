@@ -15,7 +15,7 @@ import type { Scenario } from '../../src/lib/model/scenario';
 import { rec, recs } from './records';
 
 function report(columns: QualityReport['columns'] = {}): QualityReport {
-	return { file: 'log.csv', delimiter: ',', header: [], columns, rowsRead: 0, rowsUsed: 0, rejected: [], firstDate: '2024-03-04', lastDate: '2024-03-04', days: 1, emptyDays: [], notes: [] };
+	return { file: 'log.csv', delimiter: ',', header: [], columns, rowsRead: 0, rowsUsed: 0, rejected: [], firstDate: '2024-03-04', lastDate: '2024-03-04', days: 1, emptyDays: [], notes: [], noteCodes: [] };
 }
 
 async function calibrate(rows: LogRecord[], options: Partial<CalibrateOptions> = {}, columns?: QualityReport['columns']) {

@@ -139,5 +139,5 @@ describe('fromSummary on arbitrary records', () => {
 });
 
 function quality(): QualityReport {
-	return { file: 'f', delimiter: ',', header: [], columns: { visit: 'v', channel: 'c', priority: 'p' }, rowsRead: 0, rowsUsed: 0, rejected: [], firstDate: null, lastDate: null, days: 0, emptyDays: [], notes: [] };
+	return { file: 'f', delimiter: ',', header: [], columns: { visit: 'v', channel: 'c', priority: 'p' }, rowsRead: 0, rowsUsed: 0, rejected: [], firstDate: null, lastDate: null, days: 0, emptyDays: [], notes: [], noteCodes: [] };
 }

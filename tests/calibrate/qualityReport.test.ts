@@ -40,10 +40,10 @@ describe('QualityTally', () => {
 		const first = dayNumber(2024, 1, 1);
 		for (let d = first; d < first + 7; d++) t.use(`k${d}`, d, (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const)[d % 7]);
 		t.use('2034-01-01', dayNumber(2034, 1, 1), 'sun');
-		const notes: string[] = [];
-		const r = t.report('log.csv', ',', [], {}, notes);
+		const r = t.report('log.csv', ',', [], {}, []);
 		expect(r.emptyDays).toHaveLength(EMPTY_DAYS_LISTED);
-		expect(notes[0]).toMatch(/^\d+ more working days with no ticket are not listed/);
+		expect(r.notes[0]).toMatch(/^\d+ more working days with no ticket are not listed/);
+		expect(r.noteCodes[0].code).toBe('more-empty-days');
 	});
 });
 

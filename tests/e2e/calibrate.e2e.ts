@@ -132,6 +132,9 @@ describe('Calibrate page in Chromium', () => {
 		await page.waitForFunction((t) => document.querySelector('[data-testid="chart-fit-histogram"] h3')?.textContent !== t, firstTitle);
 		expect(await rows.nth(1).locator('button').getAttribute('aria-pressed')).toBe('true');
 		// Demand: the sample's weekdays are Monday to Friday; half-hour bins of arrivals.
+		// What the library noticed and how it estimated patience, in the reader's language (not the CLI's English).
+		expect(await page.textContent('[data-testid="calibrate-quality"] .notes')).toContain('Tidak ada kolom mulai dilayani');
+		expect(await page.textContent('[data-testid="demand-patience"]')).toMatch(/^Kesabaran: eksponensial dengan rata-rata [\d,]+ menit/);
 		expect(await chartMarks(page, 'demand-weekday', '.marks rect')).toBe(5);
 		expect(await chartMarks(page, 'demand-profile', '.marks rect')).toBeGreaterThan(10);
 
@@ -185,6 +188,8 @@ describe('Calibrate page in Chromium', () => {
 		await calibrateSample(page);
 		expect(await page.textContent('h1')).toBe('Calibrate from a queue log');
 		expect(await page.textContent('[data-testid="calibrate-quality"] h2')).toBe('Data quality');
+		expect(await page.textContent('[data-testid="calibrate-quality"] .notes')).toContain('No service-start column');
+		expect(await page.textContent('[data-testid="demand-patience"]')).toMatch(/^Patience: exponential with mean [\d.]+ minutes/);
 
 		// A long validation can be cancelled; the page says so.
 		await page.fill('[data-testid="validate-replications"]', '1000');

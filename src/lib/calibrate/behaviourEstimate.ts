@@ -10,6 +10,8 @@ export interface BehaviourEstimate {
 	patience: Distribution | null;
 	/** How patience was estimated, in a sentence for the notes. */
 	patienceMethod: string;
+	/** The same, as a kind with its figures, for a reader in another language. */
+	patienceBasis: PatienceBasis;
 	noShowShare: number | null;
 	extraServiceProbability: number | null;
 	/** Why extraServiceProbability is what it is, in a sentence. */
@@ -17,6 +19,17 @@ export interface BehaviourEstimate {
 	onlineShare: number | null;
 	priorityShare: number | null;
 }
+
+/**
+ * How patience was estimated: by censored maximum likelihood from leave times (abandoned waits, and served waits as
+ * lower bounds), from the abandonment share and the mean served wait, or not at all (nobody left, or nothing to go
+ * on). Figures in minutes.
+ */
+export type PatienceBasis =
+	| { kind: 'censored'; mean: number; exposure: number; abandoned: number; withLeft: number; served: number }
+	| { kind: 'share'; mean: number; servedMean: number; share: number }
+	| { kind: 'none-left' }
+	| { kind: 'unknown' };
 
 /** The simulator's cap on extraServiceProbability (scenario schema). */
 export const MAX_EXTRA_SERVICE = 0.95;
@@ -30,9 +43,10 @@ export const MAX_EXTRA_SERVICE = 0.95;
  *   which gives mean = W / P(abandon) (for exponential patience P(abandon) = E[time waited] / mean).
  * - No abandonment: null (nobody leaves the queue).
  */
-export function estimatePatience(s: LogSummary): { patience: Distribution | null; method: string } {
+export function estimatePatience(s: LogSummary): { patience: Distribution | null; method: string; basis: PatienceBasis } {
 	const abandoned = s.outcomes.abandoned;
-	if (abandoned === 0) return { patience: null, method: 'no abandoned ticket in the log: patience null (nobody leaves the queue)' };
+	const unknown = { kind: 'unknown' } as const;
+	if (abandoned === 0) return { patience: null, method: 'no abandoned ticket in the log: patience null (nobody leaves the queue)', basis: { kind: 'none-left' } };
 	const servedMean = s.servedWithCall > 0 ? s.servedWaitSum / s.servedWithCall : 0;
 	if (s.abandonedWithLeft > 0) {
 		let exposure = s.servedWaitSum;
@@ -40,20 +54,22 @@ export function estimatePatience(s: LogSummary): { patience: Distribution | null
 		for (let i = 0; i < waits.length; i++) exposure += waits[i];
 		// Abandoners without a leave time (a mixed log) are taken at the mean served wait, as below.
 		exposure += (abandoned - s.abandonedWithLeft) * servedMean;
-		if (!(exposure > 0)) return { patience: null, method: 'abandonments all at zero wait: patience cannot be estimated (null)' };
+		if (!(exposure > 0)) return { patience: null, method: 'abandonments all at zero wait: patience cannot be estimated (null)', basis: unknown };
 		const mean = exposure / abandoned;
 		return {
 			patience: { dist: 'exponential', mean: round3(mean) },
+			basis: { kind: 'censored', mean: round3(mean), exposure: round3(exposure), abandoned, withLeft: s.abandonedWithLeft, served: s.servedWithCall },
 			method:
 				`exponential, censored maximum likelihood: mean = total waiting exposure (${round3(exposure)} min: ${s.abandonedWithLeft} abandoned waits to the leave time ` +
 				`plus ${s.servedWithCall} served waits to the call, right-censored) / ${abandoned} abandonments = ${round3(mean)} min`
 		};
 	}
 	const share = abandoned / (abandoned + s.servedWithCall);
-	if (!(servedMean > 0)) return { patience: null, method: 'no leave times and no served wait: patience cannot be estimated (null)' };
+	if (!(servedMean > 0)) return { patience: null, method: 'no leave times and no served wait: patience cannot be estimated (null)', basis: unknown };
 	const mean = servedMean / share;
 	return {
 		patience: { dist: 'exponential', mean: round3(mean) },
+		basis: { kind: 'share', mean: round3(mean), servedMean: round3(servedMean), share: round3(share) },
 		method:
 			`exponential, mean = mean served wait / abandonment share = ${round3(servedMean)} / ${round3(share)} = ${round3(mean)} min ` +
 			`(the log has no leave times: each abandoner's wait is taken as the mean served wait; for exponential patience P(abandon) = E[wait] / mean)`
@@ -89,13 +105,14 @@ export function estimateExtraService(s: LogSummary, columns: ColumnMap): { p: nu
 export function estimateBehaviour(s: LogSummary, columns: ColumnMap): BehaviourEstimate {
 	const o = s.outcomes;
 	const came = o.served + o.abandoned + o['not-served'];
-	const { patience, method } = estimatePatience(s);
+	const { patience, method, basis } = estimatePatience(s);
 	const extra = estimateExtraService(s, columns);
 	const visits = s.visits;
 	return {
 		abandonShare: came > 0 ? round6(o.abandoned / came) : 0,
 		patience,
 		patienceMethod: method,
+		patienceBasis: basis,
 		noShowShare: s.onlineVisits > 0 ? round6(s.noShowOnlineVisits / s.onlineVisits) : null,
 		extraServiceProbability: extra.p,
 		extraServiceMethod: extra.method,

@@ -1,4 +1,5 @@
 /** The calibration's shapes: what the scenario is built from (one log's estimates, a base) and what calibrating gives. */
+import type { PatienceBasis } from './behaviourEstimate';
 import type { Distribution } from '../model/distribution';
 import type { DayId, Scenario } from '../model/scenario';
 import type { BehaviourEstimate } from './behaviourEstimate';
@@ -63,6 +64,7 @@ export interface CalibrationResult {
 		abandonShare: number;
 		patience: Distribution | null;
 		patienceMethod: string;
+		patienceBasis: PatienceBasis;
 		noShowShare: number | null;
 		extraServiceProbability: number | null;
 		onlineShare: number | null;

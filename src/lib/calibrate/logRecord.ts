@@ -3,6 +3,7 @@
  * (`logReader.ts`) turns one CSV row into one LogRecord (or rejects it, with its reason and line); nothing
  * downstream sees the log's own column names, time formats or status words.
  */
+import type { LogNote } from './logNotes';
 import type { DayId } from '../model/scenario';
 
 /** The fields a log's columns can map to. */
@@ -123,6 +124,8 @@ export interface QualityReport {
 	days: number;
 	/** Working days (a weekday seen elsewhere in the log) between first and last date with no ticket at all. */
 	emptyDays: string[];
-	/** Things worth saying that reject no row (e.g. "no status column: outcomes inferred from the times"). */
+	/** Things worth saying that reject no row (e.g. "no status column: outcomes inferred from the times"), in English. */
 	notes: string[];
+	/** The same notes as codes with their counts, for a reader in another language. */
+	noteCodes: LogNote[];
 }

@@ -11,6 +11,7 @@
  * A duplicate is an exact repeat: the same day, ticket, service and issue time as an earlier used row (a visitor's
  * second service under the same ticket differs in service or time and is kept).
  */
+import type { LogNote } from './logNotes';
 import type { DayId } from '../model/scenario';
 import { columnIndices } from './logColumns';
 import type { ColumnMap, LogOutcome, LogRecord, RejectReason } from './logRecord';
@@ -108,27 +109,17 @@ export class RowReader {
 	}
 
 	/** Things noticed that reject no row, for the report's notes. */
-	notes(): string[] {
-		const notes: string[] = [];
+	notes(): LogNote[] {
+		const notes: LogNote[] = [];
 		const ix = this.ix;
-		if (ix.status < 0) {
-			notes.push(
-				'no status column: outcomes inferred from the times (end: served; left: abandoned; called, no end: no-show; else waiting)'
-			);
-		} else if (this.inferred > 0) notes.push(`${this.inferred} rows with an empty status: outcome inferred from the times`);
-		if (ix.start < 0) notes.push('no service-start column: service starts at the call');
-		if (ix.agency < 0) notes.push("no agency column: agencies keyed by the ticket's letter prefix, else by the service");
-		if (this.offsets > 0) {
-			notes.push(`${this.offsets} times carry a UTC offset or Z: read as the wall-clock time written, offset ignored`);
-		}
-		if (this.undated > 0) {
-			notes.push(
-				`${this.undated} rows have times of day but no date (no date column): rejected as bad-date; use --map date=<column>`
-			);
-		}
-		if (this.nextDay > 0) {
-			notes.push(`${this.nextDay} times fall on the day after the row's date: counted past 24:00 (minutes > 1440)`);
-		}
+		const note = (code: LogNote['code'], count = 0) => notes.push({ code, count });
+		if (ix.status < 0) note('no-status');
+		else if (this.inferred > 0) note('inferred-status', this.inferred);
+		if (ix.start < 0) note('no-start');
+		if (ix.agency < 0) note('no-agency');
+		if (this.offsets > 0) note('offsets', this.offsets);
+		if (this.undated > 0) note('undated', this.undated);
+		if (this.nextDay > 0) note('next-day', this.nextDay);
 		return notes;
 	}
 

@@ -3,13 +3,13 @@
  * the working days with no ticket. QualityTally counts as rows go by (a Map per distinct day, a few numbers per
  * reason), so it costs the same for a million rows as for ten; qualityReportCsv writes the rejected lines.
  */
+import { EMPTY_DAYS_LISTED, noteText, type LogNote } from './logNotes';
 import Papa from 'papaparse';
 import type { DayId } from '../model/scenario';
 import { REJECT_REASONS, REJECTED_LINES_KEPT, type ColumnMap, type QualityReport, type RejectReason } from './logRecord';
 import { dayKey, weekdayOf } from './logTime';
 
-/** Empty days listed at most (a mistyped year would otherwise list every day of a century). */
-export const EMPTY_DAYS_LISTED = 1000;
+export { EMPTY_DAYS_LISTED };
 
 /** A day seen in the log: its order, and whether it is a calendar day (a "YYYY-MM-DD" key). */
 interface DaySeen {
@@ -44,14 +44,14 @@ export class QualityTally {
 	}
 
 	/** The report, with the log's file, delimiter, header, columns and notes. */
-	report(file: string, delimiter: string, header: string[], columns: ColumnMap, notes: string[]): QualityReport {
+	report(file: string, delimiter: string, header: string[], columns: ColumnMap, noteCodes: LogNote[]): QualityReport {
 		const rejected = REJECT_REASONS.filter((r) => this.counts.has(r)).map((reason) => ({
 			reason,
 			count: this.counts.get(reason) ?? 0,
 			lines: this.lines.get(reason) ?? []
 		}));
 		const sorted = [...this.days.entries()].sort((a, b) => a[1].order - b[1].order || (a[0] < b[0] ? -1 : 1));
-		const emptyDays = this.emptyDays(sorted, notes);
+		const emptyDays = this.emptyDays(sorted, noteCodes);
 		return {
 			file,
 			delimiter,
@@ -64,12 +64,13 @@ export class QualityTally {
 			lastDate: sorted.length > 0 ? sorted[sorted.length - 1][0] : null,
 			days: sorted.length,
 			emptyDays,
-			notes
+			notes: noteCodes.map(noteText),
+			noteCodes
 		};
 	}
 
 	/** Calendar days between the first and last with no used row, on a weekday that has rows elsewhere in the log. */
-	private emptyDays(sorted: Array<[string, DaySeen]>, notes: string[]): string[] {
+	private emptyDays(sorted: Array<[string, DaySeen]>, notes: LogNote[]): string[] {
 		const calendar = sorted.filter(([, d]) => d.calendar);
 		if (calendar.length < 2) return [];
 		const out: string[] = [];
@@ -82,7 +83,7 @@ export class QualityTally {
 			if (out.length < EMPTY_DAYS_LISTED) out.push(key);
 			else more++;
 		}
-		if (more > 0) notes.push(`${more} more working days with no ticket are not listed (only the first ${EMPTY_DAYS_LISTED})`);
+		if (more > 0) notes.push({ code: 'more-empty-days', count: more });
 		return out;
 	}
 }
