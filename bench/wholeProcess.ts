@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { isStale, root } from '../scripts/cliBuild.mjs';
 import type { BenchArgs } from './args';
 import { writeBigLog } from './bigLog';
+import { runBrowserCalibrate } from './browserCalibrate';
 import { prepareCli } from './builtCli';
 import { rssMethod } from './child';
 import { checkAgainstErlang, mppWait } from './erlang';
@@ -98,8 +99,9 @@ export async function runWholeProcess(args: BenchArgs): Promise<boolean> {
 	console.log(`  ${cli.about}`);
 	console.log(`  wall time: this process's clock, spawn to exit; peak RSS: ${rssMethod}; RSS column: the largest of the runs\n`);
 	if (whole) printWhole(s, args);
+	const browserOk = whole ? await runBrowserCalibrate(bigLog, BIG_LOG_ROWS) : true;
 	if (args.parts.has('peers')) printPeers(s, missing);
-	return [...s.values()].every((x) => !x.failed);
+	return browserOk && [...s.values()].every((x) => !x.failed);
 }
 
 /** Prints (a)–(e) with their targets. */

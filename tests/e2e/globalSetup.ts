@@ -29,7 +29,8 @@ function newest(path: string): number {
 	return max;
 }
 
-function buildIfStale(): void {
+/** Builds the site (vite build) when build/ is missing or older than a source. Used by `npm run bench` too. */
+export function buildIfStale(): void {
 	const built = existsSync(BUILD_MARK) ? statSync(BUILD_MARK).mtimeMs : 0;
 	const sources = Math.max(...SOURCES.map((s) => newest(join(ROOT, s))));
 	if (process.env.E2E_REBUILD !== '1' && built > sources) return;
@@ -38,7 +39,8 @@ function buildIfStale(): void {
 	if (r.status !== 0) throw new Error(`e2e: vite build failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-function startServer(): Promise<{ url: string; child: ChildProcess }> {
+/** Serves build/ on a free port; resolves with its URL and the server's process. */
+export function startServer(): Promise<{ url: string; child: ChildProcess }> {
 	return new Promise((resolvePromise, reject) => {
 		const child = spawn(process.execPath, [join(ROOT, 'tests/e2e/staticServer.mjs'), join(ROOT, 'build'), '0'], {
 			cwd: ROOT,
