@@ -100,6 +100,7 @@ export async function runWholeProcess(args: BenchArgs): Promise<boolean> {
 	console.log(`  wall time: this process's clock, spawn to exit; peak RSS: ${rssMethod}; RSS column: the largest of the runs\n`);
 	if (whole) printWhole(s, args);
 	const browserOk = whole ? await runBrowserCalibrate(bigLog, BIG_LOG_ROWS) : true;
+	if (whole && !args.parts.has('peers')) console.log(`\n(SimPy beside (b): \`npm run bench -- --peers\`)`);
 	if (args.parts.has('peers')) printPeers(s, missing);
 	return browserOk && [...s.values()].every((x) => !x.failed);
 }
@@ -130,7 +131,6 @@ function printWhole(s: Map<string, Samples>, args: BenchArgs): void {
 	}
 	printOut(s);
 	printCalibrate(s);
-	if (!args.parts.has('peers')) console.log(`\n(SimPy beside (b): \`npm run bench -- --peers\`)`);
 }
 
 /** The issue's rule for worker pools: the default must never be slower than running in the main thread. */
