@@ -110,6 +110,79 @@ describe('exact special cases and limits', () => {
 	});
 });
 
+/** log γ(a, z) by its series, every term summed (the reference for the continued fraction far above a). */
+function logLowerGammaBySeries(a: number, z: number): number {
+	let logTerm = -Math.log(a);
+	let max = logTerm;
+	let sum = 1;
+	for (let k = 1; k < 10 * z + 1000; k++) {
+		logTerm += Math.log(z) - Math.log(a + k);
+		if (logTerm > max) {
+			sum = sum * Math.exp(max - logTerm) + 1;
+			max = logTerm;
+		} else sum += Math.exp(logTerm - max);
+	}
+	return a * Math.log(z) - z + max + Math.log(sum);
+}
+
+/** A, P{Ab} and E[W] of Erlang A from the birth–death chain, every state summed from 0 (the reference for the sum started near its peak). */
+function erlangAByFullChain(n: number, lambda: number, mu: number, theta: number): { logA: number; meanWaitOverA: number; servedWaitOverA: number } {
+	const x = (n * mu) / theta;
+	const y = lambda / theta;
+	let logW = 0;
+	let max = 0;
+	let sA = 0;
+	let sW = 0;
+	let sWs = 0;
+	let h = 0;
+	for (let j = 0; j < 50 * y; j++) {
+		if (j > 0) logW += Math.log(y) - Math.log(x + j);
+		const rate = n * mu + (j + 1) * theta;
+		h += 1 / rate;
+		if (logW > max) {
+			const f = Math.exp(max - logW);
+			sA *= f;
+			sW *= f;
+			sWs *= f;
+			max = logW;
+		}
+		const w = Math.exp(logW - max);
+		sA += w;
+		sW += w * ((j + 1) / rate);
+		sWs += w * ((n * mu) / rate) * h;
+	}
+	return { logA: max + Math.log(sA), meanWaitOverA: sW / sA, servedWaitOverA: sWs / sA };
+}
+
+describe('long patience at heavy load: cost in √y, not y', () => {
+	it('log γ(a, z) far above a, from the continued fraction, equals the full series', () => {
+		for (const [a, z] of [
+			[5, 400],
+			[60.5, 2000],
+			[1000, 1200],
+			[3.2, 50]
+		]) {
+			expect(logLowerGamma(a, z)).toBeCloseTo(logLowerGammaBySeries(a, z), 9);
+		}
+	});
+
+	it('Erlang A summed from near the chain\'s peak agrees with the chain summed from 0', () => {
+		// Overload (λ > nμ) with a patience of days: y − x is tens of thousands of states before the peak.
+		for (const [n, lambda, mu, theta] of [
+			[10, 20, 1, 1 / 5000],
+			[3, 4, 0.5, 1 / 20_000],
+			[40, 30, 1, 1 / 3000]
+		]) {
+			const ref = erlangAByFullChain(n, lambda, mu, theta);
+			const r = erlangA(n, lambda, mu, theta);
+			// P{Ab} = θ E[W] holds exactly; E[W | W > 0] is the chain's mean, computed either way.
+			expect(r.pAbandon).toBeCloseTo(theta * r.meanWaitAll, 9);
+			expect(r.meanWaitAll / r.pWait).toBeCloseTo(ref.meanWaitOverA, 6);
+			expect((r.meanWaitServed * (1 - r.pAbandon)) / r.pWait).toBeCloseTo(ref.servedWaitOverA, 6);
+		}
+	});
+});
+
 describe('numerical behaviour', () => {
 	it('gives a served-wait CDF that starts at P(no wait | served), rises and reaches 1, with a consistent quantile', () => {
 		const [n, lambda, mu, theta] = [3, 2.5, 1, 0.5];

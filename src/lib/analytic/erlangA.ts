@@ -18,6 +18,7 @@
  * waits are computed from that same state distribution (not from the P{Ab} formula), so the identity P{Ab} =
  * θE[W] is a real check in the tests.
  */
+import { digamma, logGamma, logUpperIncompleteGamma } from '../stats/specialFunctions';
 import { erlangB, erlangC } from './erlangC';
 
 /** Erlang A performance measures; waits in the unit of the rates. */
@@ -50,6 +51,12 @@ function valid(n: number, lambda: number, mu: number, theta: number): boolean {
 export function logLowerGamma(a: number, z: number): number {
 	if (!(a > 0) || !(z >= 0)) return NaN;
 	if (z === 0) return -Infinity;
+	// Far above a the series needs about z terms (a patience of days at a busy hall: a million): there γ = Γ(a) − Γ(a, z)
+	// with Γ(a, z) from its continued fraction. Past a + 4√a, Γ(a, z)/Γ(a) < 10⁻⁴, so the difference loses nothing.
+	if (z > a + 1 + 4 * Math.sqrt(a)) {
+		const lg = logGamma(a);
+		return lg + Math.log1p(-Math.exp(logUpperIncompleteGamma(a, z) - lg));
+	}
 	const logZ = Math.log(z);
 	let logTerm = -Math.log(a);
 	let max = logTerm;
@@ -71,18 +78,25 @@ export function logLowerGamma(a: number, z: number): number {
 /** The state weights w_j = π_{n+j}/π_n = y^j / ((x+1)…(x+j)) in log space, with what the measures need summed. */
 function chainSums(n: number, lambda: number, mu: number, theta: number) {
 	const x = (n * mu) / theta;
-	const logY = Math.log(lambda / theta);
+	const y = lambda / theta;
+	const logY = Math.log(y);
+	// The weights rise to their peak near j = y − x and fall after it, log-concave with curvature about 1/y: ten
+	// standard deviations (10√y) before the peak they are e^(−50) of it and fewer than y of them, so the sum starts
+	// there, its weight and H in closed form, instead of stepping through up to millions of negligible states.
+	const first = Math.max(0, Math.floor(y - x - 10 * Math.sqrt(y + 1)));
+	// log w_first = first·log y − log((x+1)…(x+first)).
+	let logW = first === 0 ? 0 : first * logY - (logGamma(x + first + 1) - logGamma(x + 1));
 	// Running sums are scaled by e^(−max) to stay finite: Σw, Σw·P(ab | j), Σw·E[W | j], Σw·E[W; served | j].
-	let max = 0;
+	let max = logW;
 	let sA = 0;
 	let sAb = 0;
 	let sW = 0;
 	let sWs = 0;
-	let logW = 0;
-	// H = Σ_{i=1}^{j+1} 1/(nμ + iθ): the mean wait of a served customer who found j others waiting.
-	let h = 0;
-	for (let j = 0; j < MAX_TERMS; j++) {
-		if (j > 0) logW += logY - Math.log(x + j);
+	// H = Σ_{i=1}^{j+1} 1/(nμ + iθ): the mean wait of a served customer who found j others waiting; Σ_{i=1}^{first}
+	// 1/(θ(x+i)) = (ψ(x+first+1) − ψ(x+1))/θ.
+	let h = first === 0 ? 0 : (digamma(x + first + 1) - digamma(x + 1)) / theta;
+	for (let j = first; j < first + MAX_TERMS; j++) {
+		if (j > first) logW += logY - Math.log(x + j);
 		const rate = n * mu + (j + 1) * theta;
 		h += 1 / rate;
 		// Found j waiting: served with probability nμ/(nμ+(j+1)θ) (the per-phase odds telescope), waits

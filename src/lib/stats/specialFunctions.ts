@@ -190,6 +190,15 @@ export function incompleteGammaUpper(a: number, x: number, lgA = logGamma(a)): n
 	return exp(a * log(x) - x - lgA) * gammaFraction(a, x);
 }
 
+/**
+ * log Γ(a, x), the upper incomplete gamma, for x > a + 1, by its continued fraction: where the lower one's series
+ * would need about x terms (x ≫ a), the fraction converges in a few dozen.
+ */
+export function logUpperIncompleteGamma(a: number, x: number): number {
+	if (!(a > 0) || !(x > a + 1)) return NaN;
+	return a * log(x) - x + log(gammaFraction(a, x));
+}
+
 /** Σ xⁿ / (a(a+1)…(a+n)), the series of γ(a, x) e^x x^−a. */
 function gammaSeries(a: number, x: number): number {
 	let ap = a;
