@@ -251,6 +251,10 @@ export class QueueEngine<P = unknown> extends Hall<P> {
 	 */
 	sendHomeWaiting(now: number, which: 'all' | 'unservable'): Array<Ticket<P>> {
 		if (this.counts.waiting === 0) return [];
+		// Looked for after every counter that closes after hours: a look at the per-service counts first, so the
+		// day's tickets are scanned only when some of them are stranded (a hall of a thousand counters and a hundred
+		// thousand tickets scanned them all at every closing).
+		if (which === 'unservable' && !this.anyStranded()) return [];
 		const out = this.issuedToday.waiting();
 		if (which === 'unservable') {
 			let kept = 0;
@@ -260,6 +264,15 @@ export class QueueEngine<P = unknown> extends Hall<P> {
 		// In issue order, as they stood in line.
 		for (const t of out) this.sendHome(t, now);
 		return out;
+	}
+
+	/** Whether a ticket waits that no counter on duty would call (its service and class have no caller left). */
+	private anyStranded(): boolean {
+		for (let k = 0; k < this.waitingRegular.length; k++) {
+			if (this.waitingRegular[k] > 0 && !this.servable(k, false)) return true;
+			if (this.waitingPriority[k] > 0 && !this.servable(k, true)) return true;
+		}
+		return false;
 	}
 
 	/** A shift starts: the counter is on duty (if it was closing while serving, it simply stays). */
