@@ -104,7 +104,7 @@ export function formatQuality(q: QualityReport): string[] {
 	const range = q.firstDate === null ? 'no usable rows' : `${q.firstDate} – ${q.lastDate}, ${q.days} day(s)`;
 	return [
 		`${q.file}: ${q.rowsRead} rows read, ${q.rowsUsed} used (${range})`,
-		...q.rejected.map((x) => `  rejected ${x.count}: ${x.reason} (line${x.lines.length > 1 ? 's' : ''} ${x.lines.slice(0, 8).join(', ')}${x.count > 8 ? ', …' : ''})`),
+		...q.rejected.map((x) => `  rejected ${x.count}: ${x.reason} (${x.lines.slice(0, 8).map((line, i) => `line ${line}${x.columns[i] ? `, column ${x.columns[i]}` : ''}`).join('; ')}${x.count > 8 ? '; …' : ''})`),
 		...(q.emptyDays.length > 0 ? [`  days with no tickets: ${q.emptyDays.slice(0, 10).join(', ')}${q.emptyDays.length > 10 ? ', …' : ''}`] : []),
 		...q.notes.map((n) => `  note: ${n}`)
 	];

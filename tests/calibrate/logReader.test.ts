@@ -73,6 +73,20 @@ describe('readLogText: rows rejected, each with its reason and line', () => {
 			'outside-hours'
 		]);
 		expect(records.map((r) => r.line)).toEqual([2, 15]);
+		// Each names the column at fault, where one column is (a bad row has none).
+		expect(Object.fromEntries(report.rejected.map((r) => [r.reason, r.columns]))).toEqual({
+			'bad-row': [''],
+			'missing-time': ['finished_at', 'created_at'],
+			'bad-time': ['created_at'],
+			'bad-date': ['date'],
+			'missing-service': ['service'],
+			'call-before-issue': ['called_at'],
+			'start-before-call': ['started_at'],
+			'end-before-start': ['finished_at'],
+			'unknown-status': ['status'],
+			'duplicate-ticket': ['ticket'],
+			'outside-hours': ['created_at']
+		});
 		expect(report.rowsRead).toBe(14);
 		expect(report.rowsUsed).toBe(2);
 	});

@@ -11,15 +11,15 @@ function report(tally: QualityTally): QualityReport {
 describe('QualityTally', () => {
 	it('counts rows read, used and rejected by reason (in REJECT_REASONS order), with their lines', () => {
 		const t = new QualityTally();
-		t.reject('unknown-status', 4);
+		t.reject('unknown-status', 4, 'status');
 		t.reject('bad-row', 2);
 		t.use('2024-03-04', dayNumber(2024, 3, 4), 'mon');
-		t.reject('unknown-status', 9);
+		t.reject('unknown-status', 9, 'status');
 		const r = report(t);
 		expect([r.rowsRead, r.rowsUsed]).toEqual([4, 1]);
 		expect(r.rejected).toEqual([
-			{ reason: 'bad-row', count: 1, lines: [2] },
-			{ reason: 'unknown-status', count: 2, lines: [4, 9] }
+			{ reason: 'bad-row', count: 1, lines: [2], columns: [''] },
+			{ reason: 'unknown-status', count: 2, lines: [4, 9], columns: ['status', 'status'] }
 		]);
 	});
 
@@ -48,17 +48,18 @@ describe('QualityTally', () => {
 });
 
 describe('qualityReportCsv', () => {
-	it('writes "reason,line" rows under a header, nothing else', () => {
+	it('writes "reason,line,column" rows under a header, nothing else; a column that looks like a formula is quoted', () => {
 		const t = new QualityTally();
 		t.reject('bad-row', 3);
-		t.reject('duplicate-ticket', 7);
+		t.reject('duplicate-ticket', 7, 'no_antrian');
 		t.reject('bad-row', 5);
-		expect(qualityReportCsv(report(t))).toBe('reason,line\nbad-row,3\nbad-row,5\nduplicate-ticket,7\n');
+		t.reject('bad-time', 8, '=jam');
+		expect(qualityReportCsv(report(t))).toBe("reason,line,column\nbad-row,3,\nbad-row,5,\nbad-time,8,'=jam\nduplicate-ticket,7,no_antrian\n");
 	});
 
 	it('is just the header when nothing was rejected, and parses back as CSV', () => {
 		const text = qualityReportCsv(report(new QualityTally()));
-		expect(text).toBe('reason,line\n');
-		expect(Papa.parse(text.trim()).data).toEqual([['reason', 'line']]);
+		expect(text).toBe('reason,line,column\n');
+		expect(Papa.parse(text.trim()).data).toEqual([['reason', 'line', 'column']]);
 	});
 });

@@ -37,12 +37,12 @@ describe('mpp calibrate', () => {
 
 	it('writes the report folder: quality.csv, fits.csv and calibration.json', () => {
 		expect(readdirSync(report).sort()).toEqual(['calibration.json', 'fits.csv', 'quality.csv']);
-		expect(readFileSync(join(report, 'quality.csv'), 'utf8').split('\n')[0]).toBe('reason,line');
+		expect(readFileSync(join(report, 'quality.csv'), 'utf8').split('\n')[0]).toBe('reason,line,column');
 		expect(readFileSync(join(report, 'fits.csv'), 'utf8')).toMatch(/^agency,service,/);
 		expect(JSON.parse(readFileSync(join(report, 'calibration.json'), 'utf8'))).toHaveProperty('fits');
 	});
 
-	it('names the line of every rejected row and lists them in quality.csv', () => {
+	it('names the line and column of every rejected row and lists them in quality.csv', () => {
 		const log = join(dir, 'bad-rows.csv');
 		writeFileSync(
 			log,
@@ -57,10 +57,10 @@ describe('mpp calibrate', () => {
 		);
 		const r = mpp('calibrate', log, '--report', join(dir, 'bad-report'));
 		expect(r.code).toBe(0);
-		expect(r.stdout).toMatch(/rejected 1: call-before-issue \(line 3\)/);
-		expect(r.stdout).toMatch(/rejected 1: bad-time \(line 4\)/);
-		expect(r.stdout).toMatch(/rejected 1: unknown-status \(line 5\)/);
-		expect(readFileSync(join(dir, 'bad-report', 'quality.csv'), 'utf8')).toMatch(/call-before-issue,3/);
+		expect(r.stdout).toMatch(/rejected 1: call-before-issue \(line 3, column jam_panggil\)/);
+		expect(r.stdout).toMatch(/rejected 1: bad-time \(line 4, column jam_ambil\)/);
+		expect(r.stdout).toMatch(/rejected 1: unknown-status \(line 5, column status\)/);
+		expect(readFileSync(join(dir, 'bad-report', 'quality.csv'), 'utf8')).toMatch(/call-before-issue,3,jam_panggil/);
 	});
 
 	it.each([

@@ -71,7 +71,7 @@ class LogSession implements CsvSink {
 		if (reader === null || isBlank(fields)) return;
 		if (malformed) return this.tally.reject('bad-row', line);
 		const out = reader.read(fields, line);
-		if (typeof out === 'string') return this.tally.reject(out, line);
+		if (typeof out === 'string') return this.tally.reject(out, line, reader.blamedColumn ?? '');
 		this.tally.use(out.date, reader.day, out.weekday);
 		this.onRecord(out);
 	}

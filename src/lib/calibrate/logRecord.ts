@@ -93,11 +93,13 @@ export const REJECT_REASONS = [
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
-/** Rows rejected for one reason: how many, and the lines of the first of them (at most REJECTED_LINES_KEPT). */
+/** Rows rejected for one reason: how many, and the lines (and columns) of the first of them (at most REJECTED_LINES_KEPT). */
 export interface Rejected {
 	reason: RejectReason;
 	count: number;
 	lines: number[];
+	/** Per kept line, the column at fault (its header text; "" when no one column is, as for a bad row). */
+	columns: string[];
 }
 
 /** Lines kept per reject reason (the count is always whole). */

@@ -14,7 +14,7 @@
 import type { LogNote } from './logNotes';
 import type { DayId } from '../model/scenario';
 import { columnIndices } from './logColumns';
-import type { ColumnMap, LogOutcome, LogRecord, RejectReason } from './logRecord';
+import type { ColumnMap, LogField, LogOutcome, LogRecord, RejectReason } from './logRecord';
 import { SeenRows } from './logDuplicates';
 import { LogWords } from './logStatus';
 import { dayKey, newMoment, parseMoment, weekdayOf } from './logTime';
@@ -95,6 +95,9 @@ export class RowReader {
 	/** The row's calendar day number after read() (NaN for a visits.csv day key). */
 	day = NaN;
 	private offsets = 0;
+	/** The field at fault in the last rejected row, and the time field being read when times failed. */
+	private blamed: LogField | null = null;
+	private badTime = 0;
 	private nextDay = 0;
 	private inferred = 0;
 	private undated = 0;
@@ -106,6 +109,17 @@ export class RowReader {
 	) {
 		this.ix = columnIndices(header, columns);
 		this.timeIx = TIME_FIELDS.map((f) => this.ix[f]);
+	}
+
+	/** The column at fault in the last rejected row (its header text), null when no one column is. */
+	get blamedColumn(): string | null {
+		return this.blamed === null ? null : (this.header[this.ix[this.blamed]] ?? null);
+	}
+
+	/** Rejects a row for `reason`, noting the field at fault. */
+	private blame(reason: RejectReason, field: LogField | null): RejectReason {
+		this.blamed = field !== null && this.ix[field] >= 0 ? field : null;
+		return reason;
 	}
 
 	/** Things noticed that reject no row, for the report's notes. */
@@ -125,37 +139,40 @@ export class RowReader {
 
 	/** The row's record, or why it cannot be used. */
 	read(f: string[], line: number): LogRecord | RejectReason {
+		this.blamed = null;
 		if (f.length !== this.header.length && !(f.length > this.header.length && extrasBlank(f, this.header.length))) {
 			return 'bad-row';
 		}
-		if (!this.readTimes(f)) return 'bad-time';
+		if (!this.readTimes(f)) return this.blame('bad-time', TIME_FIELDS[this.badTime]);
 		const date = this.readDay(f);
-		if (date === null) return 'bad-date';
+		if (date === null) return this.blame('bad-date', this.ix.date >= 0 ? 'date' : null);
 		const weekday = this.day === this.day ? weekdayOf(this.day) : this.words.weekday(this.cell(f, this.ix.weekday));
-		if (weekday === null) return 'bad-date';
-		if (!this.timesOnDay()) return 'bad-time';
+		if (weekday === null) return this.blame('bad-date', 'weekday');
+		if (!this.timesOnDay()) return this.blame('bad-time', TIME_FIELDS[this.badTime]);
 		const service = this.cell(f, this.ix.service).trim();
-		if (service.length === 0) return 'missing-service';
+		if (service.length === 0) return this.blame('missing-service', 'service');
 		const outcome = this.outcome(f);
-		if (outcome === null) return 'unknown-status';
+		if (outcome === null) return this.blame('unknown-status', 'status');
 		const m = this.mins;
 		let called = m[CALLED];
 		if (called !== called) called = m[START];
 		const issued = m[ISSUED];
 		const served = outcome === 'served';
 		const noIssue = issued !== issued && outcome !== 'no-show';
-		if (noIssue || (served && (called !== called || m[END] !== m[END]))) return 'missing-time';
-		if (called < issued) return 'call-before-issue';
+		if (noIssue || (served && (called !== called || m[END] !== m[END]))) {
+			return this.blame('missing-time', noIssue ? 'issued' : called !== called ? 'called' : 'end');
+		}
+		if (called < issued) return this.blame('call-before-issue', m[CALLED] === m[CALLED] ? 'called' : 'start');
 		const start = served ? (m[START] === m[START] ? m[START] : called) : NaN;
-		if (start < called) return 'start-before-call';
-		if (served && m[END] < start) return 'end-before-start';
+		if (start < called) return this.blame('start-before-call', 'start');
+		if (served && m[END] < start) return this.blame('end-before-start', 'end');
 		const left = m[LEFT] === m[LEFT] || outcome !== 'abandoned' ? m[LEFT] : issued + this.minutesWaited(f);
-		if (left < issued) return 'bad-time';
-		if (this.hours !== undefined && issued === issued && !this.withinHours(weekday, issued)) return 'outside-hours';
+		if (left < issued) return this.blame('bad-time', m[LEFT] === m[LEFT] ? 'left' : 'wait');
+		if (this.hours !== undefined && issued === issued && !this.withinHours(weekday, issued)) return this.blame('outside-hours', 'issued');
 		const ticket = this.cell(f, this.ix.ticket).trim();
 		const serviceKey = this.strings.get(service);
 		if (ticket.length > 0 && !this.seen.add(idOf(this.dateIds, date), idOf(this.serviceIds, serviceKey), ticket, issued)) {
-			return 'duplicate-ticket';
+			return this.blame('duplicate-ticket', 'ticket');
 		}
 		return {
 			line,
@@ -198,6 +215,7 @@ export class RowReader {
 				this.mins[k] = NaN;
 				continue;
 			}
+			this.badTime = k;
 			if (!parseMoment(s, m) || m.minutes !== m.minutes) return false;
 			if (m.offset) this.offsets++;
 			this.days[k] = m.day;
@@ -241,6 +259,7 @@ export class RowReader {
 		for (let k = 0; k < 5; k++) {
 			const d = this.days[k];
 			if (d !== d || d === this.day) continue;
+			this.badTime = k;
 			if (d !== this.day + 1) return false;
 			this.mins[k] += 1440;
 			this.nextDay++;

@@ -23,16 +23,23 @@ export class QualityTally {
 	private rowsUsed = 0;
 	private readonly counts = new Map<RejectReason, number>();
 	private readonly lines = new Map<RejectReason, number[]>();
+	private readonly columns = new Map<RejectReason, string[]>();
 	private readonly days = new Map<string, DaySeen>();
 	private readonly weekdays = new Set<DayId>();
 
-	/** A row that was rejected, and why. */
-	reject(reason: RejectReason, line: number): void {
+	/** A row that was rejected, and why (with the column at fault, "" when no one column is). */
+	reject(reason: RejectReason, line: number, column = ''): void {
 		this.rowsRead++;
 		this.counts.set(reason, (this.counts.get(reason) ?? 0) + 1);
 		let kept = this.lines.get(reason);
-		if (kept === undefined) this.lines.set(reason, (kept = []));
-		if (kept.length < REJECTED_LINES_KEPT) kept.push(line);
+		if (kept === undefined) {
+			this.lines.set(reason, (kept = []));
+			this.columns.set(reason, []);
+		}
+		if (kept.length < REJECTED_LINES_KEPT) {
+			kept.push(line);
+			this.columns.get(reason)!.push(column);
+		}
 	}
 
 	/** A row that was used: its date key, its calendar day number (NaN for visits.csv's "r1-d2" keys) and weekday. */
@@ -48,7 +55,8 @@ export class QualityTally {
 		const rejected = REJECT_REASONS.filter((r) => this.counts.has(r)).map((reason) => ({
 			reason,
 			count: this.counts.get(reason) ?? 0,
-			lines: this.lines.get(reason) ?? []
+			lines: this.lines.get(reason) ?? [],
+			columns: this.columns.get(reason) ?? []
 		}));
 		const sorted = [...this.days.entries()].sort((a, b) => a[1].order - b[1].order || (a[0] < b[0] ? -1 : 1));
 		const emptyDays = this.emptyDays(sorted, noteCodes);
@@ -95,13 +103,19 @@ function runDayOrder(key: string): number {
 }
 
 /**
- * The rejected rows as CSV, "reason,line" with a header: one row per kept line, reasons in REJECT_REASONS order.
- * Every cell is a reason word or a line number, so none can start a spreadsheet formula.
+ * The rejected rows as CSV, "reason,line,column" with a header: one row per kept line, reasons in REJECT_REASONS
+ * order, and the column at fault ("" when no one column is). A column is the log's own header text: one that a
+ * spreadsheet would run as a formula is quoted with a leading "'".
  */
 export function qualityReportCsv(report: QualityReport): string {
 	const rows: string[][] = [];
-	for (const r of report.rejected) for (const line of r.lines) rows.push([r.reason, String(line)]);
-	const text = Papa.unparse({ fields: ['reason', 'line'], data: rows }, { newline: '\n' });
+	for (const r of report.rejected) r.lines.forEach((line, i) => rows.push([r.reason, String(line), safeCell(r.columns[i] ?? '')]));
+	const text = Papa.unparse({ fields: ['reason', 'line', 'column'], data: rows }, { newline: '\n' });
 	// Papaparse ends a header with no rows with its own newline.
 	return text.endsWith('\n') ? text : `${text}\n`;
+}
+
+/** A header text as a cell a spreadsheet will not run as a formula. */
+function safeCell(text: string): string {
+	return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
