@@ -29,6 +29,11 @@ describe('compareScenarios', () => {
 			expect(d.significant).toBe(false);
 		}
 		expect(c.scenarios[1].summary).toEqual(c.scenarios[0].summary);
+		// The gain/loss model sees nothing either.
+		for (const d of c.differences) {
+			expect(d.outcomes.map((r) => r.status)).toEqual(['none', 'none', 'none']);
+			expect(d.verdict).toEqual({ losses: [], gains: [], overall: { loss: null, gain: null } });
+		}
 		// JSON-ready: no NaN anywhere.
 		expect(JSON.stringify(c)).not.toMatch(/NaN/);
 	});
@@ -42,6 +47,9 @@ describe('compareScenarios', () => {
 		expect(duk.waitMean.ci95[0]!).toBeGreaterThan(0);
 		expect(duk.waitP90.significant).toBe(true);
 		expect(duk.serviceLevel.ci95[1]!).toBeLessThan(0);
+		// The gain/loss model calls it a loss, and Dukcapil is the verdict's loss.
+		expect(c.differences[0].outcomes.find((r) => r.id === 'dukcapil')!.status).toBe('loss');
+		expect(c.differences[0].verdict.losses.map((i) => i.id)).toContain('dukcapil');
 		// The other agencies keep their own counters: their waits do not move at all (same visitors, same counters).
 		const pln = c.differences[0].agencies.find((a) => a.id === 'pln')!;
 		expect(pln.waitMean.mean).toBe(0);

@@ -6,10 +6,14 @@
  */
 import type { Scenario } from '../model/scenario';
 import { runInProcess } from '../sim/run';
-import { pairedDiffCI } from '../stats/interval';
 import type { ReplicationSummary } from '../stats/replicationSummary';
 import { aggregate } from '../stats/runAccumulator';
-import { byReplication, finiteOrNull, type Num, type RunSummary } from '../stats/runSummary';
+import { byReplication, type RunSummary } from '../stats/runSummary';
+import { outcomeRows, type OutcomeRow } from './compareOutcome';
+import { verdictOf, type Verdict } from './compareVerdict';
+import { difference, type Difference } from './pairedDifference';
+
+export { difference, type Difference } from './pairedDifference';
 
 /** Overall KPIs that get a paired difference. */
 export const OVERALL_KPIS = [
@@ -32,12 +36,6 @@ export type OverallKpi = (typeof OVERALL_KPIS)[number];
 export const AGENCY_KPIS = ['waitMean', 'waitP90', 'serviceLevel', 'abandonRate'] as const;
 export type AgencyKpi = (typeof AGENCY_KPIS)[number];
 
-/** A paired difference (scenario − baseline): mean, 95% interval, and whether the interval excludes zero. */
-export interface Difference {
-	mean: Num;
-	ci95: [Num, Num];
-	significant: boolean;
-}
 
 /** One scenario of a comparison and its results across replications. */
 export interface ComparedScenario {
@@ -55,6 +53,10 @@ export interface ScenarioDifferences {
 	overall: Record<OverallKpi, Difference>;
 	/** Agencies present in both, matched by id, in this scenario's order. */
 	agencies: Array<{ id: string; name: string } & Record<AgencyKpi, Difference>>;
+	/** The gain/loss model's rows (overall first, then agencies in both, in this scenario's order). */
+	outcomes: OutcomeRow[];
+	/** The largest significant losses and gains, losses first. */
+	verdict: Verdict;
 }
 
 /** A comparison, JSON-ready (null where a value is undefined). */
@@ -72,14 +74,6 @@ export interface Comparison {
 export interface ComparisonInput {
 	scenario: Scenario;
 	summaries: ReplicationSummary[];
-}
-
-/** A paired difference of per-replication values b − a (a: baseline), as JSON. */
-export function difference(baseline: ArrayLike<number>, other: ArrayLike<number>): Difference {
-	const m = pairedDiffCI(other, baseline);
-	const lo = finiteOrNull(m.ci95[0]);
-	const hi = finiteOrNull(m.ci95[1]);
-	return { mean: finiteOrNull(m.mean), ci95: [lo, hi], significant: lo !== null && hi !== null && (lo > 0 || hi < 0) };
 }
 
 /**
@@ -124,7 +118,8 @@ export function compareScenarios(inputs: readonly ComparisonInput[], seed: numbe
 			}
 			agencies.push(row);
 		});
-		differences.push({ index: k, id: inputs[k].scenario.id, baseline: baseScenario.id, overall, agencies });
+		const outcomes = outcomeRows(base, run);
+		differences.push({ index: k, id: inputs[k].scenario.id, baseline: baseScenario.id, overall, agencies, outcomes, verdict: verdictOf(outcomes) });
 	}
 	return { seed, replications: indices.length, replicationIndices: indices, scenarios, differences };
 }
