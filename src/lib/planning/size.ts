@@ -7,6 +7,7 @@
  * 4. Prune: try removing a counter from each agency, largest first; keep a removal when every target still
  *    holds. Passes repeat until none succeeds, so the result is minimal: removing any one counter breaks a target.
  * 5. Optionally merge small, lightly used agencies onto shared counters when the targets still hold.
+ * 6. Optionally explain the result per agency: the binding target and one fewer counter (sizingExplained.ts).
  *
  * Every evaluation uses the same seed and replication indices, so the layouts are compared on the same visitors
  * (common random numbers): a step's effect is not drowned in replication noise. Evaluations are cached by layout.
@@ -14,9 +15,11 @@
 import type { Scenario } from '../model/scenario';
 import { aggregate } from '../stats/runAccumulator';
 import type { MetricJSON, Num, RunSummary } from '../stats/runSummary';
+import { agencyUtilization } from './agencyUtilization';
 import { checkAborted, type Evaluate } from './evaluate';
 import { copyLayout, counterHoursPerDay, layoutKey, layoutScenario, totalCounters, type Layout } from './layout';
 import { erlangLowerBounds, MAX_COUNTERS_PER_AGENCY } from './lowerBound';
+import { explainSizing, type SizingExplanation } from './sizingExplained';
 import { checkTargets, withDefaults, type AgencyCheck, type SizingTargets } from './targets';
 
 /** Replications per evaluation unless told otherwise: enough for useful intervals, few enough to be quick. */
@@ -64,6 +67,8 @@ export interface SizingOptions {
 	replications?: number;
 	/** Allow shared counters for small agencies. */
 	shared?: boolean;
+	/** Explain the result (sizingExplained.ts): may simulate a one-fewer layout per agency beyond maxEvaluations. */
+	explain?: boolean;
 	maxEvaluations?: number;
 	/** Wall-clock seconds the search may take: past them it stops with the best layout so far (default: no limit). */
 	maxSeconds?: number;
@@ -116,6 +121,8 @@ export interface SizingResult {
 	scenario: Scenario;
 	/** The sized layout's results over the search's replications. */
 	summary: RunSummary;
+	/** Per agency, the binding target and one fewer counter's figures (null unless asked for). */
+	explanation: SizingExplanation | null;
 }
 
 interface Evaluation {
@@ -220,8 +227,19 @@ export async function sizeScenario(base: Scenario, evaluate: Evaluate, options: 
 		current = await share(current);
 	}
 
+	const final = current;
+	const explanation = options.explain
+		? await explainSizing({
+				agencyIds,
+				layout: final.layout,
+				checks: final.checks,
+				targets,
+				lookup: (l) => cache.get(layoutKey(l, agencyIds))?.run,
+				evaluate: async (l) => (await evaluateLayout(l)).ev.run
+			})
+		: null;
 	options.onProgress?.({ phase: 'done', evaluations, maxEvaluations, step: path[path.length - 1] ?? null });
-	return result(current);
+	return result(final, explanation);
 
 	async function prune(start: Evaluation): Promise<Evaluation> {
 		let best = start;
@@ -250,7 +268,7 @@ export async function sizeScenario(base: Scenario, evaluate: Evaluate, options: 
 		let best = start;
 		// Small agencies: one counter is enough for them after pruning (the simulation's lower bound is 1, whatever
 		// the Erlang bound said) and it is mostly idle.
-		const utilization = agencyUtilization(best);
+		const utilization = agencyUtilization(best.scenario, best.run);
 		const candidates = agencyIds
 			.filter((a) => best.layout.dedicated[a] === 1 && (utilization.get(a) ?? 1) < SHARE_CANDIDATE_UTILIZATION)
 			.sort((a, b) => (utilization.get(a) ?? 1) - (utilization.get(b) ?? 1));
@@ -286,8 +304,8 @@ export async function sizeScenario(base: Scenario, evaluate: Evaluate, options: 
 		return best;
 	}
 
-	function result(ev: Evaluation): SizingResult {
-		const utilization = agencyUtilization(ev, true);
+	function result(ev: Evaluation, explanation: SizingExplanation | null): SizingResult {
+		const utilization = agencyUtilization(ev.scenario, ev.run, true);
 		const achieved: Record<string, AgencyAchieved> = {};
 		for (const check of ev.checks) {
 			const a = ev.run.agencies.find((x) => x.id === check.id)!;
@@ -323,27 +341,8 @@ export async function sizeScenario(base: Scenario, evaluate: Evaluate, options: 
 			evaluations,
 			lowerBound,
 			scenario: ev.scenario,
-			summary: ev.run
+			summary: ev.run,
+			explanation
 		};
 	}
-}
-
-/**
- * Mean utilisation per agency of its dedicated counters, or with `shared` of every counter serving it. A Map, not
- * a plain object: an agency may be called "constructor" or "toString".
- */
-function agencyUtilization(ev: Evaluation, shared = false): Map<string, number> {
-	const sums = new Map<string, { u: number; n: number }>();
-	ev.scenario.counters.forEach((c, k) => {
-		if (c.serves.length !== 1 && !shared) return;
-		const u = ev.run.counters[k]?.utilization.mean;
-		if (u === null || u === undefined) return;
-		for (const a of c.serves) {
-			const s = sums.get(a) ?? { u: 0, n: 0 };
-			s.u += u;
-			s.n++;
-			sums.set(a, s);
-		}
-	});
-	return new Map([...sums].map(([a, s]) => [a, s.u / s.n]));
 }
