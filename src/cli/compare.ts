@@ -1,10 +1,12 @@
 /** `mpp compare`: 2–4 scenarios on the same seed and replications, with paired differences against the first. */
 import { summaryCsv } from '../lib/export/csv';
 import type { Scenario } from '../lib/model/scenario';
-import { AGENCY_KPIS, compareScenarios, OVERALL_KPIS, type Comparison, type Difference, type OverallKpi } from '../lib/planning/compare';
+import { compareScenarios, OVERALL_KPIS, type Comparison, type Difference, type OverallKpi } from '../lib/planning/compare';
 import { compareCsv } from '../lib/planning/compareCsv';
+import { clampMetric } from '../lib/planning/compareOutcome';
 import type { Num } from '../lib/stats/runSummary';
 import { CliError } from './cliError';
+import { OUTCOME_LEGEND, outcomeTable, verdictLines } from './compareOutcomes';
 import { withEvaluator } from './evaluator';
 import { metricText as metric, table } from './format';
 import { OutFiles } from './outFiles';
@@ -69,9 +71,12 @@ const label = (k: number) => String.fromCharCode(65 + k);
 const signed = (x: Num, digits: number, scale = 1) => (x === null ? '—' : `${x * scale >= 0 ? '+' : ''}${(x * scale).toFixed(digits)}`);
 
 /** "+1.2 [0.8, 1.6] *": a paired difference, starred when its interval excludes zero. */
-function diff(d: Difference, digits: number, scale: number): string {
-	return `${signed(d.mean, digits, scale)} [${signed(d.ci95[0], digits, scale)}, ${signed(d.ci95[1], digits, scale)}]${d.significant ? ' *' : ''}`;
+function diff(d: Difference, digits: number, scale: number, unit = ''): string {
+	return `${signed(d.mean, digits, scale)}${unit} [${signed(d.ci95[0], digits, scale)}, ${signed(d.ci95[1], digits, scale)}]${d.significant ? ' *' : ''}`;
 }
+
+// Visitor counts: shown per day, as the run page shows them.
+const COUNTS = new Set<OverallKpi>(['arrived', 'served', 'abandoned', 'notServedAtClose']);
 
 const KPI_LABELS: Record<OverallKpi, [string, number, number]> = {
 	arrived: ['visitors arrived', 1, 1],
@@ -82,40 +87,35 @@ const KPI_LABELS: Record<OverallKpi, [string, number, number]> = {
 	waitP50: ['wait P50 (min)', 1, 1],
 	waitP90: ['wait P90 (min)', 1, 1],
 	waitP95: ['wait P95 (min)', 1, 1],
-	serviceLevel: ['service level (%)', 1, 100],
+	serviceLevel: ['within target (%)', 1, 100],
 	utilization: ['utilisation (%)', 1, 100],
 	timeInHall: ['time in hall (min)', 1, 1],
 	abandonRate: ['abandon rate (%)', 2, 100]
 };
 
-/** The human-readable comparison: every KPI per scenario with its interval, and the paired differences. */
+/** The human-readable comparison: the verdict first, every KPI per scenario with its interval, then the agencies' gains and losses. */
 export function formatComparison(c: Comparison): string {
 	const lines = [
 		`Comparison — seed ${c.seed}, ${c.replications} replications; every scenario sees the same visitors (common random numbers)`,
 		...c.scenarios.map((s, k) => `  ${label(k)} = ${s.id}: ${s.name}${k === 0 ? ' (baseline)' : ''}`),
-		''
+		'',
+		...verdictLines(c.differences)
 	];
-	const head = ['KPI (mean per replication [95% CI])', ...c.scenarios.map((_, k) => label(k)), ...c.differences.map((d) => `${label(d.index)} − A`)];
+	const days = c.scenarios[0].summary.days;
+	const head = ['KPI (mean [95% CI]; counts per day)', ...c.scenarios.map((_, k) => label(k)), ...c.differences.map((d) => `${label(d.index)} − A`)];
 	const rows = [head];
 	for (const kpi of OVERALL_KPIS) {
 		const [name, digits, scale] = KPI_LABELS[kpi];
-		rows.push([name, ...c.scenarios.map((s) => metric(s.summary.overall[kpi], digits, scale)), ...c.differences.map((d) => diff(d.overall[kpi], digits, scale))]);
+		const share = scale === 100;
+		const per = (n: number) => (COUNTS.has(kpi) ? scale / n : scale);
+		rows.push([
+			name,
+			...c.scenarios.map((s) => metric(clampMetric(s.summary.overall[kpi], share), digits, per(s.summary.days))),
+			...c.differences.map((d) => diff(d.overall[kpi], digits, per(days), share ? ' pp' : ''))
+		]);
 	}
 	lines.push(...table(rows), '');
-	const agencyHead = ['agency: wait P90 (min)', ...c.scenarios.map((_, k) => label(k)), ...c.differences.map((d) => `${label(d.index)} − A`)];
-	const agencyRows = [agencyHead];
-	for (const a of c.scenarios[0].summary.agencies) {
-		const cells = c.scenarios.map((s) => {
-			const m = s.summary.agencies.find((x) => x.id === a.id);
-			return m ? metric(m.waitP90, 1, 1) : '—';
-		});
-		const diffs = c.differences.map((d) => {
-			const m = d.agencies.find((x) => x.id === a.id);
-			return m ? diff(m.waitP90, 1, 1) : '—';
-		});
-		agencyRows.push([a.id, ...cells, ...diffs]);
-	}
-	lines.push(...table(agencyRows), '');
-	lines.push(`  * the paired 95% interval of the difference excludes zero (per-agency ${AGENCY_KPIS.join(', ')} differences: --json or --out)`);
+	for (const d of c.differences) lines.push(...outcomeTable(d), '');
+	lines.push(...OUTCOME_LEGEND);
 	return lines.join('\n') + '\n';
 }

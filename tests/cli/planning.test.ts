@@ -38,15 +38,62 @@ describe('mpp compare', () => {
 		expect(r.code).toBe(0);
 		expect(r.stdout).toMatch(/A = lebong: MPP Kabupaten Lebong \(baseline\)/);
 		expect(r.stdout).toMatch(/B − A/);
-		const dukcapil = r.stdout.split('\n').find((l) => l.trim().startsWith('dukcapil'))!;
-		expect(dukcapil).toMatch(/\*$/);
+		// The verdict comes first, then the agency table with Dukcapil's longer wait starred and flagged.
+		expect(r.stdout.indexOf('Verdict, B (lebong) against A (lebong):')).toBeLessThan(r.stdout.indexOf('KPI (mean [95% CI]; counts per day)'));
+		// The table's row (indented 2), not the verdict's line (indented 4).
+		const dukcapil = r.stdout.split('\n').find((l) => l.startsWith('  dukcapil '))!;
+		expect(dukcapil).toMatch(/\+[\d.]+ \[\+[\d.]+, \+[\d.]+\] \*\s+LOSS: \S/);
 		const csv = Papa.parse<Record<string, string>>(readFileSync(join(out, 'compare.csv'), 'utf8'), { header: true, skipEmptyLines: true });
 		expect(csv.errors).toEqual([]);
 		expect(csv.data.find((x) => x.scenario_index === '2' && x.id === 'dukcapil' && x.metric === 'waitMean')!.significant).toBe('1');
+		expect(csv.data.find((x) => x.scenario_index === '2' && x.id === 'dukcapil' && x.metric === 'waitMean')!.effect).toBe('loss');
 		expect(existsSync(join(out, 'summary-lebong.csv'))).toBe(true);
 		// Both scenarios have the id "lebong": the second summary is numbered rather than overwriting the first.
 		expect(existsSync(join(out, 'summary-lebong-2.csv'))).toBe(true);
 		noTrace(r.stderr);
+	});
+
+	// Kota Bengkulu's only Bank Bengkulu counter (L20) moved to Dukcapil: Dukcapil and the overall waits improve,
+	// Bank Bengkulu serves nobody. 6 replications suffice: the loss needs no interval (nobody is served in any
+	// replication), and its served-per-day fall (~15 a day, replication sd ~1.5) is significant with far fewer.
+	const L20 = 'scenarios/variants/kota-bengkulu-l20-dukcapil.json';
+	const KOTA = 'scenarios/kota-bengkulu.json';
+	// The agency table's row (indented 2), not the verdict's line (indented 4).
+	const bankRow = (stdout: string) => stdout.split('\n').find((l) => l.startsWith('  bank-bengkulu '))!;
+
+	it('names Bank Bengkulu as a significant loss when L20 moves to Dukcapil, in the verdict and the agency table', () => {
+		const j = mpp('compare', KOTA, L20, '--json', '--replications', '6', '--workers', '0');
+		expect(j.code).toBe(0);
+		const d = JSON.parse(j.stdout).differences[0];
+		expect(d.verdict.losses[0]).toMatchObject({ id: 'bank-bengkulu', code: 'nobodyServed', kpi: 'servedPerDay', b: 0 });
+		const bank = d.outcomes.find((r: { id: string }) => r.id === 'bank-bengkulu');
+		expect(bank).toMatchObject({ status: 'loss', nobodyServed: { a: false, b: true } });
+		expect(bank.figures.servedPerDay.a.mean).toBeGreaterThan(10);
+		expect(bank.figures.servedPerDay.diff.significant).toBe(true);
+		expect(bank.figures.servedPerDay.diff.ci95[1]).toBeLessThan(-10);
+		expect(bank.figures.abandonShare.effect).toBe('loss');
+		// Overall the move looks better: the verdict must not let that hide the loss.
+		expect(d.verdict.overall.gain).not.toBeNull();
+		const t = mpp('compare', KOTA, L20, '--replications', '6', '--workers', '0');
+		expect(t.code).toBe(0);
+		const verdict = t.stdout.slice(t.stdout.indexOf('Verdict'), t.stdout.indexOf('KPI ('));
+		expect(verdict).toMatch(/LOSS for \d+ agenc(y|ies):\n {4}bank-bengkulu \(Bank Bengkulu\): nobody served in B \(A: 1\d\.\d a day\)/);
+		const row = bankRow(t.stdout);
+		expect(row).toMatch(/LOSS: nobody served$/);
+		expect(row).toMatch(/→ nobody served/);
+		expect(row).not.toMatch(/— \[—/);
+		noTrace(t.stderr);
+	});
+
+	it('finds no loss for Bank Bengkulu with the move reversed (the files swapped)', () => {
+		const j = mpp('compare', L20, KOTA, '--json', '--replications', '6', '--workers', '0');
+		expect(j.code).toBe(0);
+		const d = JSON.parse(j.stdout).differences[0];
+		expect(d.verdict.losses.map((i: { id: string }) => i.id)).not.toContain('bank-bengkulu');
+		expect(d.verdict.gains.map((i: { id: string }) => i.id)).toContain('bank-bengkulu');
+		expect(d.outcomes.find((r: { id: string }) => r.id === 'bank-bengkulu').status).toBe('gain');
+		const t = mpp('compare', L20, KOTA, '--replications', '6', '--workers', '0');
+		expect(bankRow(t.stdout)).toMatch(/gain: served\/day$/);
 	});
 
 	it.each([

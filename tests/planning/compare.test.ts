@@ -91,10 +91,18 @@ describe('compareCsv', () => {
 		const parsed = Papa.parse<Record<string, string>>(compareCsv(c), { header: true, skipEmptyLines: true });
 		expect(parsed.errors).toEqual([]);
 		expect(parsed.meta.fields).toEqual([...COMPARE_HEADER]);
-		expect(parsed.data).toHaveLength(2 * (12 + 3 * 4));
+		// The summary's metrics, then the model's servedPerDay and notServedShare, overall and for 3 agencies.
+		expect(parsed.data).toHaveLength(2 * (12 + 2 + 3 * (4 + 2)));
 		const base = parsed.data.filter((r) => r.scenario_index === '1');
-		expect(base.every((r) => r.diff_mean === '' && r.significant === '')).toBe(true);
+		expect(base.every((r) => r.diff_mean === '' && r.significant === '' && r.effect === '')).toBe(true);
 		const row = parsed.data.find((r) => r.scenario_index === '2' && r.scope === 'agency' && r.id === 'dukcapil' && r.metric === 'waitMean')!;
 		expect(Number(row.diff_mean)).toBeGreaterThan(0);
+		expect(row.effect).toBe(row.significant === '1' ? 'loss' : 'none');
+		// Counts per day: the model's served per day is the summary's served per replication over its days.
+		const perDay = parsed.data.find((r) => r.scenario_index === '1' && r.scope === 'overall' && r.metric === 'servedPerDay')!;
+		const perRep = parsed.data.find((r) => r.scenario_index === '1' && r.scope === 'overall' && r.metric === 'served')!;
+		expect(Number(perDay.mean)).toBeCloseTo(Number(perRep.mean) / c.scenarios[0].summary.days, 3);
+		// Not judged: utilisation has no effect.
+		expect(parsed.data.find((r) => r.scenario_index === '2' && r.metric === 'utilization')!.effect).toBe('');
 	});
 });

@@ -45,7 +45,7 @@ function item(row: OutcomeRow, kpi: OutcomeKpi, code: VerdictCode): VerdictItem 
 }
 
 /** The row's largest item of one effect: nobody served first, then by figure order, then relative size. */
-function largest(row: OutcomeRow, effect: Exclude<Effect, 'none'>): VerdictItem | null {
+export function largest(row: OutcomeRow, effect: Exclude<Effect, 'none'>): VerdictItem | null {
 	if (effect === 'loss' && row.nobodyServed.b && !row.nobodyServed.a) return item(row, 'servedPerDay', 'nobodyServed');
 	const items = OUTCOME_KPIS.filter((k) => row.figures[k].effect === effect && row.figures[k].diff.mean !== null).map((k) =>
 		item(row, k, (row.figures[k].diff.mean ?? 0) > 0 ? 'rose' : 'fell')
