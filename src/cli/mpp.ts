@@ -10,6 +10,7 @@ import type { CompareOptions } from './compare';
 import type { MergeOptions } from './merge';
 import type { ReplayCommandOptions } from './replay';
 import { intOption, numberOption } from './options';
+import { SALARY_BOUNDS, WORK_WEEK_BOUNDS } from '../lib/planning/staffingDefaults';
 import type { RunOptions } from './run';
 import { loadScenario } from './scenarioFile';
 import type { SizeOptions } from './size';
@@ -79,6 +80,8 @@ program
 	.option('--json', 'print only the result JSON on stdout')
 	.option('-w, --workers <n>', 'worker threads (default: the machine\'s cores; 0 runs in this thread)', intOption(0, 256))
 	.option('--max-seconds <s>', 'stop after this many seconds with the best layout found so far (default 300)', numberOption(1, 86_400))
+	.option('--work-week <hours>', 'working week of one full-time officer, hours (default 37.5: Perpres 21/2023 for ASN)', numberOption(WORK_WEEK_BOUNDS.min, WORK_WEEK_BOUNDS.max))
+	.option('--salary <rupiah>', 'monthly cost of one officer, rupiah (default 4500000: an assumption; set your own)', numberOption(SALARY_BOUNDS.min, SALARY_BOUNDS.max))
 	.action(async (file: string, opts: SizeOptions) => (await import('./size')).sizeCommand(file, opts));
 
 const MAP_HELP = 'which column holds which field, e.g. "service=jenis_layanan,counter=no_loket" (default: found by name)';

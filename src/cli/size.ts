@@ -1,12 +1,14 @@
 /** `mpp size`: the fewest counters per agency that meet the targets, verified by simulation. */
 import { basename, dirname } from 'node:path';
 import { DEFAULT_SIZING_REPLICATIONS, sizeScenario, type SizingResult, type SizingStep } from '../lib/planning/size';
+import { staffing, staffingNote, type Staffing } from '../lib/planning/staffing';
 import { CliError } from './cliError';
 import { withEvaluator } from './evaluator';
 import { fmt, metricText as metric, table } from './format';
 import { OutFiles } from './outFiles';
 import { prepareOut } from './outDir';
 import { loadScenario } from './scenarioFile';
+import { formatExplanation, formatStaffing } from './sizingText';
 import { printable } from './terminalText';
 
 /** Options of `mpp size`. */
@@ -21,13 +23,17 @@ export interface SizeOptions {
 	json?: boolean;
 	workers?: number;
 	maxSeconds?: number;
+	/** Working week of one full-time officer, hours (default 37.5, Perpres 21/2023). */
+	workWeek?: number;
+	/** Monthly cost of one officer, rupiah (default: an assumed 4,500,000). */
+	salary?: number;
 }
 
 /** Seconds `mpp size` searches unless told otherwise: then it reports the best layout found so far. */
 export const DEFAULT_SIZE_SECONDS = 300;
 
 /** The `--json` output: the result without the sized scenario and its full summary (those go to --out). */
-export function sizingJson(r: SizingResult): object {
+export function sizingJson(r: SizingResult, staff: Staffing): object {
 	return {
 		counters: r.counters,
 		totalCounters: r.totalCounters,
@@ -41,7 +47,9 @@ export function sizingJson(r: SizingResult): object {
 		seed: r.seed,
 		replications: r.replications,
 		evaluations: r.evaluations,
-		lowerBound: r.lowerBound
+		lowerBound: r.lowerBound,
+		explanation: r.explanation,
+		staffing: staff
 	};
 }
 
@@ -63,6 +71,7 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<void
 			seed: opts.seed,
 			replications,
 			shared: opts.shared,
+			explain: true,
 			maxSeconds,
 			onProgress: (p) => {
 				if (p.step && p.phase !== 'done') process.stderr.write(`size: ${stepLine(p.step)}\n`);
@@ -81,8 +90,11 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<void
 			: '';
 		process.stderr.write(`size: warning: the targets are not met by any layout the search could try (see "met" per agency)${stuck}\n`);
 	}
+	const staff = staffing(result.scenario, { workWeekHours: opts.workWeek, monthlySalary: opts.salary });
 	if (opts.out) {
-		const sized: Record<string, unknown> = { ...result.scenario };
+		// The staff figure and its assumptions travel with the sized scenario.
+		const notes = [result.scenario.notes, staffingNote(staff)].filter(Boolean).join('\n\n');
+		const sized: Record<string, unknown> = { ...result.scenario, notes };
 		// The base file's "$schema" is relative to where it lives; the sized file may live anywhere.
 		delete sized.$schema;
 		// Written under a temporary name and renamed into place: a failed write leaves the old file as it was.
@@ -96,7 +108,7 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<void
 		}
 		process.stderr.write(`size: wrote the sized scenario to ${opts.out}\n`);
 	}
-	process.stdout.write(opts.json ? `${JSON.stringify(sizingJson(result), null, 2)}\n` : printable(formatSizing(result)));
+	process.stdout.write(opts.json ? `${JSON.stringify(sizingJson(result, staff), null, 2)}\n` : printable(formatSizing(result, staff)));
 }
 
 /** One line of the search's path: "step 3 grow: add dukcapil → 18 counters, worst gap +0.22 (kept)". */
@@ -108,7 +120,7 @@ function stepLine(s: SizingStep): string {
 
 
 /** The human-readable sizing result. */
-export function formatSizing(r: SizingResult): string {
+export function formatSizing(r: SizingResult, staff: Staffing): string {
 	const t = r.targets;
 	const targets = [`P90 wait ≤ ${t.waitP90Minutes} min`, `abandonment ≤ ${(t.abandonRate * 100).toFixed(1)}%`];
 	if (t.serviceLevel !== null) targets.push(`service level ≥ ${(t.serviceLevel * 100).toFixed(1)}%`);
@@ -132,7 +144,9 @@ export function formatSizing(r: SizingResult): string {
 		`  total counters: ${r.totalCounters}   counter-hours per day: ${r.counterHoursPerDay.toFixed(1)}   all targets met: ${r.met ? 'yes' : 'NO'}`,
 		...r.shared.map((g) => `  shared counter: ${g.join(' + ')}`),
 		'',
-		...table(rows)
+		...table(rows),
+		...formatExplanation(r),
+		...formatStaffing(staff)
 	];
 	return lines.join('\n') + '\n';
 }

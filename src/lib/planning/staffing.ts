@@ -13,23 +13,9 @@
  */
 import type { Scenario } from '../model/scenario';
 import { compileScenario } from '../sim/compile';
+import { DEFAULT_MONTHLY_SALARY, DEFAULT_WORK_WEEK_HOURS, SALARY_SOURCE, WORK_WEEK_SOURCE } from './staffingDefaults';
 
-/**
- * Default working week, hours: Indonesian civil servants (ASN) work 37.5 hours a week, rest times excluded
- * (Peraturan Presiden 21/2023 on working days and hours of government agencies and ASN, Pasal 4).
- */
-export const DEFAULT_WORK_WEEK_HOURS = 37.5;
-
-/**
- * Default monthly cost of one staff member, rupiah. An ASSUMPTION, not a figure from a regulation: a round number
- * for a regency civil servant's monthly pay with allowances; base pay and the regency's own allowances vary by
- * grade and regency, so the user should set their own.
- */
-export const DEFAULT_MONTHLY_SALARY = 4_500_000;
-
-/** Bounds of the two settings: any real working week, and a salary up to a billion rupiah a month. */
-export const WORK_WEEK_BOUNDS = { min: 1, max: 168 } as const;
-export const SALARY_BOUNDS = { min: 0, max: 1_000_000_000 } as const;
+export { DEFAULT_MONTHLY_SALARY, DEFAULT_WORK_WEEK_HOURS } from './staffingDefaults';
 
 /** What the staff figures assume. */
 export interface StaffingAssumptions {
@@ -58,10 +44,6 @@ export interface Staffing {
 	staff: number;
 	costPerMonth: number;
 }
-
-/** Where the defaults come from, for the reader (English; the app says it in its own words). */
-export const WORK_WEEK_SOURCE = 'Perpres 21/2023: ASN work 37.5 hours a week';
-export const SALARY_SOURCE = 'assumption: Rp 4,500,000 a month per staff member unless set';
 
 /** Counter-hours per week of each counter, in scenario order (see the rules above). */
 export function counterHoursPerWeek(scenario: Scenario): number[] {
@@ -118,4 +100,14 @@ export function staffing(scenario: Scenario, given: Partial<StaffingAssumptions>
 		staff,
 		costPerMonth: staff * monthlySalary
 	};
+}
+
+/** One sentence for a sized scenario's notes: the staff figure and what it assumes (English, like the CLI). */
+export function staffingNote(s: Staffing): string {
+	const a = s.assumptions;
+	const rp = (x: number) => `Rp ${Math.round(x).toLocaleString('en-US')}`;
+	return (
+		`Staff: ${s.staff} full-time officers for ${s.counterHoursPerWeek.toFixed(1)} counter-hours a week at a ${a.workWeekHours}-hour week ` +
+		`(${a.workWeekSource}); ${rp(s.costPerMonth)} a month at ${rp(a.monthlySalary)} per officer (${a.salarySource}).`
+	);
 }
