@@ -5,6 +5,8 @@
  * code run here in Node, as `mpp compare` and `mpp size` run it. Screenshots go to
  * tests/e2e/screenshots/planning-NN-*.png (git-ignored).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Scenario } from '../../src/lib/model/scenario';
@@ -13,7 +15,8 @@ import { inProcessEvaluate } from '../../src/lib/planning/evaluate';
 import { sizeScenario, type SizingResult } from '../../src/lib/planning/size';
 import { DEFAULT_TARGETS } from '../../src/lib/planning/targets';
 import { applyWhatIf } from '../../src/lib/planning/variants';
-import { chartMarks, openSession, shippedScenario, waitForOption, waitForStatus, watchErrors, type Session } from './browser';
+import { mustParse } from '../fixtures/scenarios';
+import { chartMarks, openSession, ROOT, shippedScenario, waitForOption, waitForStatus, watchErrors, type Session } from './browser';
 
 /** Replications per scenario: enough for the differences below to be clear, few enough to be quick. */
 const REPLICATIONS = 5;
@@ -124,6 +127,69 @@ describe('Planning pages in Chromium', () => {
 		expect(await chartMarks(page, 'compare-p90', ':scope > g > circle')).toBeGreaterThanOrEqual(2 * (kotaBengkulu.agencies.length - 2));
 		await page.locator('[data-testid="compare-table"]').scrollIntoViewIfNeeded();
 		await shot('compare-one-fewer-dukcapil');
+		expect(errors).toEqual([]);
+	});
+
+	// Issue 24: moving L20, Bank Bengkulu's only counter, to Dukcapil improves every overall wait and leaves Bank
+	// Bengkulu's visitors unserved. The page must say so first and flag the row; with the files swapped, no loss.
+	test('compare: moving L20 to Dukcapil names Bank Bengkulu as worse, in the verdict and the agency table; reversed, not', async () => {
+		const errors = watchErrors(page);
+		const variant = JSON.parse(readFileSync(join(ROOT, 'scenarios/variants/kota-bengkulu-l20-dukcapil.json'), 'utf8'));
+		await page.goto(base + '/');
+		await page.setInputFiles('[data-testid="import-file"]', {
+			name: 'kota-bengkulu-l20-dukcapil.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(JSON.stringify(variant))
+		});
+		// The notice shows once the scenario is saved in IndexedDB.
+		await page.waitForSelector('[data-testid="import-notice"]');
+		await page.goto(base + '/compare');
+		await waitForOption(page, 'compare-pick-0', 'shipped:kota-bengkulu');
+		const ref = await page.waitForFunction(
+			(name) => [...document.querySelectorAll<HTMLOptionElement>('[data-testid="compare-pick-0"] option')].find((o) => o.textContent?.startsWith(name))?.value,
+			variant.name as string
+		);
+		const variantRef = (await ref.jsonValue()) as string;
+		const node = compareInProcess([kotaBengkulu, mustParse(variant)], SEED, REPLICATIONS);
+		const bankNode = node.differences[0].outcomes.find((r) => r.id === 'bank-bengkulu')!;
+		expect(bankNode.status).toBe('loss');
+
+		for (const [a, b, loss] of [['shipped:kota-bengkulu', variantRef, true], [variantRef, 'shipped:kota-bengkulu', false]] as const) {
+			await page.selectOption('[data-testid="compare-pick-0"]', a);
+			await page.selectOption('[data-testid="compare-pick-1"]', b);
+			await page.fill('[data-testid="compare-replications"]', String(REPLICATIONS));
+			await page.fill('[data-testid="compare-seed"]', String(SEED));
+			await page.click('[data-testid="compare-run"]');
+			expect(await waitForStatus(page, 'compare-setup', ['done', 'error'])).toBe('done');
+			const verdict = page.locator('[data-testid="compare-verdict"]');
+			const bankRow = page.locator('[data-testid="compare-agency-table"] tr[data-agency="bank-bengkulu"]');
+			const bankLoss = verdict.locator('[data-testid="verdict-loss"][data-agency="bank-bengkulu"]');
+			if (loss) {
+				// First among the losses, in Bahasa Indonesia, with A's served per day.
+				expect(await verdict.locator('[data-testid="verdict-loss"]').first().getAttribute('data-agency')).toBe('bank-bengkulu');
+				expect(await bankLoss.getAttribute('data-code')).toBe('nobodyServed');
+				expect(await bankLoss.textContent()).toMatch(/^Bank Bengkulu: tidak ada pengunjung yang dilayani di B \(di A: \d+,\d\/hari\)$/);
+				expect(await bankRow.getAttribute('data-status')).toBe('loss');
+				// The first row of the table, flagged, and no blank "— [— – —]" where nobody was served.
+				expect(await page.locator('[data-testid="compare-agency-table"] tbody tr').first().getAttribute('data-agency')).toBe('bank-bengkulu');
+				const text = (await bankRow.textContent()) ?? '';
+				expect(text).not.toContain('— [— – —]');
+				expect(text).toContain('tidak ada yang dilayani di B');
+				expect(text).toContain('Memburuk');
+				await bankRow.scrollIntoViewIfNeeded();
+				await shot('compare-l20-to-dukcapil');
+				// The reader's language: the same verdict in English.
+				await page.selectOption('[data-testid="lang-switch"]', 'en');
+				await page.waitForFunction(() => document.documentElement.lang === 'en');
+				expect(await bankLoss.textContent()).toMatch(/^Bank Bengkulu: nobody served in B \(A: \d+\.\d a day\)$/);
+				await page.selectOption('[data-testid="lang-switch"]', 'id');
+				await page.waitForFunction(() => document.documentElement.lang === 'id');
+			} else {
+				expect(await bankLoss.count()).toBe(0);
+				expect(await bankRow.getAttribute('data-status')).not.toBe('loss');
+				expect(await verdict.locator('[data-testid="verdict-gain"][data-agency="bank-bengkulu"]').count()).toBe(1);
+			}
+		}
 		expect(errors).toEqual([]);
 	});
 
