@@ -13,6 +13,7 @@ import type { Scenario } from '../../src/lib/model/scenario';
 import { compareInProcess, OVERALL_KPIS } from '../../src/lib/planning/compare';
 import { inProcessEvaluate } from '../../src/lib/planning/evaluate';
 import { sizeScenario, type SizingResult } from '../../src/lib/planning/size';
+import { staffing } from '../../src/lib/planning/staffing';
 import { DEFAULT_TARGETS } from '../../src/lib/planning/targets';
 import { applyWhatIf } from '../../src/lib/planning/variants';
 import { mustParse } from '../fixtures/scenarios';
@@ -176,6 +177,11 @@ describe('Planning pages in Chromium', () => {
 				expect(text).not.toContain('— [— – —]');
 				expect(text).toContain('tidak ada yang dilayani di B');
 				expect(text).toContain('Memburuk');
+				// Counts per day (the run page's unit), share differences in percentage points.
+				const kpiRow = (kpi: string) => `[data-testid="compare-table"] tr[data-kpi="${kpi}"]`;
+				const [arrivedA] = await means(`${kpiRow('arrived')} td:not([data-testid="compare-diff"])`);
+				expect(arrivedA).toBeCloseTo(node.scenarios[0].summary.overall.arrived.mean! / node.scenarios[0].summary.days, 9);
+				expect(await page.textContent(`${kpiRow('abandonRate')} [data-testid="compare-diff"]`)).toMatch(/^\s*\+\d+,\d \[\+\d+,\d – \+\d+,\d\] pp/);
 				await bankRow.scrollIntoViewIfNeeded();
 				await shot('compare-l20-to-dukcapil');
 				// The reader's language: the same verdict in English.
@@ -202,7 +208,7 @@ describe('Planning pages in Chromium', () => {
 		await page.click('[data-testid="size-run"]');
 		const t0 = Date.now();
 		// What `mpp size --replications 5 --seed S` computes (the page's targets are the defaults).
-		const node: SizingResult = await sizeScenario(lebong, inProcessEvaluate, { targets: DEFAULT_TARGETS, seed: 20240611, replications: SIZING_REPLICATIONS });
+		const node: SizingResult = await sizeScenario(lebong, inProcessEvaluate, { targets: DEFAULT_TARGETS, seed: 20240611, replications: SIZING_REPLICATIONS, explain: true });
 		expect(await waitForStatus(page, 'size-setup', ['done', 'error'])).toBe('done');
 		console.log(`e2e: sizing Lebong (${SIZING_REPLICATIONS} replications) in the browser: done ${((Date.now() - t0) / 1000).toFixed(1)} s after pressing the button`);
 
@@ -219,6 +225,7 @@ describe('Planning pages in Chromium', () => {
 		// One dot per evaluated layout.
 		expect(await chartMarks(page, 'size-path', ':scope > circle')).toBe(node.path.length);
 		await shot('size-lebong');
+		await checkSizingWhy(node);
 
 		await page.fill('[data-testid="size-growth-from"]', '100');
 		await page.fill('[data-testid="size-growth-to"]', '300');
@@ -234,6 +241,43 @@ describe('Planning pages in Chromium', () => {
 		await shot('size-growth');
 		expect(errors).toEqual([]);
 	});
+
+	/** Issue 24, item 3: per agency the binding target and one fewer counter, and staff and cost under two assumptions. */
+	async function checkSizingWhy(node: SizingResult) {
+		const rows = await page
+			.locator('[data-testid="size-why"] tbody tr')
+			.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-agency'), tr.getAttribute('data-binding'), tr.getAttribute('data-source')]));
+		const expected = Object.entries(node.explanation!.agencies).map(([id, a]) => [id, a.binding.kind === 'target' ? `${a.binding.agency}:${a.binding.target}` : a.binding.kind, a.oneFewer?.source ?? '']);
+		expect(rows).toEqual(expected);
+		const bound = Object.entries(node.explanation!.agencies).find(([, a]) => a.binding.kind === 'target')!;
+		const row = page.locator(`[data-testid="size-why"] tr[data-agency="${bound[0]}"]`);
+		// Bahasa Indonesia first: the target as the user set it, one fewer's P90 with its interval (decimal comma).
+		expect(await row.textContent()).toMatch(/(Tunggu P90 ≤ 15 menit|Pulang ≤ 2%).*\d+,\d \[\d+,\d – \d+,\d\].*pencarian/);
+		const lonely = page.locator('[data-testid="size-why"] tr[data-binding="lastCounter"]').first();
+		expect(await lonely.textContent()).toMatch(/Satu-satunya loketnya/);
+
+		const staff = staffing(node.scenario);
+		const totals = page.locator('[data-testid="size-staff"]');
+		expect(Number(await totals.getAttribute('data-staff'))).toBe(staff.staff);
+		expect(await totals.textContent()).toContain(`Rp ${staff.costPerMonth.toLocaleString('id-ID')}`);
+		expect(await page.locator('label:has([data-testid="size-work-week"])').textContent()).toMatch(/Jam kerja seminggu \(asumsi\).*Perpres 21\/2023/);
+		expect(await page.locator('label:has([data-testid="size-salary"])').textContent()).toMatch(/\(asumsi\).*asumsi, bukan angka dari peraturan/);
+		// The user's own salary: the cost follows at once.
+		await page.fill('[data-testid="size-salary"]', '5000000');
+		await page.waitForFunction((n) => document.querySelector('[data-testid="size-staff"]')?.getAttribute('data-cost') === String(n), staff.staff * 5_000_000);
+		await page.locator('[data-testid="size-staff"]').scrollIntoViewIfNeeded();
+		await shot('size-why-staff');
+		// And in English, the reader's numbers.
+		await page.selectOption('[data-testid="lang-switch"]', 'en');
+		await page.waitForFunction(() => document.documentElement.lang === 'en');
+		expect(await page.textContent('#size-why-title')).toBe('Why these counters');
+		expect(await totals.textContent()).toContain(`Rp ${(staff.staff * 5_000_000).toLocaleString('en-US')}`);
+		expect(await page.locator('label:has([data-testid="size-work-week"])').textContent()).toMatch(/Working week, hours \(assumption\)/);
+		expect(await row.textContent()).toMatch(/(P90 wait ≤ 15 min|Leaving ≤ 2%).*\d+\.\d \[\d+\.\d – \d+\.\d\].*the search/);
+		await page.selectOption('[data-testid="lang-switch"]', 'id');
+		await page.waitForFunction(() => document.documentElement.lang === 'id');
+		await page.fill('[data-testid="size-salary"]', '4500000');
+	}
 
 	test('size: a second run, from the regency wizard, can be cancelled', async () => {
 		const errors = watchErrors(page);

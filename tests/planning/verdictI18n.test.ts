@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import id from '../../src/lib/i18n/locales/id/compareVerdict.json';
 import en from '../../src/lib/i18n/locales/en/compareVerdict.json';
+import planningId from '../../src/lib/i18n/locales/id/planning.json';
 import { OUTCOME_KPIS } from '../../src/lib/planning/compareOutcome';
 import { keys, missingIn, svelteFiles, usedKeys, type Dict } from '../app/dictionaries';
 
@@ -21,5 +22,10 @@ describe('compare verdict dictionaries', () => {
 			...['rose', 'fell', 'nobodyServed', 'nobody', 'perDay', 'minutes', 'pp', 'hallName'].map((k) => `compareVerdict.${k}`)
 		];
 		expect(missingIn(id as Dict, en as Dict, [...used, ...built])).toEqual([]);
+	});
+
+	it('say "ulangan" for a replication, as the run page does, on the compare and size pages too', () => {
+		expect(JSON.stringify(planningId)).not.toMatch(/replikasi/i);
+		expect(JSON.stringify(id)).not.toMatch(/replikasi/i);
 	});
 });
