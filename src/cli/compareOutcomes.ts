@@ -14,7 +14,8 @@ export function verdictLines(differences: readonly ScenarioDifferences[]): strin
 }
 
 const num = (x: number, digits: number) => `${x < 0 ? '−' : ''}${Math.abs(x).toFixed(digits)}`;
-const signed = (x: number | null, digits: number) => (x === null ? '—' : `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`);
+// Signed by the rounded value, so a tiny negative shows as "+0.0", never "−0.0".
+const signed = (x: number | null, digits: number) => (x === null ? '—' : `${Number(x.toFixed(digits)) >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`);
 
 /** A or B's mean: "18.2", "3.5%"; an undefined wait means nobody was served, never a blank. */
 function value(kpi: OutcomeKpi, f: OutcomeFigure, side: 'a' | 'b'): string {

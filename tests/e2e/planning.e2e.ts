@@ -182,8 +182,16 @@ describe('Planning pages in Chromium', () => {
 				const [arrivedA] = await means(`${kpiRow('arrived')} td:not([data-testid="compare-diff"])`);
 				expect(arrivedA).toBeCloseTo(node.scenarios[0].summary.overall.arrived.mean! / node.scenarios[0].summary.days, 9);
 				expect(await page.textContent(`${kpiRow('abandonRate')} [data-testid="compare-diff"]`)).toMatch(/^\s*\+\d+,\d \[\+\d+,\d – \+\d+,\d\] pp/);
+				// Every figure of the model per agency: served per day falls to 0, significantly, as in Node.
+				await page.selectOption('[data-testid="compare-agency-figure"]', 'servedPerDay');
+				await page.waitForSelector('[data-testid="compare-agency-table"][data-kpi="servedPerDay"]');
+				const [servedA, servedB] = await means('[data-testid="compare-agency-table"] tr[data-agency="bank-bengkulu"] td:not([data-testid="compare-diff"])');
+				expect(servedA).toBeCloseTo(bankNode.figures.servedPerDay.a.mean!, 9);
+				expect(servedB).toBe(0);
+				expect(await bankRow.locator('[data-testid="compare-diff"]').getAttribute('data-significant')).toBe('true');
 				await bankRow.scrollIntoViewIfNeeded();
 				await shot('compare-l20-to-dukcapil');
+				await page.selectOption('[data-testid="compare-agency-figure"]', 'waitP90');
 				// The reader's language: the same verdict in English.
 				await page.selectOption('[data-testid="lang-switch"]', 'en');
 				await page.waitForFunction(() => document.documentElement.lang === 'en');

@@ -62,3 +62,10 @@ describe('verdictText', () => {
 		expect(diffText('servedPerDay', -14.3, [-15.1, -13.5])).toBe('−14.3 a day [−15.1, −13.5]');
 	});
 });
+
+describe('diffText signs', () => {
+	it('never writes "−0.0": what rounds to zero takes a plus', () => {
+		expect(diffText('waitP90', -0.01, [-0.04, 0.02])).toBe('+0.0 min [+0.0, +0.0]');
+		expect(diffText('waitP90', -0.06, [-0.2, 0.1])).toBe('−0.1 min [−0.2, +0.1]');
+	});
+});

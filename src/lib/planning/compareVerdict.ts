@@ -85,7 +85,8 @@ const KPI_TEXT: Record<OutcomeKpi, string> = {
 };
 
 const num = (x: Num, digits = 1) => (x === null ? '—' : x.toFixed(digits));
-const signed = (x: Num, digits = 1) => (x === null ? '—' : `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`);
+// Signed by the rounded value, so a tiny negative shows as "+0.0", never "−0.0".
+const signed = (x: Num, digits = 1) => (x === null ? '—' : `${Number(x.toFixed(digits)) >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`);
 
 /** A figure's value in English: "14.3 a day", "12.0%", "37.5 min". */
 export function valueText(kpi: OutcomeKpi, x: Num): string {

@@ -18,9 +18,10 @@ export function outcomeValue(tr: Translate, kpi: OutcomeKpi, x: Num): string {
 	return t(kpi === 'servedPerDay' ? 'compareVerdict.perDay' : 'compareVerdict.minutes', { x: formatNumber(x, 1) });
 }
 
-/** A signed number, "+1,2" or "−1,2" (a true minus sign). */
+/** A signed number, "+1,2" or "−1,2" (a true minus sign); no sign on what rounds to 0 (never "−0"). */
 export function signedNumber(x: number, digits = 1): string {
-	return `${x > 0 ? '+' : x < 0 ? '−' : ''}${formatNumber(Math.abs(x), digits)}`;
+	const r = Number(x.toFixed(digits));
+	return `${r > 0 ? '+' : r < 0 ? '−' : ''}${formatNumber(Math.abs(r), digits)}`;
 }
 
 /** B − A with its interval and unit: "−14,3/hari [−15,8 – −13,5]", "+90,9 pp [+88,7 – +93,2]". */
