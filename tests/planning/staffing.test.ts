@@ -1,7 +1,8 @@
 /** Staff and cost of a layout: counter-hours per week from calendar and shifts, full-time staff per agency, cost. */
 import { describe, expect, it } from 'vitest';
 import type { DayId, ScenarioInput } from '../../src/lib/model/scenario';
-import { counterHoursPerWeek, DEFAULT_MONTHLY_SALARY, DEFAULT_WORK_WEEK_HOURS, staffFor, staffing } from '../../src/lib/planning/staffing';
+import { assumptionsOf, counterHoursPerWeek, DEFAULT_MONTHLY_SALARY, DEFAULT_WORK_WEEK_HOURS, staffFor, staffing } from '../../src/lib/planning/staffing';
+import { SALARY_SOURCE, WORK_WEEK_SOURCE } from '../../src/lib/planning/staffingDefaults';
 import { mustParse } from '../fixtures/scenarios';
 import { morningHall } from './fixtures';
 
@@ -71,6 +72,12 @@ describe('staffing', () => {
 		expect(st.agencies.bapenda.staff).toBe(0);
 		expect(st.agencies.pln.counters).toBe(1);
 		expect(st.staff).toBe(3);
+	});
+
+	it('keeps the default’s source when the value given equals it, and takes a form’s settings only within bounds', () => {
+		expect(staffing(hall(['mon']), { workWeekHours: 37.5, monthlySalary: 4_500_000 }).assumptions).toMatchObject({ workWeekSource: WORK_WEEK_SOURCE, salarySource: SALARY_SOURCE });
+		expect(assumptionsOf(40, 0)).toEqual({ workWeekHours: 40, monthlySalary: 0 });
+		for (const [w, s] of [[0.5, 1], [169, 1], [null, 1], [40, -1], [40, 1e9 + 1], [40, null], [NaN, 1]] as const) expect(assumptionsOf(w, s), `${w}, ${s}`).toBeNull();
 	});
 
 	it('does not add a person for a rounding hair', () => {

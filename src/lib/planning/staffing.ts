@@ -13,7 +13,7 @@
  */
 import type { Scenario } from '../model/scenario';
 import { compileScenario } from '../sim/compile';
-import { DEFAULT_MONTHLY_SALARY, DEFAULT_WORK_WEEK_HOURS, SALARY_SOURCE, WORK_WEEK_SOURCE } from './staffingDefaults';
+import { DEFAULT_MONTHLY_SALARY, DEFAULT_WORK_WEEK_HOURS, SALARY_BOUNDS, SALARY_SOURCE, WORK_WEEK_BOUNDS, WORK_WEEK_SOURCE } from './staffingDefaults';
 
 export { DEFAULT_MONTHLY_SALARY, DEFAULT_WORK_WEEK_HOURS } from './staffingDefaults';
 
@@ -61,6 +61,12 @@ export function counterHoursPerWeek(scenario: Scenario): number[] {
 	return scenario.counters.map((_, k) => [...byDay.values()].reduce((sum, d) => sum + d.minutes[k] / d.n / 60, 0));
 }
 
+/** The two settings as a form gives them, or null when either is missing or out of bounds. */
+export function assumptionsOf(workWeekHours: number | null, monthlySalary: number | null): StaffingAssumptions | null {
+	const within = (x: number | null, b: { min: number; max: number }) => x !== null && Number.isFinite(x) && x >= b.min && x <= b.max;
+	return within(workWeekHours, WORK_WEEK_BOUNDS) && within(monthlySalary, SALARY_BOUNDS) ? { workWeekHours: workWeekHours!, monthlySalary: monthlySalary! } : null;
+}
+
 /** Full-time staff for `hours` a week, rounded up (a hair of rounding error does not add a person). */
 export function staffFor(hours: number, workWeekHours: number): number {
 	// max(0, …): ceil of a hair below zero is −0, which a page would print as "-0".
@@ -93,7 +99,13 @@ export function staffing(scenario: Scenario, given: Partial<StaffingAssumptions>
 	const all = [...Object.values(agencies), ...(sharedLine ? [sharedLine] : [])];
 	const staff = all.reduce((s, l) => s + l.staff, 0);
 	return {
-		assumptions: { workWeekHours, monthlySalary, workWeekSource: given.workWeekHours === undefined ? WORK_WEEK_SOURCE : 'set by the user', salarySource: given.monthlySalary === undefined ? SALARY_SOURCE : 'set by the user' },
+		// A value equal to the default keeps the default's source, whoever typed it.
+		assumptions: {
+			workWeekHours,
+			monthlySalary,
+			workWeekSource: workWeekHours === DEFAULT_WORK_WEEK_HOURS ? WORK_WEEK_SOURCE : 'set by the user',
+			salarySource: monthlySalary === DEFAULT_MONTHLY_SALARY ? SALARY_SOURCE : 'set by the user'
+		},
 		agencies,
 		shared: sharedLine,
 		counterHoursPerWeek: all.reduce((s, l) => s + l.counterHoursPerWeek, 0),

@@ -21,6 +21,8 @@ serveAfterLoading<SizeRequest, SizeReply>(
 				req.type === 'size'
 					? sizeScenario(req.scenario, inProcessEvaluate, {
 							...options,
+							// The page shows why each agency has its counters; the growth curve needs no explanation.
+							explain: true,
 							onProgress: (progress) => post({ type: 'progress', progress })
 						}).then((result) => post({ type: 'result', result }))
 					: growthCurve(req.scenario, inProcessEvaluate, {
