@@ -67,7 +67,7 @@ export interface SizingOptions {
 	replications?: number;
 	/** Allow shared counters for small agencies. */
 	shared?: boolean;
-	/** Explain the result (sizingExplained.ts): may simulate a one-fewer layout per agency beyond maxEvaluations. */
+	/** Explain the result (sizingExplained.ts): may simulate a one-fewer layout per agency past maxEvaluations/maxSeconds. */
 	explain?: boolean;
 	maxEvaluations?: number;
 	/** Wall-clock seconds the search may take: past them it stops with the best layout so far (default: no limit). */
