@@ -2,6 +2,7 @@
  * The KPI cards' figures. Counts in a RunSummary are summed over the days of a replication; the cards show them
  * per day (mean and interval divided by the days), which planners compare with the visitors a day they know.
  */
+import { boundedMetric } from '../../stats/boundedMetric';
 import type { MetricJSON, RunSummary } from '../../stats/runSummary';
 
 export type KpiName = 'arrived' | 'served' | 'abandoned' | 'notServedAtClose' | 'waitMean' | 'waitP90' | 'serviceLevel' | 'utilization';
@@ -25,11 +26,11 @@ export function scaleMetric(m: MetricJSON, divisor: number): MetricJSON {
 	return { mean: f(m.mean), ci95: [f(m.ci95[0]), f(m.ci95[1])] };
 }
 
-/** The figure a KPI card shows: counts per day, the rest as they are. */
+/** The figure a KPI card shows: counts per day, the rest as they are; its interval never below 0 (nor a share's above 1). */
 export function kpiMetric(summary: RunSummary, name: KpiName): MetricJSON {
 	const m = summary.overall[name];
 	const kind = KPIS.find((k) => k.name === name)?.kind;
-	return kind === 'count' ? scaleMetric(m, summary.days) : m;
+	return boundedMetric(kind === 'count' ? scaleMetric(m, summary.days) : m, kind === 'share');
 }
 
 /** Decimals to show for a count: one below 100 (so 2.4 a day is not shown as 2), none above. */
