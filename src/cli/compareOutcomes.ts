@@ -1,7 +1,7 @@
 /** `mpp compare`'s verdict and per-agency gain/loss table, in English, from the comparison's outcome model. */
 import type { ScenarioDifferences } from '../lib/planning/compare';
 import { rankRows, SHARE_KPIS, type OutcomeFigure, type OutcomeKpi, type OutcomeRow } from '../lib/planning/compareOutcome';
-import { largest, verdictText } from '../lib/planning/compareVerdict';
+import { diffDigits, largest, verdictText } from '../lib/planning/compareVerdict';
 import { table } from './format';
 
 const label = (k: number) => String.fromCharCode(65 + k);
@@ -28,9 +28,10 @@ function value(kpi: OutcomeKpi, f: OutcomeFigure, side: 'a' | 'b'): string {
 function change(kpi: OutcomeKpi, f: OutcomeFigure, row: OutcomeRow): string {
 	if (f.diff.mean === null) return row.nobodyServed.b ? 'nobody served in B' : '—';
 	const s = SHARE_KPIS.has(kpi) ? 100 : 1;
-	const [lo, hi] = f.diff.ci95;
-	const ci = `[${signed(lo === null ? null : lo * s, 1)}, ${signed(hi === null ? null : hi * s, 1)}]`;
-	return `${signed(f.diff.mean * s, 1)}${SHARE_KPIS.has(kpi) ? ' pp' : ''} ${ci}${f.diff.significant ? ' *' : ''}`;
+	const lo = f.diff.ci95[0] === null ? null : f.diff.ci95[0] * s;
+	const hi = f.diff.ci95[1] === null ? null : f.diff.ci95[1] * s;
+	const digits = diffDigits([lo, hi]);
+	return `${signed(f.diff.mean * s, digits)}${SHARE_KPIS.has(kpi) ? ' pp' : ''} [${signed(lo, digits)}, ${signed(hi, digits)}]${f.diff.significant ? ' *' : ''}`;
 }
 
 const SHOWN: Array<[OutcomeKpi, string]> = [

@@ -1,7 +1,7 @@
 /** The verdict: losses before gains, nobody served worst, one item per agency, and English text with units. */
 import { describe, expect, it } from 'vitest';
 import { outcomeRow, type OutcomeReplication, type OutcomeTally } from '../../src/lib/planning/compareOutcome';
-import { diffText, verdictOf, verdictText } from '../../src/lib/planning/compareVerdict';
+import { diffDigits, diffText, verdictOf, verdictText } from '../../src/lib/planning/compareVerdict';
 
 function reps(base: Partial<OutcomeTally>, n = 6): OutcomeReplication[] {
 	return Array.from({ length: n }, (_, i) => {
@@ -67,5 +67,17 @@ describe('diffText signs', () => {
 	it('never writes "−0.0": what rounds to zero takes a plus', () => {
 		expect(diffText('waitP90', -0.01, [-0.04, 0.02])).toBe('+0.0 min [+0.0, +0.0]');
 		expect(diffText('waitP90', -0.06, [-0.2, 0.1])).toBe('−0.1 min [−0.2, +0.1]');
+	});
+});
+
+describe('diffDigits', () => {
+	it('adds decimals only while an interval that excludes zero would show a bound of 0', () => {
+		expect(diffDigits([-0.14, -0.02])).toBe(2);
+		expect(diffDigits([-0.14, -0.004])).toBe(3);
+		expect(diffDigits([-0.14, -0.0001])).toBe(3);
+		expect(diffDigits([-0.14, 0.02])).toBe(1);
+		expect(diffDigits([-15.2, -13.6])).toBe(1);
+		expect(diffDigits([null, null])).toBe(1);
+		expect(diffText('servedPerDay', -0.08, [-0.14, -0.02])).toBe('−0.08 a day [−0.14, −0.02]');
 	});
 });

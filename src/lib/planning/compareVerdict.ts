@@ -88,6 +88,19 @@ const num = (x: Num, digits = 1) => (x === null ? '—' : x.toFixed(digits));
 // Signed by the rounded value, so a tiny negative shows as "+0.0", never "−0.0".
 const signed = (x: Num, digits = 1) => (x === null ? '—' : `${Number(x.toFixed(digits)) >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`);
 
+/**
+ * Decimals for a difference's interval as displayed (already scaled): 1, or up to 3 while the interval excludes
+ * zero but a bound would round to 0 — "−0.1 [−0.1, +0.0]" reads as not significant when it is.
+ */
+export function diffDigits(ci: readonly [Num, Num]): number {
+	const [lo, hi] = ci;
+	const excludesZero = lo !== null && hi !== null && (lo > 0 || hi < 0);
+	let digits = 1;
+	const zero = (x: Num, d: number) => x !== null && Number(x.toFixed(d)) === 0;
+	while (excludesZero && digits < 3 && (zero(lo, digits) || zero(hi, digits))) digits++;
+	return digits;
+}
+
 /** A figure's value in English: "14.3 a day", "12.0%", "37.5 min". */
 export function valueText(kpi: OutcomeKpi, x: Num): string {
 	if (x === null) return 'nobody served';
@@ -99,7 +112,8 @@ export function valueText(kpi: OutcomeKpi, x: Num): string {
 export function diffText(kpi: OutcomeKpi, d: Num, ci: [Num, Num]): string {
 	const scale = SHARE_KPIS.has(kpi) ? 100 : 1;
 	const unit = SHARE_KPIS.has(kpi) ? ' pp' : kpi === 'servedPerDay' ? ' a day' : ' min';
-	const s = (x: Num) => (x === null ? '—' : signed(x * scale));
+	const digits = diffDigits([ci[0] === null ? null : ci[0] * scale, ci[1] === null ? null : ci[1] * scale]);
+	const s = (x: Num) => (x === null ? '—' : signed(x * scale, digits));
 	return `${s(d)}${unit} [${s(ci[0])}, ${s(ci[1])}]`;
 }
 

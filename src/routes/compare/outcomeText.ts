@@ -1,7 +1,7 @@
 /** The compare page's wording of the gain/loss model's figures, in the reader's language. */
 import { formatNumber, formatPercent } from '$lib/i18n/format';
 import { SHARE_KPIS, type OutcomeKpi } from '$lib/planning/compareOutcome';
-import type { VerdictItem } from '$lib/planning/compareVerdict';
+import { diffDigits, type VerdictItem } from '$lib/planning/compareVerdict';
 import type { Num } from '$lib/stats/runSummary';
 
 /**
@@ -27,7 +27,9 @@ export function signedNumber(x: number, digits = 1): string {
 /** B − A with its interval and unit: "−14,3/hari [−15,8 – −13,5]", "+90,9 pp [+88,7 – +93,2]". */
 export function outcomeDiff(tr: Translate, kpi: OutcomeKpi, d: Num, ci: readonly [Num, Num]): string {
 	const share = SHARE_KPIS.has(kpi);
-	const s = (x: Num) => (x === null ? '—' : signedNumber(share ? x * 100 : x));
+	const scaled = (x: Num) => (x === null ? null : share ? x * 100 : x);
+	const digits = diffDigits([scaled(ci[0]), scaled(ci[1])]);
+	const s = (x: Num) => (x === null ? '—' : signedNumber(scaled(x)!, digits));
 	const unit = share ? 'compareVerdict.pp' : kpi === 'servedPerDay' ? 'compareVerdict.perDay' : 'compareVerdict.minutes';
 	return `${tr(unit, { values: { x: s(d) } })} [${s(ci[0])} – ${s(ci[1])}]`;
 }
