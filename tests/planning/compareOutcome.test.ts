@@ -1,6 +1,6 @@
 /** The gain/loss model, one rule a test, on hand-made paired replications (exact, no simulation). */
 import { describe, expect, it } from 'vitest';
-import { clampMetric, nobodyServed, outcomeRow, rankRows, type OutcomeReplication, type OutcomeTally } from '../../src/lib/planning/compareOutcome';
+import { clampMetric, MATERIAL, nobodyServed, outcomeRow, rankRows, type OutcomeReplication, type OutcomeTally } from '../../src/lib/planning/compareOutcome';
 
 // Replication i's tally: a base with a small per-replication wobble, so intervals have a width.
 function reps(base: Partial<OutcomeTally>, days = 5, n = 6): OutcomeReplication[] {
@@ -70,6 +70,17 @@ describe('outcomeRow', () => {
 		expect(shorter.figures.waitP90.diff.mean).toBe(-8);
 		expect(shorter.status).toBe('gain');
 		expect(outcomeRow('agency', 'x', 'X', A, reps({ waitP90: 30 })).status).toBe('loss');
+	});
+
+	it('sees no effect in a significant difference too small to act on (below MATERIAL)', () => {
+		// One visitor fewer in a 5-day replication, in every replication alike: significant (no spread at all), but
+		// 0.2 a day, under the half a visitor a day that counts; a wait 0.3 minutes longer likewise.
+		const r = outcomeRow('agency', 'x', 'X', A, reps({ served: 89, waitMean: 10.3 }));
+		expect(r.figures.servedPerDay.diff.significant).toBe(true);
+		expect(r.figures.servedPerDay.effect).toBe('none');
+		expect(r.figures.waitMean.effect).toBe('none');
+		expect(r.status).toBe('none');
+		expect(MATERIAL.servedPerDay).toBe(0.5);
 	});
 
 	it('sees no effect where the paired interval includes zero', () => {

@@ -102,17 +102,32 @@ export function nobodyServed(reps: readonly OutcomeReplication[]): boolean {
 	return arrived > 0 && (served === 0 || !waited);
 }
 
-/** A significant difference is a gain or a loss by the figure's better direction; otherwise none. */
+/**
+ * The smallest difference that counts as a gain or a loss: half a visitor a day, half a percentage point, half a
+ * minute. On common random numbers even a tiny difference is often significant (moving Kota Bengkulu's L20 made
+ * six agencies "lose" 0.04–0.08 visitors a day, second-service visitors who left at the bank): real, but nothing a
+ * planner would act on, and flagging them buried the one loss that mattered.
+ */
+export const MATERIAL: Readonly<Record<OutcomeKpi, number>> = {
+	servedPerDay: 0.5,
+	abandonShare: 0.005,
+	notServedShare: 0.005,
+	waitMean: 0.5,
+	waitP90: 0.5,
+	withinTarget: 0.005
+};
+
+/** A significant difference at least MATERIAL in size is a gain or a loss by the figure's better direction; otherwise none. */
 export function effectOf(kpi: OutcomeKpi, d: Difference): Effect {
-	if (!d.significant || d.mean === null) return 'none';
+	if (!d.significant || d.mean === null || Math.abs(d.mean) < MATERIAL[kpi]) return 'none';
 	return (d.mean > 0) === (BETTER[kpi] === 'up') ? 'gain' : 'loss';
 }
 
 /**
  * Judges one row from its paired replications (a[i] and b[i] are the same replication). Rules: nobody served in
  * B (and somebody in A) is a loss whatever the waits do, and its undefined waits count as losses; otherwise a
- * significant fall in served per day or within-target share, or rise in abandonment, not-served share or wait,
- * is a loss, and the opposite a gain. Any loss makes the row a loss.
+ * significant and material (MATERIAL) fall in served per day or within-target share, or rise in abandonment,
+ * not-served share or wait, is a loss, and the opposite a gain. Any loss makes the row a loss.
  */
 export function outcomeRow(scope: OutcomeRow['scope'], id: string, name: string, a: readonly OutcomeReplication[], b: readonly OutcomeReplication[]): OutcomeRow {
 	const fa = a.map(figuresOf);
