@@ -289,6 +289,11 @@ describe('Planning pages in Chromium', () => {
 
 	test('size: a second run, from the regency wizard, can be cancelled', async () => {
 		const errors = watchErrors(page);
+		// The home page points a new-MPP planner to the wizard: its link opens /size with the wizard chosen.
+		await page.goto(base + '/');
+		await page.click('[data-testid="home-new-mpp-link"]');
+		await page.waitForURL((u) => u.pathname === '/size');
+		await page.waitForFunction(() => (document.querySelector('[data-testid="size-wizard"]') as HTMLInputElement | null)?.checked === true);
 		await page.check('[data-testid="size-wizard"]');
 		await page.selectOption('[data-testid="size-preset"]', 'seluma');
 		expect(await page.inputValue('[data-testid="size-population"]')).toBe('207877');
