@@ -97,6 +97,8 @@ describe('MPP Planner in Chromium', () => {
 		expect(await page.inputValue('[data-testid="seed-input"]')).toBe(String(kotaBengkulu.run.seed));
 		await startRun(page, 5);
 		await waitForRunDone(page);
+		// The run's end takes focus to its results.
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('results-heading');
 
 		const progress = page.locator('[data-testid="progress"]');
 		expect(await progress.getAttribute('role')).toBe('progressbar');
