@@ -4,6 +4,7 @@
  * (paired, common random numbers) and whether B gains or loses on it. The CLI and the compare page both judge
  * with these rules, so one cannot call "better" what the other calls a loss.
  */
+import { boundedMetric } from '../stats/boundedMetric';
 import { meanCI } from '../stats/interval';
 import type { ReplicationSummary } from '../stats/replicationSummary';
 import { metricToJSON, type MetricJSON } from '../stats/runSummary';
@@ -80,14 +81,10 @@ function figuresOf(r: OutcomeReplication): Record<OutcomeKpi, number> {
 }
 
 /**
- * Mean and 95% interval of a non-negative figure, its interval clamped to [0, ∞) — to [0, 1] for shares. The
- * Student-t interval is symmetric and can cross zero (a P90 of "−0.2 – 0.6"), which no wait or count can be;
- * clamping keeps the interval's true part and is said in every legend ("intervals clamped at 0").
+ * Mean and 95% interval of a non-negative figure, clamped to [0, ∞) — to [0, 1] for shares: the stats layer's
+ * boundedMetric, shared with the run and size tables ("intervals clamped at 0" in every legend).
  */
-export function clampMetric(m: MetricJSON, share: boolean): MetricJSON {
-	const [lo, hi] = m.ci95;
-	return { mean: m.mean, ci95: [lo === null ? null : Math.max(0, lo), hi === null ? null : share ? Math.min(1, hi) : hi] };
-}
+export const clampMetric = boundedMetric;
 
 /** Visitors came and nobody was served in any replication: the waits are undefined, which ranks worst. */
 export function nobodyServed(reps: readonly OutcomeReplication[]): boolean {
