@@ -3,12 +3,15 @@
  * bundled with the app. Browser only: call these from onMount or event handlers, never during prerender.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { migratePlanning, type PlanningRecord, type PlanningSlot } from './planningRecord';
 import { migrate, scenarioName, shippedIdOf, shippedRef, type SavedScenario } from './savedScenario';
 
+export * from './planningRecord';
 export * from './savedScenario';
 
 export const DB_NAME = 'mpp-planner';
-const DB_VERSION = 1;
+// Version 2 adds the `planning` store (comparisons, sizings, growth curves, the wizard's inputs, the province plan).
+const DB_VERSION = 2;
 
 interface StoredResults {
 	key: string;
@@ -19,6 +22,7 @@ interface StoredResults {
 interface PlannerDB extends DBSchema {
 	scenarios: { key: string; value: SavedScenario };
 	results: { key: string; value: StoredResults };
+	planning: { key: PlanningSlot; value: PlanningRecord };
 }
 
 let dbPromise: Promise<IDBPDatabase<PlannerDB>> | undefined;
@@ -29,6 +33,12 @@ function db(): Promise<IDBPDatabase<PlannerDB>> {
 		upgrade(database) {
 			if (!database.objectStoreNames.contains('scenarios')) database.createObjectStore('scenarios', { keyPath: 'key' });
 			if (!database.objectStoreNames.contains('results')) database.createObjectStore('results', { keyPath: 'key' });
+			if (!database.objectStoreNames.contains('planning')) database.createObjectStore('planning', { keyPath: 'slot' });
+		},
+		// A tab running a newer version wants to upgrade: let go, so it is not blocked (this tab reopens on its next call).
+		blocking(_current, _next, event) {
+			(event.target as IDBDatabase).close();
+			dbPromise = undefined;
 		}
 	});
 	return dbPromise;
@@ -90,6 +100,33 @@ export async function getResults(key: string): Promise<unknown | undefined> {
 /** The keys (saved keys and `shipped:<id>` references) that have results kept, without reading the results. */
 export async function resultKeys(): Promise<string[]> {
 	return (await db()).getAllKeys('results');
+}
+
+/** Keeps a page's last planning result (replacing the slot's previous one). The record must be structured-cloneable. */
+export async function savePlanning(rec: PlanningRecord): Promise<void> {
+	await (await db()).put('planning', rec);
+}
+
+/**
+ * The record kept in a slot, migrated; undefined when there is none, or when it cannot be read (it is deleted
+ * then: a stale or foreign record must not block the page from keeping a new one).
+ */
+export async function getPlanning(slot: PlanningSlot): Promise<PlanningRecord | undefined> {
+	const d = await db();
+	const r = await d.get('planning', slot);
+	if (r === undefined) return undefined;
+	try {
+		return migratePlanning(r);
+	} catch (e) {
+		console.warn(e instanceof Error ? e.message : e);
+		await d.delete('planning', slot);
+		return undefined;
+	}
+}
+
+/** Forgets a slot's record (its scenarios changed, or the user cleared it). */
+export async function deletePlanning(slot: PlanningSlot): Promise<void> {
+	await (await db()).delete('planning', slot);
 }
 
 const SHIPPED_ORDER = ['kota-bengkulu', 'lebong', 'seluma'];
