@@ -6,6 +6,7 @@
  */
 import { formatClock, parseClock } from '../model/clock';
 import type { DayId, Scenario } from '../model/scenario';
+import { agencyNameIn, placeName, type RegionKind } from './agencyNames';
 
 /** Kota Bengkulu's population, 2020 census (BPS). */
 export const KOTA_BENGKULU_POPULATION = 373_591;
@@ -29,6 +30,8 @@ export interface RegencyInput {
 	id: string;
 	/** Regency name without "Kabupaten", e.g. "Lebong". */
 	name: string;
+	/** A regency (default) or a city: decides "Kabupaten X" or "Kota X" in names. */
+	kind?: RegionKind;
 	population?: number;
 	/** Expected visitors a day; overrides population × visits per resident. */
 	visitorsPerDay?: number;
@@ -75,12 +78,15 @@ export function regencyScenario(source: Scenario, input: RegencyInput): Scenario
 	const visitorsPerDay = regencyVisitorsPerDay(input);
 	if (!(visitorsPerDay > 0)) throw new RangeError(`the expected visitors a day must be positive, got ${visitorsPerDay}`);
 	const s = structuredClone(source);
-	const place = `Kabupaten ${input.name}`;
+	const where = { kind: input.kind ?? 'kabupaten', name: input.name };
+	const place = placeName(where);
+	// The source's own city keeps its agencies' real names (its Polresta is not renamed after a template).
+	const ownCity = source.name.includes(place);
 	s.id = input.id;
 	s.name = `MPP ${place}`;
 	s.agencies = s.agencies
 		.filter((a) => input.agencies.includes(a.id))
-		.map((a) => ({ ...a, name: a.name.replace('Kota Bengkulu', place) }));
+		.map((a) => ({ ...a, name: ownCity ? a.name : agencyNameIn(a.id, a.name, where) }));
 	s.demand.visitorsPerDay = visitorsPerDay;
 	if ('continuousMinutes' in s.calendar) throw new RangeError('the source scenario must have opening days, not a hall that never closes');
 	if (input.days) s.calendar.days = [...input.days];

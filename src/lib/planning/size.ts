@@ -67,6 +67,8 @@ export interface SizingOptions {
 	replications?: number;
 	/** Allow shared counters for small agencies. */
 	shared?: boolean;
+	/** Counters per agency the search starts at and never prunes below (say, a lower demand's layout). */
+	floor?: Readonly<Record<string, number>>;
 	/** Explain the result (sizingExplained.ts): may simulate a one-fewer layout per agency past maxEvaluations/maxSeconds. */
 	explain?: boolean;
 	maxEvaluations?: number;
@@ -192,8 +194,10 @@ export async function sizeScenario(base: Scenario, evaluate: Evaluate, options: 
 		options.onProgress?.({ phase, evaluations, maxEvaluations, step });
 	};
 
-	// (a, b) The Erlang layout.
-	let current = (await evaluateLayout({ dedicated: { ...lowerBound }, shared: [] })).ev;
+	// (a, b) The Erlang layout, raised to the floor where one is given.
+	const floor = (id: string) => options.floor?.[id] ?? 0;
+	const start = Object.fromEntries(agencyIds.map((id) => [id, Math.max(lowerBound[id], floor(id))]));
+	let current = (await evaluateLayout({ dedicated: start, shared: [] })).ev;
 	record(current, 'start', null, true);
 
 	// (c) Grow: one counter at a time where the worst target is furthest off. A counter that does not narrow its
@@ -249,8 +253,8 @@ export async function sizeScenario(base: Scenario, evaluate: Evaluate, options: 
 			const order = [...agencyIds].sort((a, b) => (best.layout.dedicated[b] ?? 0) - (best.layout.dedicated[a] ?? 0) || agencyIds.indexOf(a) - agencyIds.indexOf(b));
 			for (const agency of order) {
 				// An agency keeps at least one counter of its own unless a shared counter serves it.
-				const floor = best.layout.shared.some((g) => g.includes(agency)) ? 0 : 1;
-				while ((best.layout.dedicated[agency] ?? 0) > floor && more()) {
+				const least = Math.max(best.layout.shared.some((g) => g.includes(agency)) ? 0 : 1, floor(agency));
+				while ((best.layout.dedicated[agency] ?? 0) > least && more()) {
 					const next = copyLayout(best.layout);
 					next.dedicated[agency]--;
 					const { ev, fresh } = await evaluateLayout(next);
