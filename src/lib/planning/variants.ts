@@ -7,19 +7,18 @@
 import { boundedId } from '../model/boundedId';
 import type { Distribution } from '../model/distribution';
 import type { Counter, Scenario } from '../model/scenario';
+import { parseScenario } from '../model/parse';
 import { splitEntry } from '../model/serves';
+import { moveCounters, type MovedShifts } from './moveCounters';
+import { servesOnly, VariantError } from './variantBase';
 
-/** A what-if that cannot be applied to this scenario (e.g. no counter to remove); the message says why. */
-export class VariantError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'VariantError';
-	}
-}
+export { servesAny, servesOnly, VariantError } from './variantBase';
+export { moveCounters, shiftModel, type MovedShifts } from './moveCounters';
 
 /** One what-if, as data (so the web page can list, store and describe them). */
 export type WhatIf =
 	| { kind: 'counters'; agency: string; delta: number }
+	| { kind: 'move'; from: string; to: string; count: number; shifts: MovedShifts }
 	| { kind: 'demand'; factor: number }
 	| { kind: 'serviceTime'; agency: string; factor: number }
 	| { kind: 'workProfile'; profile: string[] | null }
@@ -35,6 +34,8 @@ export function describeWhatIf(w: WhatIf): string {
 	switch (w.kind) {
 		case 'counters':
 			return `${w.agency} ${w.delta >= 0 ? '+' : ''}${w.delta} loket`;
+		case 'move':
+			return `${w.count} loket ${w.from} → ${w.to}${w.shifts === 'take' ? ` (jam ${w.to})` : ''}`;
 		case 'demand':
 			return `permintaan ×${showNumber(w.factor)}`;
 		case 'serviceTime':
@@ -53,6 +54,8 @@ function whatIfSlug(w: WhatIf): string {
 	switch (w.kind) {
 		case 'counters':
 			return `${w.agency}-${w.delta >= 0 ? 'plus' : 'minus'}${Math.abs(w.delta)}`;
+		case 'move':
+			return `move${w.count}-${w.from}-to-${w.to}${w.shifts === 'take' ? '-hours' : ''}`;
 		case 'demand':
 			return `demand-x${idNumber(w.factor)}`;
 		case 'serviceTime':
@@ -73,6 +76,9 @@ export function applyWhatIf(base: Scenario, w: WhatIf): Scenario {
 		case 'counters':
 			out = w.delta >= 0 ? addCounters(base, w.agency, w.delta) : removeCounters(base, w.agency, -w.delta);
 			break;
+		case 'move':
+			out = moveCounters(base, w.from, w.to, w.count, w.shifts);
+			break;
 		case 'demand':
 			out = scaleDemand(base, w.factor);
 			break;
@@ -92,11 +98,24 @@ export function applyWhatIf(base: Scenario, w: WhatIf): Scenario {
 	return renamed(out, base, [w]);
 }
 
-/** Applies what-ifs in order; the variant's id and name list all of them. */
+/**
+ * Applies a variant — a list of changes — in order; the variant's id and name list all of them. Each change is
+ * checked as it is applied, and against the scenario format after it: a failure throws VariantError naming the
+ * change ("change 2 of 3 (…): reason", with `change` and `detail` for a page to word in its own language).
+ */
 export function applyWhatIfs(base: Scenario, list: readonly WhatIf[]): Scenario {
 	if (list.length === 0) return structuredClone(base);
 	let s = base;
-	for (const w of list) s = applyWhatIf(s, w);
+	list.forEach((w, i) => {
+		const fail = (detail: string) => new VariantError(`change ${i + 1} of ${list.length} (${describeWhatIf(w)}): ${detail}`, i, detail);
+		try {
+			s = applyWhatIf(s, w);
+		} catch (e) {
+			throw e instanceof VariantError ? fail(e.detail) : e;
+		}
+		const checked = parseScenario(s);
+		if (!checked.ok) throw fail(`the result is not a valid scenario: ${checked.errors.map((x) => `${x.path}: ${x.message}`).join('; ')}`);
+	});
 	return renamed(s, base, list);
 }
 
@@ -106,11 +125,6 @@ function renamed(s: Scenario, base: Scenario, list: readonly WhatIf[]): Scenario
 
 function requireAgency(s: Scenario, agency: string): void {
 	if (!s.agencies.some((a) => a.id === agency)) throw new VariantError(`no agency "${agency}" in scenario "${s.id}"`);
-}
-
-/** True when every entry the counter serves belongs to `agency` (a whole-agency or "agency/service" entry). */
-export function servesOnly(counter: Counter, agency: string): boolean {
-	return counter.serves.every((e) => splitEntry(e).agency === agency);
 }
 
 /** A counter id not used yet, following the style of `like` (L08 → L09, L10, …), or `<agency>-<n>`. */
