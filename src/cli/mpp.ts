@@ -2,12 +2,14 @@
  * The `mpp` command: run, validate, compare and size scenarios, and calibrate, replay and validate them against
  * ticket logs, from a terminal (`npx mpp <command>`).
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { CliError } from './cliError';
 import { printable } from './terminalText';
 import type { CalibrateCommandOptions } from './calibrate';
 import type { CompareOptions } from './compare';
 import type { MergeOptions } from './merge';
+import type { PlanCommandOptions } from './plan';
+import { parseTargets } from './planTargets';
 import type { ReplayCommandOptions } from './replay';
 import { intOption, numberOption } from './options';
 import { SALARY_BOUNDS, WORK_WEEK_BOUNDS } from '../lib/planning/staffingDefaults';
@@ -83,6 +85,25 @@ program
 	.option('--work-week <hours>', 'working week of one full-time officer, hours (default 37.5: Perpres 21/2023 for ASN)', numberOption(WORK_WEEK_BOUNDS.min, WORK_WEEK_BOUNDS.max))
 	.option('--salary <rupiah>', 'monthly cost of one officer, rupiah (default 4500000: an assumption; set your own)', numberOption(SALARY_BOUNDS.min, SALARY_BOUNDS.max))
 	.action(async (file: string, opts: SizeOptions) => (await import('./size')).sizeCommand(file, opts));
+
+program
+	.command('plan')
+	.description('size an MPP for every region of a province file at each demand level, with staff, cost and seats')
+	.argument('<province>', 'province JSON file (e.g. data/bengkulu-province.json)')
+	.option('--targets <list>', 'targets per agency, e.g. "wait-p90=15,abandon=0.02,service-level=0.8" (default: P90 wait 15 min, abandonment 2%)', (v: string) => parseTargets(v))
+	.option('-r, --replications <n>', 'replications per layout (default 20)', intOption(2, 10_000))
+	.option('-s, --seed <s>', 'random seed (default: the base scenario\'s run.seed)', intOption(0))
+	.option('--level <level>', 'demand level: low, central, high or all (default all)', (v: string) => {
+		if (!['low', 'central', 'high', 'all'].includes(v)) throw new InvalidArgumentError(`expected low, central, high or all, got "${v}"`);
+		return v;
+	})
+	.option('--work-week <hours>', 'working week of one full-time officer, hours (default 37.5: Perpres 21/2023 for ASN)', numberOption(WORK_WEEK_BOUNDS.min, WORK_WEEK_BOUNDS.max))
+	.option('--salary <rupiah>', 'monthly cost of one officer, rupiah (default 4500000: an assumption; set your own)', numberOption(SALARY_BOUNDS.min, SALARY_BOUNDS.max))
+	.option('--companions <n>', 'people per waiting visitor, for waiting-room seats (default 1.5: an assumption)', numberOption(1, 10))
+	.option('--json', 'print only the plan JSON on stdout')
+	.option('-o, --out <dir>', 'write plan.json, plan.csv, plan-agencies.csv and each sized scenario to this folder')
+	.option('-w, --workers <n>', 'worker threads, one region each at a time (default: the machine\'s cores; 0 runs in this thread)', intOption(0, 256))
+	.action(async (file: string, opts: PlanCommandOptions) => (await import('./plan')).planCommand(file, opts));
 
 const MAP_HELP = 'which column holds which field, e.g. "service=jenis_layanan,counter=no_loket" (default: found by name)';
 

@@ -221,9 +221,12 @@ export async function sizeScenario(base: Scenario, evaluate: Evaluate, options: 
 		else saturated.add(agency);
 	}
 
-	// (d) Prune: only a layout that meets every target can be pruned.
+	// (d) Prune: a layout that meets every target counters can fix. An agency whose miss counters cannot fix (say, one
+	// abandonment among a handful of visitors a day) is left as it is, and does not stop the others being pruned.
 	phase = 'prune';
-	if (current.met) current = await prune(current);
+	const stuck = (ev: Evaluation, id: string) => saturated.has(id) && !ev.checks.find((c) => c.id === id)!.met;
+	const holds = (ev: Evaluation) => ev.checks.every((c) => c.met || stuck(current, c.id));
+	if (holds(current)) current = await prune(current);
 
 	// (e) Shared counters for small agencies.
 	if (options.shared && current.met) {
@@ -251,15 +254,15 @@ export async function sizeScenario(base: Scenario, evaluate: Evaluate, options: 
 			changed = false;
 			// Largest first: a big agency loses the least when one of many counters goes.
 			const order = [...agencyIds].sort((a, b) => (best.layout.dedicated[b] ?? 0) - (best.layout.dedicated[a] ?? 0) || agencyIds.indexOf(a) - agencyIds.indexOf(b));
-			for (const agency of order) {
+			for (const agency of order.filter((id) => !stuck(best, id))) {
 				// An agency keeps at least one counter of its own unless a shared counter serves it.
 				const least = Math.max(best.layout.shared.some((g) => g.includes(agency)) ? 0 : 1, floor(agency));
 				while ((best.layout.dedicated[agency] ?? 0) > least && more()) {
 					const next = copyLayout(best.layout);
 					next.dedicated[agency]--;
 					const { ev, fresh } = await evaluateLayout(next);
-					if (fresh) record(ev, 'remove', agency, ev.met);
-					if (!ev.met) break;
+					if (fresh) record(ev, 'remove', agency, holds(ev));
+					if (!holds(ev)) break;
 					best = ev;
 					changed = true;
 				}
