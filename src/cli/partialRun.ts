@@ -12,6 +12,8 @@ import { CliError } from './cliError';
 import type { Shard } from './shard';
 
 export const PARTIAL_FORMAT = 'mpp-partial-run';
+/** Version 2: packed summaries end with each day's peak number waiting. A version-1 shard must be run again. */
+const PARTIAL_VERSION = 2;
 /** The file a shard's `--out` folder holds its partial result in. */
 export const PARTIAL_FILE = 'partial.json';
 
@@ -31,7 +33,7 @@ export interface PartialRun {
 export function partialJson(p: PartialRun): string {
 	const summaries = p.summaries.map((s) => Buffer.from(s.buffer, s.byteOffset, s.byteLength).toString('base64'));
 	const { scenario, seed, replications, shard, first } = p;
-	return `${JSON.stringify({ format: PARTIAL_FORMAT, version: 1, seed, replications, shard: `${shard.index}/${shard.count}`, first, count: summaries.length, scenario, summaries })}\n`;
+	return `${JSON.stringify({ format: PARTIAL_FORMAT, version: PARTIAL_VERSION, seed, replications, shard: `${shard.index}/${shard.count}`, first, count: summaries.length, scenario, summaries })}\n`;
 }
 
 function fail(file: string, why: string): never {
@@ -57,7 +59,10 @@ export function readPartial(path: string): PartialRun {
 		const code = (e as NodeJS.ErrnoException).code;
 		fail(file, code === 'ENOENT' ? 'no such file (a shard writes it with --shard i/n --out DIR)' : code ? code : `not JSON: ${(e as Error).message}`);
 	}
-	if (raw?.format !== PARTIAL_FORMAT || raw.version !== 1) fail(file, `not a partial result of mpp run --shard (format "${PARTIAL_FORMAT}", version 1)`);
+	if (raw?.format !== PARTIAL_FORMAT) fail(file, `not a partial result of mpp run --shard (format "${PARTIAL_FORMAT}", version ${PARTIAL_VERSION})`);
+	if (raw.version !== PARTIAL_VERSION) {
+		fail(file, `a partial result of version ${JSON.stringify(raw.version)}; this mpp merges version ${PARTIAL_VERSION} only: run that shard again with this version`);
+	}
 	const parsed = parseScenario(raw.scenario);
 	if (!parsed.ok) fail(file, parsed.errors.map((e) => formatScenarioError(e, 'scenario')).join('; '));
 	const whole = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;

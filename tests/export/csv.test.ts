@@ -88,7 +88,7 @@ describe('summaryCsv and hourlyCsv', () => {
 	it('writes the long format: overall, agencies, services, counters', () => {
 		const rows = parse(summaryCsv(run));
 		expect(rows[0]).toEqual(['scope', 'id', 'metric', 'mean', 'ci95_low', 'ci95_high']);
-		expect(rows).toHaveLength(1 + 16 + 2 * 12 + 3 * 4 + 2 * 5);
+		expect(rows).toHaveLength(1 + 17 + 2 * 12 + 3 * 4 + 2 * 5);
 		expect(rows[1]).toEqual(['overall', 'uji-kecil', 'arrived', '5.0000', '5.0000', '5.0000']);
 		// Wait means 20, 21, 22: mean 21, s = 1, t(0.975, 2) = 4.302653 → ± 2.484138.
 		expect(rows.find((r) => r[0] === 'overall' && r[2] === 'waitMean')).toEqual([

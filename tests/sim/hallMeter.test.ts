@@ -51,3 +51,17 @@ describe('HallMeter', () => {
 		expect(h.reduce((a, b) => a + b, 0)).toBe(1.5 * 1440);
 	});
 });
+
+describe('HallMeter day peaks', () => {
+	it('keeps each day its own peak of tickets waiting, and restart forgets them', () => {
+		const { m } = meter(continuousScenario(1, 1, 1));
+		m.startDay(0, 0);
+		m.waiting = 3;
+		m.notePeak();
+		m.waiting = 1;
+		m.notePeak();
+		expect(m.finish(10).peakWaiting).toEqual([3]);
+		m.restart();
+		expect(m.finish(10).peakWaiting).toEqual([0]);
+	});
+});

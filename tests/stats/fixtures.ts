@@ -115,6 +115,7 @@ export function smallOutput(replication = 0): ReplicationOutput {
 		days: 2,
 		legs,
 		counters,
+		peakWaiting: [3, 1],
 		trace: {
 			binMinutes: 30,
 			from: 480,

@@ -22,11 +22,11 @@ describe('aggregate', () => {
 	it('has the documented shape and key order', () => {
 		expect(Object.keys(run)).toEqual([
 			'scenario', 'name', 'seed', 'replications', 'days', 'serviceLevelMinutes', 'overall', 'agencies',
-			'services', 'counters', 'hourly', 'trace', 'heatmap', 'waitHistogram'
+			'services', 'counters', 'hourly', 'trace', 'heatmap', 'waitHistogram', 'dailyPeakWaiting'
 		]);
 		expect(Object.keys(run.overall)).toEqual([
 			'arrived', 'served', 'abandoned', 'noShow', 'notServedAtClose', 'tickets', 'waitMean', 'waitP50', 'waitP90',
-			'waitP95', 'waitMax', 'serviceLevel', 'utilization', 'timeInHall', 'overtime', 'abandonRate'
+			'waitP95', 'waitMax', 'serviceLevel', 'utilization', 'timeInHall', 'overtime', 'abandonRate', 'peakWaiting'
 		]);
 		expect(Object.keys(run.agencies[0])).toEqual([
 			'id', 'name', 'arrived', 'served', 'abandoned', 'noShow', 'notServedAtClose', 'waitMean', 'waitP50',

@@ -38,6 +38,8 @@ export interface ReplicationOutput {
 	legs: LegRecord[];
 	counters: CounterUsage[];
 	trace: DayTrace;
+	/** Per day, the most tickets waiting at once (visitors in the waiting room, not at a counter). */
+	peakWaiting: number[];
 	/** Events the calendar executed, for benchmarks. */
 	events: number;
 }

@@ -33,6 +33,9 @@ export class HallMeter {
 	private readonly busyByHour: Float64Array;
 	private readonly served: Int32Array;
 	private readonly usage: CounterUsage[];
+	/** Per day of the replication, the most tickets waiting at once (the waiting room's need); `day` is today's. */
+	private readonly dayPeaks: number[];
+	private day = 0;
 
 	constructor(
 		model: CompiledScenario,
@@ -56,6 +59,7 @@ export class HallMeter {
 			busyByHour: new Array<number>(HOURS_PER_DAY).fill(0),
 			staffedByHour: new Array<number>(HOURS_PER_DAY).fill(0)
 		}));
+		this.dayPeaks = new Array<number>(model.days.length).fill(0);
 		const first = model.days[0];
 		const binMinutes = model.continuous ? Math.max(15, Math.ceil(first.close / 96)) : 15;
 		const span = model.continuous ? first.close + DAY_MINUTES : DAY_MINUTES;
@@ -74,6 +78,8 @@ export class HallMeter {
 	restart(): void {
 		this.waiting = this.busy = this.staffed = 0;
 		this.dayOffset = 0;
+		this.day = 0;
+		this.dayPeaks.fill(0);
 		this.traceLast = 0;
 		this.trace.waitingArea.fill(0);
 		this.trace.busyArea.fill(0);
@@ -82,6 +88,20 @@ export class HallMeter {
 		this.usageLast.fill(0);
 		for (const a of [this.staffedMinutes, this.busyMinutes, this.overtimeMinutes, this.staffedByHour, this.busyByHour]) a.fill(0);
 		this.served.fill(0);
+	}
+
+	/** Day `index` of the calendar starts: traces are by time of day from its midnight, peaks are its own. */
+	startDay(index: number, offset: number): void {
+		this.day = index;
+		this.dayOffset = offset;
+	}
+
+	/**
+	 * Notes the waiting level as a candidate for the day's peak. Called once an arrival is settled (queued, or
+	 * called at once), so a ticket that never waits does not count for an instant.
+	 */
+	notePeak(): void {
+		if (this.waiting > this.dayPeaks[this.day]) this.dayPeaks[this.day] = this.waiting;
 	}
 
 	/** Counter c's shift starts: it counts as staffed. */
@@ -187,7 +207,7 @@ export class HallMeter {
 	}
 
 	/** Meters everything up to `now`, the end of the run, and returns the counters' usage and the traces. */
-	finish(now: number): { counters: CounterUsage[]; trace: DayTrace } {
+	finish(now: number): { counters: CounterUsage[]; trace: DayTrace; peakWaiting: number[] } {
 		this.advance(now);
 		for (let c = 0; c < this.nCounters; c++) this.flushCounter(c, now);
 		for (let c = 0; c < this.nCounters; c++) {
@@ -201,7 +221,7 @@ export class HallMeter {
 				u.busyByHour[h] = this.busyByHour[c * HOURS_PER_DAY + h];
 			}
 		}
-		return { counters: this.usage, trace: this.trace };
+		return { counters: this.usage, trace: this.trace, peakWaiting: this.dayPeaks };
 	}
 
 	/** Tickets waiting, counters busy and counters staffed now. */

@@ -142,7 +142,7 @@ export class ReplicationRun implements EventHandler, LegRun, TimetableRun {
 		this.timetable.schedule();
 		this.cal.run();
 		this.order?.endDay();
-		const { counters, trace } = this.meter.finish(this.cal.now());
+		const { counters, trace, peakWaiting } = this.meter.finish(this.cal.now());
 		return {
 			replication: this.replication,
 			days: this.model.days.length,
@@ -150,6 +150,7 @@ export class ReplicationRun implements EventHandler, LegRun, TimetableRun {
 			tally: this.tally,
 			counters,
 			trace,
+			peakWaiting,
 			events: this.cal.scheduled
 		};
 	}
@@ -206,6 +207,7 @@ export class ReplicationRun implements EventHandler, LegRun, TimetableRun {
 			this.meter.flushCounter(c, now);
 			this.call(c, now);
 		}
+		this.meter.notePeak();
 		// Called at once, it never waits: no patience to run out. (A counter that has just finished may call an
 		// older ticket instead.)
 		if (t.state === 'waiting' && leg.patienceMinutes !== Infinity) {

@@ -89,7 +89,8 @@ export class Timetable {
 		const { cal, engine } = this.run;
 		this.midnight();
 		this.day = day;
-		const O = (this.dayOffset = this.meter.dayOffset = day.index * DAY_MINUTES);
+		const O = (this.dayOffset = day.index * DAY_MINUTES);
+		this.meter.startDay(day.index, O);
 		this.hallClosed = false;
 		engine.startDay();
 		// Shift changes go on the calendar before the visitors: at equal times simjs runs events in the order they

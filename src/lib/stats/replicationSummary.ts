@@ -45,6 +45,8 @@ export interface OverallReplication extends WaitStats {
 	overtime: number;
 	/** abandoned / arrived. */
 	abandonRate: number;
+	/** The mean over the replication's days of each day's peak number of tickets waiting at once. */
+	peakWaiting: number;
 }
 
 /** One agency's ticket (leg) counts and waits. */
@@ -124,6 +126,8 @@ export interface ReplicationSummary {
 	trace: TraceReplication;
 	/** Served measured waits in WAIT_HISTOGRAM_BINS one-minute bins; sums across replications. */
 	waitHistogram: number[];
+	/** Per day, the peak number of tickets waiting at once (what the waiting room must seat). */
+	peakWaiting: number[];
 }
 
 /**
@@ -328,14 +332,16 @@ export function summarizeTally(tally: ReplicationTally, out: Omit<ReplicationOut
 			timeInHall: ratio(hallSum, served),
 			utilization: ratio(busyTotal, staffedTotal),
 			overtime: overtimeTotal,
-			abandonRate: ratio(abandoned, arrived)
+			abandonRate: ratio(abandoned, arrived),
+			peakWaiting: ratio(sumOf(Float64Array.from(out.peakWaiting), 0, out.peakWaiting.length), out.peakWaiting.length)
 		},
 		agencies: agencySummaries,
 		services,
 		counters,
 		hourly,
 		trace,
-		waitHistogram: listOf(histogram.length, (i) => histogram[i])
+		waitHistogram: listOf(histogram.length, (i) => histogram[i]),
+		peakWaiting: [...out.peakWaiting]
 	};
 }
 

@@ -10,7 +10,7 @@ import { quantile, sortedWithoutNaN } from './quantile';
 import { HOURS_PER_DAY, WAIT_HISTOGRAM_BINS } from './replicationTally';
 import type { ReplicationSummary } from './replicationSummary';
 import { byReplication, finiteOrNull, type AgencyRun, type Band, type CounterRun, type HourRun, type MetricJSON, type OverallRun, type RunSummary, type ServiceRun, type TraceBin } from './runSummary';
-import { AGENCY_KEYS, COUNTER_KEYS, HOURLY_KEYS, OVERALL_KEYS, SERVICE_KEYS, packSummary, packedReplication, packedTraceLength, summaryLayout, type SummaryLayout } from './summaryCodec';
+import { AGENCY_KEYS, COUNTER_KEYS, HOURLY_KEYS, OVERALL_KEYS, SERVICE_KEYS, packSummary, packedLength, packedPeaksAt, packedReplication, packedTraceLength, summaryLayout, type SummaryLayout } from './summaryCodec';
 
 /** 10–50–90% band of the values (NaN left out). */
 function band(values: ArrayLike<number>): Band {
@@ -56,6 +56,8 @@ export class RunAccumulator {
 	private readonly traceWaiting: DoubleColumn[] = [];
 	private readonly traceBusy: DoubleColumn[] = [];
 	private readonly traceStaffed: MeanVariance[] = [];
+	/** Every day's peak number waiting, of every replication: its P95 is exact (8 bytes a day). */
+	private readonly dayPeaks = new DoubleColumn();
 	private first: { days: number; binMinutes: number; from: number } | null = null;
 	private last = -Infinity;
 	/** Replications folded in so far. */
@@ -78,7 +80,7 @@ export class RunAccumulator {
 	addPacked(p: Float64Array): void {
 		const r = packedReplication(p);
 		if (!(r > this.last)) throw new RangeError(`replication ${r} ${r === this.last ? 'summarised twice' : 'out of order'}`);
-		if (p.length !== this.layout.fixed + 3 * packedTraceLength(p)) throw new RangeError(`replication ${r}: a summary of another scenario`);
+		if (p.length !== packedLength(p, this.layout)) throw new RangeError(`replication ${r}: a summary of another scenario`);
 		this.last = r;
 		this.count++;
 		this.first ??= { days: p[1], binMinutes: p[2], from: p[3] };
@@ -99,6 +101,8 @@ export class RunAccumulator {
 			this.traceBusy[i].push(p[L.fixed + T + i]);
 			this.traceStaffed[i].add(p[L.fixed + 2 * T + i]);
 		}
+		const peaks = packedPeaksAt(p, L);
+		for (let d = 0; d < p[1]; d++) this.dayPeaks.push(p[peaks + d]);
 	}
 
 	private metric(i: number): MetricJSON {
@@ -159,8 +163,16 @@ export class RunAccumulator {
 			hourly,
 			trace: { binMinutes, from, bins },
 			heatmap,
-			waitHistogram: { binMinutes: 1, counts: [...this.histogram] }
+			waitHistogram: { binMinutes: 1, counts: [...this.histogram] },
+			dailyPeakWaiting: this.dailyPeakWaiting()
 		};
+	}
+
+	/** The day's peak number waiting over every day folded in: median, P95 (exact, interpolated) and maximum. */
+	private dailyPeakWaiting(): RunSummary['dailyPeakWaiting'] {
+		const sorted = sortedWithoutNaN(this.dayPeaks.values());
+		const max = sorted.length ? sorted[sorted.length - 1] : NaN;
+		return { days: sorted.length, p50: finiteOrNull(quantile(sorted, 0.5)), p95: finiteOrNull(quantile(sorted, 0.95)), max: finiteOrNull(max) };
 	}
 }
 

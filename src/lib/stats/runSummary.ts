@@ -38,6 +38,17 @@ export interface OverallRun {
 	timeInHall: MetricJSON;
 	overtime: MetricJSON;
 	abandonRate: MetricJSON;
+	/** Mean over days of the day's peak number of tickets waiting at once. */
+	peakWaiting: MetricJSON;
+}
+
+/** The day's peak number of tickets waiting, across every day of every replication (what a waiting room must seat). */
+export interface DailyPeakWaiting {
+	/** Days observed: replications × days per replication. */
+	days: number;
+	p50: Num;
+	p95: Num;
+	max: Num;
 }
 
 export interface AgencyRun {
@@ -115,6 +126,7 @@ export interface RunSummary {
 	/** Mean utilisation per counter (rows, scenario order) and hour (columns, as in `hours`). */
 	heatmap: { counters: string[]; hours: number[]; utilization: Num[][] };
 	waitHistogram: { binMinutes: 1; counts: number[] };
+	dailyPeakWaiting: DailyPeakWaiting;
 }
 
 /** x, or null when x is NaN or infinite. */

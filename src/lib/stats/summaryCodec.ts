@@ -5,14 +5,15 @@
  *
  * Layout: a header (replication, days, trace bin minutes, trace start, trace length), the fixed part (overall,
  * agencies, services, counters, each counter's utilisation by hour, the hourly series, the wait histogram), then
- * the three trace series. Every value is a double, so pack → unpack gives back the same bits.
+ * the three trace series, then each day's peak number waiting (as many as the header's days). Every value is a
+ * double, so pack → unpack gives back the same bits.
  */
 import type { Scenario } from '../model/scenario';
 import { HOURS_PER_DAY, WAIT_HISTOGRAM_BINS } from './replicationTally';
 import type { HourlyReplication, ReplicationSummary } from './replicationSummary';
 
 /** Per-replication figures that become run metrics, in the order of the summary JSON and CSV. */
-export const OVERALL_KEYS = ['arrived', 'served', 'abandoned', 'noShow', 'notServedAtClose', 'tickets', 'waitMean', 'waitP50', 'waitP90', 'waitP95', 'waitMax', 'serviceLevel', 'utilization', 'timeInHall', 'overtime', 'abandonRate'] as const;
+export const OVERALL_KEYS = ['arrived', 'served', 'abandoned', 'noShow', 'notServedAtClose', 'tickets', 'waitMean', 'waitP50', 'waitP90', 'waitP95', 'waitMax', 'serviceLevel', 'utilization', 'timeInHall', 'overtime', 'abandonRate', 'peakWaiting'] as const;
 export const AGENCY_KEYS = ['arrived', 'served', 'abandoned', 'noShow', 'notServedAtClose', 'waitMean', 'waitP50', 'waitP90', 'waitP95', 'waitMax', 'serviceLevel', 'abandonRate'] as const;
 export const SERVICE_KEYS = ['arrived', 'served', 'waitMean', 'waitP90'] as const;
 export const COUNTER_KEYS = ['served', 'utilization', 'staffed', 'busy', 'overtime'] as const;
@@ -57,6 +58,10 @@ export function summaryLayout(scenario: Scenario): SummaryLayout {
 export const packedReplication = (p: Float64Array): number => p[0];
 /** The number of trace bins of a packed summary. */
 export const packedTraceLength = (p: Float64Array): number => p[4];
+/** The length a packed summary must have: its layout's fixed part, its trace and its days' peaks. */
+export const packedLength = (p: Float64Array, L: SummaryLayout): number => L.fixed + 3 * packedTraceLength(p) + p[1];
+/** Where a packed summary's days' peaks start. */
+export const packedPeaksAt = (p: Float64Array, L: SummaryLayout): number => L.fixed + 3 * packedTraceLength(p);
 
 function put(out: Float64Array, at: number, row: Record<string, number> | undefined, keys: readonly string[]): void {
 	for (let j = 0; j < keys.length; j++) out[at + j] = row?.[keys[j]] ?? NaN;
@@ -69,7 +74,7 @@ function putSeries(out: Float64Array, at: number, values: ArrayLike<number> | un
 /** Packs a summary (missing entries become NaN, as the aggregate reads them). */
 export function packSummary(s: ReplicationSummary, L: SummaryLayout): Float64Array {
 	const T = s.trace.waiting.length;
-	const out = new Float64Array(L.fixed + 3 * T);
+	const out = new Float64Array(L.fixed + 3 * T + s.days);
 	out.set([s.replication, s.days, s.trace.binMinutes, s.trace.from, T]);
 	put(out, L.overall, s.overall as unknown as Record<string, number>, OVERALL_KEYS);
 	for (let a = 0; a < L.agencies; a++) put(out, L.agency + a * AGENCY_KEYS.length, s.agencies[a] as unknown as Record<string, number>, AGENCY_KEYS);
@@ -84,6 +89,7 @@ export function packSummary(s: ReplicationSummary, L: SummaryLayout): Float64Arr
 	out.set(s.trace.waiting, L.fixed);
 	out.set(s.trace.busy, L.fixed + T);
 	out.set(s.trace.staffed, L.fixed + 2 * T);
+	putSeries(out, L.fixed + 3 * T, s.peakWaiting, s.days);
 	return out;
 }
 
@@ -120,6 +126,7 @@ export function unpackSummary(p: Float64Array, scenario: Scenario, L: SummaryLay
 		})),
 		hourly,
 		trace: { binMinutes: p[2], from: p[3], waiting: series(p, L.fixed, T), busy: series(p, L.fixed + T, T), staffed: series(p, L.fixed + 2 * T, T) },
-		waitHistogram: series(p, L.histogram, WAIT_HISTOGRAM_BINS)
+		waitHistogram: series(p, L.histogram, WAIT_HISTOGRAM_BINS),
+		peakWaiting: series(p, L.fixed + 3 * T, p[1])
 	};
 }
