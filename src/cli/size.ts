@@ -1,6 +1,7 @@
 /** `mpp size`: the fewest counters per agency that meet the targets, verified by simulation. */
 import { basename, dirname } from 'node:path';
 import { DEFAULT_SIZING_REPLICATIONS, sizeScenario, type SizingResult, type SizingStep } from '../lib/planning/size';
+import { seatsNote, waitingRoomSeats, type WaitingRoomSeats } from '../lib/planning/seats';
 import { staffing, staffingNote, type Staffing } from '../lib/planning/staffing';
 import { CliError } from './cliError';
 import { withEvaluator } from './evaluator';
@@ -8,7 +9,7 @@ import { fmt, metricText as metric, table } from './format';
 import { OutFiles } from './outFiles';
 import { prepareOut } from './outDir';
 import { loadScenario } from './scenarioFile';
-import { formatExplanation, formatStaffing } from './sizingText';
+import { formatExplanation, formatSeats, formatStaffing } from './sizingText';
 import { printable } from './terminalText';
 
 /** Options of `mpp size`. */
@@ -27,13 +28,15 @@ export interface SizeOptions {
 	workWeek?: number;
 	/** Monthly cost of one officer, rupiah (default: an assumed 4,500,000). */
 	salary?: number;
+	/** People per waiting visitor, for the waiting-room seats (default: an assumed 1.5). */
+	companions?: number;
 }
 
 /** Seconds `mpp size` searches unless told otherwise: then it reports the best layout found so far. */
 export const DEFAULT_SIZE_SECONDS = 300;
 
 /** The `--json` output: the result without the sized scenario and its full summary (those go to --out). */
-export function sizingJson(r: SizingResult, staff: Staffing): object {
+export function sizingJson(r: SizingResult, staff: Staffing, seats: WaitingRoomSeats | null): object {
 	return {
 		counters: r.counters,
 		totalCounters: r.totalCounters,
@@ -49,7 +52,8 @@ export function sizingJson(r: SizingResult, staff: Staffing): object {
 		evaluations: r.evaluations,
 		lowerBound: r.lowerBound,
 		explanation: r.explanation,
-		staffing: staff
+		staffing: staff,
+		seats
 	};
 }
 
@@ -91,9 +95,10 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<void
 		process.stderr.write(`size: warning: the targets are not met by any layout the search could try (see "met" per agency)${stuck}\n`);
 	}
 	const staff = staffing(result.scenario, { workWeekHours: opts.workWeek, monthlySalary: opts.salary });
+	const seats = waitingRoomSeats(result.summary, opts.companions);
 	if (opts.out) {
 		// The staff figure and its assumptions travel with the sized scenario.
-		const notes = [result.scenario.notes, staffingNote(staff)].filter(Boolean).join('\n\n');
+		const notes = [result.scenario.notes, staffingNote(staff), seats && seatsNote(seats)].filter(Boolean).join('\n\n');
 		const sized: Record<string, unknown> = { ...result.scenario, notes };
 		// The base file's "$schema" is relative to where it lives; the sized file may live anywhere.
 		delete sized.$schema;
@@ -108,7 +113,7 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<void
 		}
 		process.stderr.write(`size: wrote the sized scenario to ${opts.out}\n`);
 	}
-	process.stdout.write(opts.json ? `${JSON.stringify(sizingJson(result, staff), null, 2)}\n` : printable(formatSizing(result, staff)));
+	process.stdout.write(opts.json ? `${JSON.stringify(sizingJson(result, staff, seats), null, 2)}\n` : printable(formatSizing(result, staff, seats)));
 }
 
 /** One line of the search's path: "step 3 grow: add dukcapil → 18 counters, worst gap +0.22 (kept)". */
@@ -120,7 +125,7 @@ function stepLine(s: SizingStep): string {
 
 
 /** The human-readable sizing result. */
-export function formatSizing(r: SizingResult, staff: Staffing): string {
+export function formatSizing(r: SizingResult, staff: Staffing, seats: WaitingRoomSeats | null): string {
 	const t = r.targets;
 	const targets = [`P90 wait ≤ ${t.waitP90Minutes} min`, `abandonment ≤ ${(t.abandonRate * 100).toFixed(1)}%`];
 	if (t.serviceLevel !== null) targets.push(`service level ≥ ${(t.serviceLevel * 100).toFixed(1)}%`);
@@ -146,7 +151,8 @@ export function formatSizing(r: SizingResult, staff: Staffing): string {
 		'',
 		...table(rows),
 		...formatExplanation(r),
-		...formatStaffing(staff)
+		...formatStaffing(staff),
+		...formatSeats(seats)
 	];
 	return lines.join('\n') + '\n';
 }

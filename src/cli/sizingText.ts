@@ -1,6 +1,7 @@
 /** `mpp size`'s plain-text explanation: per agency what binds and what one fewer counter gives; staff and cost. */
 import type { SizingResult } from '../lib/planning/size';
 import type { Binding, TargetName } from '../lib/planning/sizingExplained';
+import type { WaitingRoomSeats } from '../lib/planning/seats';
 import type { Staffing } from '../lib/planning/staffing';
 import type { SizingTargets } from '../lib/planning/targets';
 import { fmt, metricText as metric, table } from './format';
@@ -68,5 +69,15 @@ export function formatStaffing(s: Staffing): string[] {
 		`  counter-hours per week: ${s.counterHoursPerWeek.toFixed(1)}   staff: ${s.staff}   cost per month: ${rupiah(s.costPerMonth)}`,
 		`  assumptions: a working week of ${a.workWeekHours} h (--work-week; ${a.workWeekSource});`,
 		`               ${rupiah(a.monthlySalary)} a month per officer (--salary; ${a.salarySource})`
+	];
+}
+
+/** The waiting-room seats and what they come from, with the companions assumption named. */
+export function formatSeats(s: WaitingRoomSeats | null): string[] {
+	if (s === null) return ['', '  Waiting room: no simulated day to size it from'];
+	return [
+		'',
+		`  Waiting room: ${s.seats} seats = P95 of the day's peak number waiting (${fmt(s.peakP95, 1)} over ${s.days} simulated days; median day ${fmt(s.peakP50, 1)}, largest ${fmt(s.peakMax, 0)})`,
+		`               × ${s.companions} people per waiting visitor (--companions; ${s.companionsSource})`
 	];
 }

@@ -34,6 +34,13 @@ describe('mpp size explains its counters and their staff', () => {
 		expect(j.staffing.assumptions).toMatchObject({ workWeekHours: 37.5, monthlySalary: 4_500_000 });
 		expect(j.staffing.assumptions.workWeekSource).toMatch(/Perpres 21\/2023/);
 		expect(j.staffing.assumptions.salarySource).toMatch(/assumption/);
+		// Seats: the P95 day peak × the assumed 1.5 people per waiting visitor, rounded up, over 12 replications of one day.
+		expect(j.seats).toMatchObject({ days: 12, companions: 1.5 });
+		expect(j.seats.seats).toBe(Math.ceil(j.seats.peakP95 * 1.5 - 1e-9));
+		expect(j.seats.peakP50).toBeLessThanOrEqual(j.seats.peakP95);
+		expect(j.seats.peakP95).toBeLessThanOrEqual(j.seats.peakMax);
+		expect(j.seats.companionsSource).toMatch(/assumption/);
+		expect(JSON.parse(readFileSync(out, 'utf8')).notes).toMatch(/Waiting room: \d+ seats = P95 over 12 simulated days/);
 		// The sized scenario carries the staff figure and what it assumes.
 		expect(JSON.parse(readFileSync(out, 'utf8')).notes).toMatch(/Staff: 3 full-time officers .*37\.5-hour week .*Rp 13,500,000 a month at Rp 4,500,000 per officer \(an assumption/);
 	});
@@ -51,6 +58,7 @@ describe('mpp size explains its counters and their staff', () => {
 		expect([Number(hours), Number(fte), Number(staff)]).toEqual([4 * Number(n), 2 * Number(n), 2 * Number(n)]);
 		expect(r.stdout).toMatch(/a working week of 2 h \(--work-week; set by the user\)/);
 		expect(r.stdout).toMatch(/Rp 3,000,000 a month per officer \(--salary; set by the user\)/);
+		expect(r.stdout).toMatch(/Waiting room: \d+ seats = P95 of the day's peak number waiting \([\d.]+ over 12 simulated days/);
 		const total = Number(r.stdout.match(/total counters: (\d+)/)![1]);
 		expect(r.stdout).toContain(`staff: ${2 * total}   cost per month: Rp ${(2 * total * 3_000_000).toLocaleString('en-US')}`);
 	});
@@ -58,7 +66,8 @@ describe('mpp size explains its counters and their staff', () => {
 	it.each([
 		[['--work-week', '0'], /--work-week.*from 1 to 168/],
 		[['--work-week', 'full'], /--work-week.*expected a number/],
-		[['--salary', '-1'], /--salary.*from 0 to 1000000000/]
+		[['--salary', '-1'], /--salary.*from 0 to 1000000000/],
+		[['--companions', '0.5'], /--companions.*from 1 to 10/]
 	])('rejects %j with exit 2', (flags, message) => {
 		const r = mpp('size', hall, ...flags);
 		expect(r.code).toBe(2);

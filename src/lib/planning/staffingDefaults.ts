@@ -26,3 +26,14 @@ export const WORK_WEEK_SOURCE = 'Perpres 21/2023: ASN work 37.5 hours a week';
 /** Where the default salary comes from: nowhere, it is an assumption. */
 export const SALARY_SOURCE = 'an assumption, not from a regulation: set your regency\'s figure';
 
+
+/**
+ * Default people per waiting visitor (the visitor and whoever comes with them). An ASSUMPTION, not a measured
+ * figure: one visitor in two brings someone (a parent with a child's papers, a spouse for a marriage record).
+ * The user should set their own from a count in their hall.
+ */
+export const DEFAULT_COMPANIONS_FACTOR = 1.5;
+/** Bounds of the companions factor: at least the visitor alone, at most a family of ten each. */
+export const COMPANIONS_BOUNDS = { min: 1, max: 10 } as const;
+/** Where the default companions factor comes from: nowhere, it is an assumption. */
+export const COMPANIONS_SOURCE = 'an assumption, not measured: count people per waiting visitor in your hall';
