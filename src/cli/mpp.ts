@@ -12,7 +12,7 @@ import type { PlanCommandOptions } from './plan';
 import { parseTargets } from './planTargets';
 import type { ReplayCommandOptions } from './replay';
 import { intOption, numberOption } from './options';
-import { SALARY_BOUNDS, WORK_WEEK_BOUNDS } from '../lib/planning/staffingDefaults';
+import { COMPANIONS_BOUNDS, SALARY_BOUNDS, WORK_WEEK_BOUNDS } from '../lib/planning/staffingDefaults';
 import type { RunOptions } from './run';
 import { loadScenario } from './scenarioFile';
 import type { SizeOptions } from './size';
@@ -84,6 +84,7 @@ program
 	.option('--max-seconds <s>', 'stop after this many seconds with the best layout found so far (default 300)', numberOption(1, 86_400))
 	.option('--work-week <hours>', 'working week of one full-time officer, hours (default 37.5: Perpres 21/2023 for ASN)', numberOption(WORK_WEEK_BOUNDS.min, WORK_WEEK_BOUNDS.max))
 	.option('--salary <rupiah>', 'monthly cost of one officer, rupiah (default 4500000: an assumption; set your own)', numberOption(SALARY_BOUNDS.min, SALARY_BOUNDS.max))
+	.option('--companions <factor>', 'people per waiting visitor, for the waiting-room seats (default 1.5: an assumption; count your own)', numberOption(COMPANIONS_BOUNDS.min, COMPANIONS_BOUNDS.max))
 	.action(async (file: string, opts: SizeOptions) => (await import('./size')).sizeCommand(file, opts));
 
 program
