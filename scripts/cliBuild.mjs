@@ -1,8 +1,8 @@
 // Builds the `mpp` command into plain JavaScript (dist/cli/) with esbuild, from the TypeScript sources, which
 // stay the single truth. Used by `npm run build`, by `prepare` (so `npm ci` leaves a ready command) and by the
 // launcher bin/mpp.mjs, which rebuilds when a source is newer than the build.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,10 +39,87 @@ export async function buildCli() {
 		// Not minified: the parse time it saves is a few ms, and profiles and messages keep their names.
 		legalComments: 'linked',
 		metafile: true,
-		logLevel: 'warning'
+		logLevel: 'warning',
+		// Chromium's driver stays a package of its own (mpp report --pdf loads it only when asked to print).
+		external: ['playwright-core'],
+		plugins: [sveltePlugin()]
 	});
-	const inputs = [...Object.keys(result.metafile.inputs), 'package-lock.json', 'scripts/cliBuild.mjs'];
+	// The folders a glob read count as inputs too: a dictionary added to one changes the folder's time.
+	const inputs = [...Object.keys(result.metafile.inputs), ...globbedDirs, 'package-lock.json', 'scripts/cliBuild.mjs'];
 	writeFileSync(stamp, inputs.join('\n') + '\n');
+}
+
+/**
+ * What `mpp report` needs to render the app's own Svelte components on the server: `$lib` imports, `.svelte`
+ * files and `.svelte.ts` modules compiled for the server (styles injected into the render's head), and Vite's
+ * `import.meta.glob` (the i18n dictionaries) expanded into plain imports. Only the report command's chunk
+ * loads any of it, so other commands start as fast as before.
+ */
+/** @returns {import('esbuild').Plugin} */
+export function sveltePlugin() {
+	return {
+		name: 'mpp-svelte',
+		setup(build) {
+			build.onResolve({ filter: /^\$lib(\/|$)/ }, (args) =>
+				build.resolve('./' + join('src/lib', args.path.slice('$lib'.length)), { resolveDir: root, kind: args.kind })
+			);
+			build.onLoad({ filter: /\.svelte$/ }, async (args) => {
+				const { compile } = await import('svelte/compiler');
+				const source = readFileSync(args.path, 'utf8');
+				const { js } = compile(source, { filename: relative(root, args.path), generate: 'server', css: 'injected', dev: false });
+				return { contents: js.code, loader: 'js', resolveDir: dirname(args.path) };
+			});
+			build.onLoad({ filter: /\.svelte\.(ts|js)$/ }, async (args) => {
+				const [{ compileModule }, { transform }] = await Promise.all([import('svelte/compiler'), import('esbuild')]);
+				const ts = await transform(readFileSync(args.path, 'utf8'), { loader: 'ts', target: 'es2022' });
+				const { js } = compileModule(ts.code, { filename: relative(root, args.path), generate: 'server', dev: false });
+				return { contents: js.code, loader: 'js', resolveDir: dirname(args.path) };
+			});
+			build.onLoad({ filter: /[\\/]i18n[\\/]index\.ts$/ }, (args) => ({
+				contents: expandGlobs(readFileSync(args.path, 'utf8'), dirname(args.path)),
+				loader: 'ts',
+				resolveDir: dirname(args.path)
+			}));
+		}
+	};
+}
+
+/**
+ * Replaces `import.meta.glob<T>('./dir/*\/*.json', { eager: true, import: 'default' })` by an object of imports.
+ * @param {string} code
+ * @param {string} dir
+ * @returns {string}
+ */
+function expandGlobs(code, dir) {
+	/** @type {string[]} */
+	const imports = [];
+	const out = code.replace(/import\.meta\.glob(?:<[^>]*>)?\(\s*'([^']+)'\s*,\s*\{\s*eager:\s*true,\s*import:\s*'default'\s*\}\s*\)/g, (_m, /** @type {string} */ pattern) => {
+		const entries = globFiles(dir, pattern.replace(/^\.\//, '').split('/')).map((file) => {
+			const name = `__glob${imports.length}`;
+			imports.push(`import ${name} from ${JSON.stringify('./' + file)};`);
+			return `${JSON.stringify('./' + file)}: ${name}`;
+		});
+		return `{ ${entries.join(', ')} }`;
+	});
+	return imports.join('\n') + '\n' + out;
+}
+
+/** Folders read by expandGlobs, relative to the root (for the staleness stamp). @type {Set<string>} */
+const globbedDirs = new Set();
+
+/**
+ * The files under `dir` matching path segments where `*` stands for any name (sorted, so builds are stable).
+ * @param {string} dir
+ * @param {string[]} segments
+ * @returns {string[]}
+ */
+function globFiles(dir, segments) {
+	const [head, ...rest] = segments;
+	globbedDirs.add(relative(root, dir));
+	const re = new RegExp('^' + head.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*') + '$');
+	const names = readdirSync(dir, { withFileTypes: true }).filter((e) => re.test(e.name)).sort((a, b) => a.name.localeCompare(b.name));
+	if (rest.length === 0) return names.filter((e) => e.isFile()).map((e) => e.name);
+	return names.filter((e) => e.isDirectory()).flatMap((e) => globFiles(join(dir, e.name), rest).map((/** @type {string} */ f) => `${e.name}/${f}`));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -11,6 +11,7 @@ import type { MergeOptions } from './merge';
 import type { PlanCommandOptions } from './plan';
 import { parseTargets } from './planTargets';
 import type { ReplayCommandOptions } from './replay';
+import { langOption, type ReportOptions } from './reportOptions';
 import { intOption, numberOption } from './options';
 import { COMPANIONS_BOUNDS, SALARY_BOUNDS, WORK_WEEK_BOUNDS } from '../lib/planning/staffingDefaults';
 import type { RunOptions } from './run';
@@ -105,6 +106,20 @@ program
 	.option('-o, --out <dir>', 'write plan.json, plan.csv, plan-agencies.csv and each sized scenario to this folder')
 	.option('-w, --workers <n>', 'worker threads, one region each at a time (default: the machine\'s cores; 0 runs in this thread)', intOption(0, 256))
 	.action(async (file: string, opts: PlanCommandOptions) => (await import('./plan')).planCommand(file, opts));
+
+program
+	.command('report')
+	.description('run a scenario (or compare it, or size it) and write the app\'s A4 report as one self-contained HTML file')
+	.argument('<scenario>', 'scenario JSON file')
+	.option('--compare <b>', 'compare with this scenario (A = <scenario>, B = this) on the same visitors')
+	.option('--size', 'size the counters (mpp size\'s default targets) and report counters and staff per agency')
+	.option('-r, --replications <n>', 'replications (default: the scenario\'s run.replications; 20 per layout with --size)', intOption(1, 100_000))
+	.option('-s, --seed <s>', 'random seed (default: the scenario\'s run.seed)', intOption(0))
+	.option('--lang <lang>', 'language of the report: id (default) or en', langOption)
+	.requiredOption('-o, --out <file>', 'write the HTML report to this file')
+	.option('--pdf <file>', 'also print it to an A4 PDF with Chromium ($CHROMIUM_PATH or /usr/bin/chromium)')
+	.option('-w, --workers <n>', 'worker threads (default: the machine\'s cores; 0 runs in this thread)', intOption(0, 256))
+	.action(async (file: string, opts: ReportOptions) => (await import('./reportCommand')).reportCommand(file, opts));
 
 const MAP_HELP = 'which column holds which field, e.g. "service=jenis_layanan,counter=no_loket" (default: found by name)';
 

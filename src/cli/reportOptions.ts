@@ -1,0 +1,25 @@
+/** `mpp report`'s options and its --lang parser: light, so mpp.ts can register the command without loading Svelte. */
+import { InvalidArgumentError } from 'commander';
+import type { Lang } from '../lib/i18n';
+
+/** Options of `mpp report`. */
+export interface ReportOptions {
+	compare?: string;
+	size?: boolean;
+	replications?: number;
+	seed?: number;
+	lang?: Lang;
+	out: string;
+	pdf?: string;
+	workers?: number;
+}
+
+// The app's languages (src/lib/i18n LANGS), repeated here so parsing a flag does not load the dictionaries.
+const REPORT_LANGS: readonly Lang[] = ['id', 'en'];
+
+/** A commander parser for --lang: the languages the app speaks. */
+export function langOption(value: string): Lang {
+	const lang = REPORT_LANGS.find((l) => l === value);
+	if (!lang) throw new InvalidArgumentError(`expected "id" or "en", got "${value}"`);
+	return lang;
+}
