@@ -177,6 +177,9 @@ describe('Planning pages in Chromium', () => {
 				expect(text).not.toContain('— [— – —]');
 				expect(text).toContain('tidak ada yang dilayani di B');
 				expect(text).toContain('Memburuk');
+				// The P90 chart marks B's Bank Bengkulu "nobody served" instead of leaving its place empty.
+				const nobodyMark = page.locator('[data-testid="chart-compare-p90"] [data-nobody-served="bank-bengkulu"]').first();
+				expect(await nobodyMark.locator('text').textContent()).toBe('tidak ada yang dilayani');
 				// Counts per day (the run page's unit), share differences in percentage points.
 				const kpiRow = (kpi: string) => `[data-testid="compare-table"] tr[data-kpi="${kpi}"]`;
 				const [arrivedA] = await means(`${kpiRow('arrived')} td:not([data-testid="compare-diff"])`);
