@@ -4,6 +4,7 @@ import {
 	migrate,
 	newKey,
 	newRecord,
+	originalRef,
 	RecordFormatError,
 	RECORD_FORMAT_VERSION,
 	resultsIdentity,
@@ -49,6 +50,16 @@ describe('migrate', () => {
 		expect(r.name).toBe('Uji');
 		expect(r.origin).toBe('imported');
 		expect('shippedId' in r).toBe(false);
+	});
+
+	it('keeps where a copy was copied from, and reads records written before that was kept', () => {
+		expect(migrate({ ...record, copiedFrom: 's-source' }).copiedFrom).toBe('s-source');
+		// Older records have no copiedFrom: still read, unchanged, and their original is the shipped ancestor.
+		const old = migrate(record);
+		expect('copiedFrom' in old).toBe(false);
+		expect(originalRef(old)).toBe('shipped:kota-bengkulu');
+		expect('copiedFrom' in migrate({ ...record, copiedFrom: 42 })).toBe(false);
+		expect('copiedFrom' in migrate({ ...record, copiedFrom: '' })).toBe(false);
 	});
 });
 
@@ -155,5 +166,14 @@ describe('newRecord', () => {
 		expect(r).toMatchObject({ formatVersion: RECORD_FORMAT_VERSION, name: 'Uji', origin: 'duplicate', shippedId: 'kota-bengkulu' });
 		expect(newRecord('Uji', {}, 'new').key).not.toBe(r.key);
 		expect('shippedId' in newRecord('Baru', {}, 'new')).toBe(false);
+	});
+
+	it('records the scenario a duplicate copies, so its original is that scenario rather than the shipped ancestor', () => {
+		const copy = newRecord('Salinan', {}, 'duplicate', 'kota-bengkulu', 's-parent');
+		expect(migrate(copy)).toEqual(copy);
+		expect(originalRef(copy)).toBe('s-parent');
+		expect(originalRef(newRecord('Salinan', {}, 'duplicate', 'lebong', 'shipped:lebong'))).toBe('shipped:lebong');
+		expect(originalRef(newRecord('Impor', {}, 'imported'))).toBeUndefined();
+		expect('copiedFrom' in newRecord('Baru', {}, 'new')).toBe(false);
 	});
 });

@@ -17,8 +17,13 @@ export interface SavedScenario {
 	/** ISO time of the last save. */
 	savedAt: string;
 	origin: ScenarioOrigin;
-	/** The shipped scenario this one was copied from, if any. */
+	/** The shipped scenario this one was copied from, if any (also through a copy of a copy). */
 	shippedId?: string;
+	/**
+	 * The scenario this one is a direct copy of — a saved key or `shipped:<id>` — when it was duplicated. Records
+	 * written before it existed lack it: `originalRef` falls back to the shipped ancestor.
+	 */
+	copiedFrom?: string;
 }
 
 const ORIGINS: readonly ScenarioOrigin[] = ['shipped', 'imported', 'new', 'duplicate'];
@@ -58,6 +63,7 @@ export function migrate(record: unknown): SavedScenario {
 		origin
 	};
 	if (typeof r.shippedId === 'string') out.shippedId = r.shippedId;
+	if (typeof r.copiedFrom === 'string' && r.copiedFrom !== '') out.copiedFrom = r.copiedFrom;
 	return out;
 }
 
@@ -83,11 +89,21 @@ export function newKey(now = Date.now(), random: () => number = Math.random): st
 	return `s-${now.toString(36).padStart(9, '0')}-${r}`;
 }
 
-/** A record for a scenario being saved now for the first time, under a new key. */
-export function newRecord(name: string, scenario: unknown, origin: ScenarioOrigin, shippedId?: string): SavedScenario {
+/** A record for a scenario being saved now for the first time, under a new key (`copiedFrom`: the ref it copies). */
+export function newRecord(name: string, scenario: unknown, origin: ScenarioOrigin, shippedId?: string, copiedFrom?: string): SavedScenario {
 	const rec: SavedScenario = { key: newKey(), formatVersion: RECORD_FORMAT_VERSION, name, scenario, savedAt: new Date().toISOString(), origin };
 	if (shippedId) rec.shippedId = shippedId;
+	if (copiedFrom) rec.copiedFrom = copiedFrom;
 	return rec;
+}
+
+/**
+ * The reference of the scenario a saved one is a copy of, for "compare with the original": the scenario it was
+ * duplicated from, else the shipped one it was copied from (an edited shipped scenario, an older record); none
+ * for a scenario imported or made new.
+ */
+export function originalRef(rec: Pick<SavedScenario, 'copiedFrom' | 'shippedId'>): string | undefined {
+	return rec.copiedFrom ?? (rec.shippedId ? shippedRef(rec.shippedId) : undefined);
 }
 
 /** The reference of a shipped scenario, as used in `?ref=`. */
