@@ -191,7 +191,7 @@ describe('move N counters from agency X to agency Y', () => {
 		expect(v.counters.find((c) => c.id === 'dukcapil-2')!.shifts).toBeUndefined();
 		// PLN served only by a counter it shares with Bapenda, on 10:00–12:00: a counter moved to PLN takes those hours.
 		const late: Array<[string, string]> = [['10:00', '12:00']];
-		const shared = { ...onShift, counters: [...onShift.counters, { id: 'bersama', name: 'Loket bersama', serves: ['bapenda', 'pln'], shifts: late }] };
+		const shared = { ...onShift, counters: [...onShift.counters, { id: 'bersama', name: 'Loket bersama', serves: ['bapenda', 'pln'], shifts: late, speed: 1 }] };
 		expect(valid(moveCounters(shared, 'dukcapil', 'pln', 1, 'take')).counters.find((c) => c.id === 'dukcapil-2')!.shifts).toEqual(late);
 	});
 
