@@ -52,6 +52,23 @@ describe('regencyScenario', () => {
 		expect(s.demand.profile!.weights).toEqual(kotaBengkulu.demand.profile!.weights);
 	});
 
+	it('names each agency for the regency (Polres Kaur, Dukcapil Kabupaten Kaur …), keeping ids and province-wide names', () => {
+		const all = kotaBengkulu.agencies.map((a) => a.id);
+		const s = regencyScenario(kotaBengkulu, { id: 'kaur', name: 'Kaur', population: 126_551, agencies: all });
+		const name = (id: string) => s.agencies.find((a) => a.id === id)!.name;
+		expect(s.agencies.map((a) => a.id)).toEqual(all);
+		expect(name('polresta')).toBe('Kepolisian Resor Kaur (Polres Kaur)');
+		expect(name('dukcapil')).toBe('Dinas Kependudukan dan Pencatatan Sipil Kabupaten Kaur (Dukcapil Kabupaten Kaur)');
+		expect(name('bpn')).toBe('Kantor Pertanahan Kabupaten Kaur (BPN)');
+		expect(name('samsat')).toBe('UPTD Samsat Kaur (Bapenda Provinsi Bengkulu)');
+		expect(name('pln')).toBe('PT PLN (Persero) ULP Kaur');
+		for (const id of ['imigrasi', 'bpjs-kes', 'bpjs-tk', 'taspen', 'bank-bengkulu', 'kpp', 'bprs']) expect(name(id)).toBe(kotaBengkulu.agencies.find((a) => a.id === id)!.name);
+		for (const a of s.agencies) expect(a.name).not.toMatch(/Kota Bengkulu|Polresta/);
+		// Kota Bengkulu itself keeps its agencies' real names.
+		const city = regencyScenario(kotaBengkulu, { id: 'kota', name: 'Bengkulu', kind: 'kota', visitorsPerDay: 300, agencies: all });
+		expect(city.agencies.map((a) => a.name)).toEqual(kotaBengkulu.agencies.map((a) => a.name));
+	});
+
 	it('refuses unknown agencies, an empty choice and a missing population', () => {
 		expect(() => regencyScenario(kotaBengkulu, { id: 'x', name: 'X', population: 1000, agencies: ['dukcapil', 'nope'] })).toThrow(/"nope"/);
 		expect(() => regencyScenario(kotaBengkulu, { id: 'x', name: 'X', population: 1000, agencies: [] })).toThrow(/at least one/);

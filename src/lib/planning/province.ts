@@ -2,11 +2,13 @@
  * The province plan: every region of a province file sized at each demand level, with staff, cost, waiting-room
  * seats and the achieved KPIs, and the province's totals (the sum of the regions).
  *
- * How it runs: regions are independent jobs handed to `lanes` (one Evaluate each, e.g. one worker thread each), the
- * largest first so the lanes finish together. Within a region the levels run low → high, each search starting from
- * and never pruning below the lower level's layout (size.ts `floor`): a higher demand never gets fewer counters,
- * by construction, and the search starts next to its answer. A job's result depends only on the region, the
- * settings and the seed, never on which lane ran it, so the plan is the same, byte for byte, on any number of lanes.
+ * How it runs: the jobs (region × level) of one tier — regions hosting the same agencies — form a chain in order of
+ * visitors a day; each search starts from and never prunes below the previous job's layout (size.ts `floor`). So
+ * more demand, from more residents or a higher level, never gets fewer counters at any agency, by construction (the
+ * searches are noisy: run independently, a region 10% larger could get one counter fewer somewhere), and each search
+ * starts next to its answer. Chains run side by side on `lanes` (one Evaluate each, e.g. one worker thread each).
+ * A job's result depends only on the province, the settings and the seed, never on the lane that ran it, so the plan
+ * is the same, byte for byte, on any number of lanes.
  */
 import type { Scenario } from '../model/scenario';
 import type { MetricJSON } from '../stats/runSummary';
@@ -151,21 +153,36 @@ export async function planProvince(province: Province, base: Scenario, lanes: re
 	if (lanes.length === 0) throw new RangeError('a plan needs at least one lane to evaluate on');
 	const settings = planSettings(base, options);
 	const chosen = province.regions.filter((r) => !options.regions || options.regions.includes(r.id));
-	const plans: RegionPlan[] = new Array(chosen.length);
-	// Largest first: the longest jobs start early, so no lane is left with one long job at the end.
-	const queue = chosen.map((r, i) => ({ r, i })).sort((a, b) => planPopulation(province, b.r) - planPopulation(province, a.r) || a.i - b.i);
+	const levels: LevelPlan[][] = chosen.map(() => []);
+	const queue = tierChains(province, base, chosen, settings.levels);
 	const total = chosen.length * settings.levels.length;
 	let done = 0;
 	// One failed lane stops the others.
 	const controller = new AbortController();
-	const o: PlanOptions = { ...options, signal: options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal };
+	const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
 	const lane = async (evaluate: Evaluate) => {
-		for (let job = queue.shift(); job; job = queue.shift()) {
-			const id = job.r.id;
-			plans[job.i] = await planRegion(province, base, job.r, settings, evaluate, o, (level, finished, sizing) => {
-				if (finished) done++;
-				options.onProgress?.({ done, total, region: id, level, finished, sizing });
-			});
+		for (let chain = queue.shift(); chain; chain = queue.shift()) {
+			let floor: Record<string, number> | undefined;
+			for (const job of chain) {
+				checkAborted(signal);
+				const region = chosen[job.region];
+				const progress = (finished: LevelPlan | null, sizing: SizingProgress | null) =>
+					options.onProgress?.({ done, total, region: region.id, level: job.level, finished, sizing });
+				const r = await sizeScenario(job.scenario, evaluate, {
+					targets: settings.targets,
+					seed: settings.seed,
+					replications: settings.replications,
+					floor,
+					maxEvaluations: options.maxEvaluations,
+					signal,
+					onProgress: (sz) => progress(null, sz)
+				});
+				const plan = levelPlan(province, region, job.level, r, settings);
+				levels[job.region][settings.levels.indexOf(job.level)] = plan;
+				floor = r.counters;
+				done++;
+				progress(plan, null);
+			}
 		}
 	};
 	try {
@@ -174,32 +191,39 @@ export async function planProvince(province: Province, base: Scenario, lanes: re
 		controller.abort();
 		throw e;
 	}
-	return { province: { id: province.id, name: province.name }, settings, regions: plans, totals: planTotals(plans, settings.levels) };
+	const regions = chosen.map((r, i) => regionPlan(province, r, levels[i]));
+	return { province: { id: province.id, name: province.name }, settings, regions, totals: planTotals(regions, settings.levels) };
 }
 
-type JobProgress = (level: DemandLevel, finished: LevelPlan | null, sizing: SizingProgress | null) => void;
+/** One sizing of a plan: a region (index into the chosen regions) at a level. */
+interface PlanJob {
+	region: number;
+	level: DemandLevel;
+	scenario: Scenario;
+	visitorsPerDay: number;
+}
 
-/** One region at every level of the settings, low → high, each floored at the previous level's layout. */
-async function planRegion(p: Province, base: Scenario, region: ProvinceRegion, settings: PlanSettings, evaluate: Evaluate, o: PlanOptions, progress: JobProgress): Promise<RegionPlan> {
-	const levels: LevelPlan[] = [];
-	let floor: Record<string, number> | undefined;
-	for (const level of settings.levels) {
-		checkAborted(o.signal);
-		const scenario = regionScenario(p, base, region, level);
-		const r = await sizeScenario(scenario, evaluate, {
-			targets: settings.targets,
-			seed: settings.seed,
-			replications: settings.replications,
-			floor,
-			maxEvaluations: o.maxEvaluations,
-			signal: o.signal,
-			onProgress: (s) => progress(level, null, s)
-		});
-		const plan = levelPlan(p, region, level, r, settings);
-		levels.push(plan);
-		floor = r.counters;
-		progress(level, plan, null);
-	}
+/**
+ * The plan's jobs as chains, one per tier (the same agencies), each in order of visitors a day (ties: region, then
+ * level order), the chain with the most visitors first so the longest work starts early.
+ */
+function tierChains(p: Province, base: Scenario, regions: readonly ProvinceRegion[], levels: readonly DemandLevel[]): PlanJob[][] {
+	const byTier = new Map<string, PlanJob[]>();
+	regions.forEach((r, i) => {
+		for (const level of levels) {
+			const scenario = regionScenario(p, base, r, level);
+			const chain = byTier.get(r.tier) ?? [];
+			chain.push({ region: i, level, scenario, visitorsPerDay: scenario.demand.visitorsPerDay });
+			byTier.set(r.tier, chain);
+		}
+	});
+	const chains = [...byTier.values()].map((c) => c.sort((a, b) => a.visitorsPerDay - b.visitorsPerDay || a.region - b.region || levels.indexOf(a.level) - levels.indexOf(b.level)));
+	const work = (c: PlanJob[]) => c.reduce((s, j) => s + j.visitorsPerDay, 0);
+	return chains.sort((a, b) => work(b) - work(a));
+}
+
+/** A region's row of the plan. */
+function regionPlan(p: Province, region: ProvinceRegion, levels: LevelPlan[]): RegionPlan {
 	const est = p.populationBasis === 'estimate' ? region.population.estimate : undefined;
 	const source = est ?? region.population.census2020;
 	return {

@@ -1,0 +1,46 @@
+/** The province file: the shipped one is valid and adds up; a broken one is refused with JSON paths. */
+import { describe, expect, it } from 'vitest';
+import { parseProvince, parseProvinceText, planPopulation } from '../../src/lib/planning/provinceData';
+import { base, provinceJson, shippedProvince } from './provinceFixtures';
+
+describe('data/bengkulu-province.json', () => {
+	it('is valid, lists ten regions whose 2020 census adds up to the province, each figure with source and date', () => {
+		const p = shippedProvince();
+		expect(p.regions).toHaveLength(10);
+		expect(p.regions.reduce((s, r) => s + r.population.census2020.value, 0)).toBe(p.provincePopulation2020!.value);
+		for (const r of p.regions) {
+			expect(r.population.estimate, r.id).toBeDefined();
+			expect(planPopulation(p, r)).toBe(r.population.estimate!.value);
+		}
+		// † The two regions whose census figures are derived from the province total say so.
+		expect(p.regions.filter((r) => r.population.census2020.derived).map((r) => r.id)).toEqual(['bengkulu-utara', 'rejang-lebong']);
+		expect(p.workingDaysPerYear.assumption).toBe(true);
+	});
+});
+
+describe('parseProvince', () => {
+	it('names the JSON path of every problem', () => {
+		const j = provinceJson() as { regions: Array<Record<string, unknown>>; tiers: Record<string, { agencies: Record<string, number> }> };
+		(j.regions[2].population as { census2020: { value: unknown } }).census2020.value = 'banyak';
+		j.regions[3].id = j.regions[1].id;
+		j.regions[4].tier = 'provinsi';
+		j.tiers.kabupaten.agencies.dukcapl = 1;
+		const shape = parseProvince({ ...j, regions: [j.regions[0], { ...j.regions[2] }] }, base);
+		expect(shape.ok).toBe(false);
+		if (!shape.ok) expect(shape.errors).toContainEqual({ path: 'regions[1].population.census2020.value', message: 'expected a number, got string' });
+		(j.regions[2].population as { census2020: { value: unknown } }).census2020.value = 1000;
+		const cross = parseProvince(j, base);
+		expect(cross.ok).toBe(false);
+		if (!cross.ok) {
+			const paths = cross.errors.map((e) => e.path);
+			expect(paths).toEqual(expect.arrayContaining(['regions[3].id', 'regions[4].tier', 'tiers.kabupaten.agencies.dukcapl']));
+			expect(cross.errors.find((e) => e.path === 'tiers.kabupaten.agencies.dukcapl')!.message).toMatch(/no agency "dukcapl"/);
+		}
+	});
+
+	it('reports a syntax error by line and column', () => {
+		const r = parseProvinceText('{\n  "format": "mpp-province",\n  oops\n}');
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.errors[0].message).toMatch(/^line 3, column 3/);
+	});
+});
