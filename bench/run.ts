@@ -6,6 +6,7 @@
  */
 import { parseArgs, usage, type BenchArgs } from './args';
 import { runInProcess } from './inProcess';
+import { runPlanBench } from './planBench';
 import { targetsMissed } from './report';
 import { runWholeProcess } from './wholeProcess';
 
@@ -28,6 +29,8 @@ const a = args();
 const started = performance.now();
 let ok = true;
 if (a.parts.has('whole') || a.parts.has('peers')) ok = await runWholeProcess(a);
+// The province plan (issue 25): a whole process of the built CLI, so it runs with the whole-process part.
+if (a.parts.has('whole')) ok = (await runPlanBench()) && ok;
 if (a.parts.has('inprocess')) {
 	try {
 		await runInProcess();
