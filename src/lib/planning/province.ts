@@ -14,7 +14,7 @@ import type { Scenario } from '../model/scenario';
 import type { MetricJSON } from '../stats/runSummary';
 import { checkAborted, type Evaluate } from './evaluate';
 import { DEMAND_LEVELS, planPopulation, type DemandLevel, type MppStatus, type Province, type ProvinceRegion } from './provinceData';
-import { regionScenario } from './provinceDemand';
+import { regionScenario, regionVisitorsPerDay } from './provinceDemand';
 import { DEFAULT_COMPANIONS_FACTOR, waitingRoomSeats } from './seats';
 import { DEFAULT_SIZING_REPLICATIONS, sizeScenario, type AgencyAchieved, type SizingProgress, type SizingResult } from './size';
 import { staffing, staffingNote, type Staffing, type StaffingAssumptions } from './staffing';
@@ -213,7 +213,7 @@ function tierChains(p: Province, base: Scenario, regions: readonly ProvinceRegio
 		for (const level of levels) {
 			const scenario = regionScenario(p, base, r, level);
 			const chain = byTier.get(r.tier) ?? [];
-			chain.push({ region: i, level, scenario, visitorsPerDay: scenario.demand.visitorsPerDay });
+			chain.push({ region: i, level, scenario, visitorsPerDay: regionVisitorsPerDay(p, base, r, level) });
 			byTier.set(r.tier, chain);
 		}
 	});
@@ -254,7 +254,7 @@ function levelPlan(p: Province, region: ProvinceRegion, level: DemandLevel, r: S
 	return {
 		level,
 		visitsPerResident: p.demand.levels[level].value,
-		visitorsPerDay: r.scenario.demand.visitorsPerDay,
+		visitorsPerDay: r.scenario.demand.visitorsPerDay ?? 0,
 		counters: r.counters,
 		totalCounters: r.totalCounters,
 		counterHoursPerWeek: staff.counterHoursPerWeek,

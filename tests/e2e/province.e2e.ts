@@ -1,0 +1,76 @@
+/**
+ * The real-browser suite, the province plan (issue 25): /provinsi computes the plan of the ten regions in Web
+ * Workers (2 replications per layout, to keep the test quick), keeps it across a reload, opens Kaur's sized
+ * scenario in the editor with regency names, and prints an A4 report with one section per region.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openSession, SHOTS, waitForStatus, watchErrors, type Session } from './browser';
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+
+let session: Session;
+let page: Page;
+let base: string;
+
+beforeAll(async () => {
+	session = await openSession('province-');
+	({ page, base } = session);
+});
+
+afterAll(async () => {
+	await session?.close();
+});
+
+/** A4 portrait is 595.3 × 841.9 pt; Chromium's MediaBox rounds its pixels. */
+function pdfFacts(pdf: Buffer): { width: number; height: number; pages: number } {
+	const text = pdf.toString('latin1');
+	const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(text);
+	return { width: Number(box?.[1]), height: Number(box?.[2]), pages: (text.match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length };
+}
+
+describe('/provinsi', () => {
+	test('computes the plan, keeps it across a reload, opens Kaur in the editor and prints ten region sections', async () => {
+		const errors = watchErrors(page);
+		await page.goto(`${base}/provinsi`);
+		await page.getByRole('heading', { level: 1 }).waitFor();
+		expect(await page.textContent('h1')).toContain('Rencana provinsi');
+		await page.fill('[data-testid="province-replications"]', '2');
+		await page.click('[data-testid="province-compute"]');
+		expect(await waitForStatus(page, 'province-setup', ['done', 'failed'], 110_000)).toBe('done');
+		await session.shot('plan');
+		expect(await page.locator('[data-testid="province-table"] tbody tr').count()).toBe(10);
+		const counters = Number((await page.textContent('[data-testid="total-counters-central"]'))!.replace(/\D/g, ''));
+		expect(counters).toBeGreaterThan(100);
+		expect(await page.textContent('[data-testid="status-kota-bengkulu"]')).toBe('Beroperasi');
+		expect(await page.textContent('[data-testid="status-seluma"]')).toBe('Direncanakan');
+		await page.waitForSelector('[data-testid="chart-province"] svg');
+
+		// A reload shows the kept plan, not a fresh computation.
+		await page.reload();
+		await page.waitForSelector('[data-testid="province-setup"][data-restored="true"]', { timeout: 15_000 });
+		expect(await page.locator('[data-testid="province-table"] tbody tr').count()).toBe(10);
+		expect(Number((await page.textContent('[data-testid="total-counters-central"]'))!.replace(/\D/g, ''))).toBe(counters);
+
+		// The report: only while printing, ten region sections, A4.
+		await page.emulateMedia({ media: 'print' });
+		await page.waitForSelector('[data-testid="province-report"]', { state: 'attached' });
+		expect(await page.locator('[data-testid="province-report-region"]').count()).toBe(10);
+		const pdf = await page.pdf({ format: 'A4', printBackground: true });
+		writeFileSync(join(SHOTS, 'province-report.pdf'), pdf);
+		const facts = pdfFacts(pdf);
+		expect(Math.abs(facts.width - 595.3)).toBeLessThan(1.5);
+		expect(Math.abs(facts.height - 841.9)).toBeLessThan(1.5);
+		expect(facts.pages).toBeGreaterThanOrEqual(3);
+		console.log(`e2e: the province report: ${facts.pages} A4 pages`);
+		await page.emulateMedia({ media: 'screen' });
+
+		// Kaur's central layout opens in the editor with its regency's names.
+		await page.click('[data-testid="open-kaur"]');
+		await page.waitForURL(/\/edit\?ref=/, { timeout: 15_000 });
+		await page.waitForFunction(() => document.body.textContent?.includes('Polres Kaur'), undefined, { timeout: 15_000 });
+		expect(await page.textContent('body')).toContain('Dukcapil Kabupaten Kaur');
+		await session.shot('kaur-editor');
+		expect(errors).toEqual([]);
+	}, 240_000);
+});
