@@ -7,7 +7,8 @@ import type { Scenario } from '../../src/lib/model/scenario';
 import type { GrowthPoint } from '../../src/lib/planning/growth';
 import type { SizingResult } from '../../src/lib/planning/size';
 import { SizeController, type SizeJobs } from '../../src/lib/size/sizeController.svelte';
-import { resultsIdentity, shippedIdOf, type SavedScenario } from '../../src/lib/stores/savedScenario';
+import type { PlanningRecord, PlanningSlot } from '../../src/lib/stores/planningRecord';
+import { newRecord, resultsIdentity, shippedIdOf, type SavedScenario } from '../../src/lib/stores/savedScenario';
 
 const read = (id: string) => JSON.parse(readFileSync(`scenarios/${id}.json`, 'utf8')) as Record<string, unknown>;
 const parsed = (json: unknown) => {
@@ -51,8 +52,18 @@ function fakeJobs() {
 
 function memoryStore() {
 	const saved = new Map<string, SavedScenario>();
+	const planning = new Map<PlanningSlot, PlanningRecord>();
 	return {
 		saved,
+		planning,
+		async getPlanning(slot: PlanningSlot) {
+			const r = planning.get(slot);
+			return r && structuredClone(r);
+		},
+		async savePlanning(rec: PlanningRecord) {
+			// structuredClone throws DataCloneError for what IndexedDB could not keep either.
+			planning.set(rec.slot, structuredClone(rec));
+		},
 		async scenarioChoices() {
 			return [{ ref: 'shipped:lebong', name: 'Lebong' }, ...[...saved.values()].map((r) => ({ ref: r.key, name: r.name }))];
 		},
@@ -76,10 +87,9 @@ async function until(ok: () => boolean): Promise<void> {
 	expect(ok()).toBe(true);
 }
 
-function controller() {
-	const store = memoryStore();
+function controller(store = memoryStore(), wizardSource: Scenario = kotaBengkulu) {
 	const { jobs, calls } = fakeJobs();
-	const ctl = new SizeController({ store, jobs, t, wizardSource: kotaBengkulu });
+	const ctl = new SizeController({ store, jobs, t, wizardSource, keepDelayMs: 0 });
 	return { ctl, store, jobs, calls };
 }
 
@@ -154,5 +164,119 @@ describe('SizeController', () => {
 		expect(rec.origin).toBe('new');
 		expect(rec.scenario).not.toHaveProperty('$schema');
 		expect(String((rec.scenario as { notes: string }).notes)).toMatch(/37[.,]5/);
+	});
+});
+
+describe('SizeController keeps the page', () => {
+	it('brings back the inputs, the sizing and the curve on the next visit', async () => {
+		const first = controller();
+		await first.ctl.mount('');
+		first.ctl.inputs.waitP90 = 10;
+		first.ctl.inputs.salary = 5_000_000;
+		first.ctl.applyPreset('seluma');
+		first.ctl.wizard.open = '07:30';
+		first.ctl.noteInputs();
+		await first.ctl.run();
+		first.ctl.growthInputs = { from: 100, to: 200, step: 100 };
+		await first.ctl.runGrowth();
+		first.ctl.destroy();
+		await first.ctl.settled();
+
+		const again = controller(first.store);
+		await again.ctl.mount('');
+		expect(again.ctl.restored).toBe(true);
+		expect(again.ctl.inputs).toMatchObject({ waitP90: 10, salary: 5_000_000, ref: 'shipped:lebong' });
+		expect(again.ctl.wizard).toMatchObject({ preset: 'seluma', regencyName: 'Seluma', open: '07:30' });
+		expect(again.ctl.result?.scenario.id).toBe('lebong');
+		expect(again.ctl.sizedFrom).toBe(first.ctl.sizedFrom);
+		expect(again.ctl.staff?.costPerMonth).toBe(first.ctl.staff?.costPerMonth);
+		expect(again.ctl.growthPoints.map((p) => p.visitorsPerDay)).toEqual([100, 200]);
+		expect(again.ctl.growthInputs).toEqual({ from: 100, to: 200, step: 100 });
+		expect(again.ctl.dropped).toEqual([]);
+		expect(again.calls).toHaveLength(0);
+	});
+
+	it('drops the results, not the inputs, when the sized scenario changed', async () => {
+		const store = memoryStore();
+		const rec = newRecord('Lebong (salinan)', read('lebong'), 'duplicate');
+		await store.putSaved(rec);
+		const first = controller(store);
+		await first.ctl.mount('');
+		first.ctl.inputs.ref = rec.key;
+		first.ctl.inputs.waitP90 = 12;
+		await first.ctl.run();
+		await first.ctl.runGrowth();
+		await first.ctl.settled();
+		expect((await controller(store).ctl.mount(''), store.planning.get('size')?.result)).toBeDefined();
+
+		// A rename keeps the results (it does not change what a run gives); a counter fewer drops them.
+		const renamed = { ...rec, name: 'Lebong B', scenario: { ...(rec.scenario as object), name: 'Lebong B' } };
+		await store.putSaved(renamed);
+		const same = controller(store);
+		await same.ctl.mount('');
+		expect(same.ctl.result).not.toBeNull();
+		const json = structuredClone(rec.scenario) as { counters: unknown[] };
+		json.counters.pop();
+		await store.putSaved({ ...rec, scenario: json });
+		const changed = controller(store);
+		await changed.ctl.mount('');
+		await changed.ctl.settled();
+		expect(changed.ctl.result).toBeNull();
+		expect(changed.ctl.growthPoints).toEqual([]);
+		expect(changed.ctl.dropped).toEqual(['size', 'growth']);
+		expect(changed.ctl.inputs).toMatchObject({ ref: rec.key, waitP90: 12 });
+		expect(store.planning.get('size')?.result).toBeUndefined();
+		expect(store.planning.get('size')?.inputs).toMatchObject({ waitP90: 12 });
+		expect(store.planning.get('growth')?.result).toBeUndefined();
+	});
+
+	it('keeps a wizard sizing while the base scenario its kept answers make is unchanged', async () => {
+		const first = controller();
+		await first.ctl.mount('?sumber=wizard');
+		await first.ctl.run();
+		first.ctl.wizard.population = 50_000; // answers changed after the run: the result still describes the run's
+		first.ctl.noteInputs();
+		await first.ctl.settled();
+		const again = controller(first.store);
+		await again.ctl.mount('');
+		expect(again.ctl.inputs.source).toBe('wizard');
+		expect(again.ctl.wizard.population).toBe(50_000);
+		expect(again.ctl.dropped).toEqual([]);
+		expect(again.ctl.result?.scenario.id).toBe('lebong');
+		expect(first.store.planning.get('wizard')?.identities).toEqual([resultsIdentity(again.ctl.wizardDraft(again.ctl.wizard))]);
+
+		// Kota Bengkulu's scenario (what the wizard builds from) changed: the regency it made is not the one sized.
+		const otherSource = { ...kotaBengkulu, calendar: { ...kotaBengkulu.calendar, atClose: 'send-home' } } as Scenario;
+		const moved = controller(first.store, otherSource);
+		await moved.ctl.mount('');
+		expect(moved.ctl.result).toBeNull();
+		expect(moved.ctl.dropped).toEqual(['size']);
+	});
+
+	it('leaves the last result shown and kept when a run is cancelled', async () => {
+		const { ctl, jobs, store } = controller();
+		await ctl.mount('');
+		await ctl.run();
+		const first = ctl.result;
+		jobs.hold = true;
+		ctl.applyPreset('seluma');
+		ctl.inputs.source = 'wizard';
+		const second = ctl.run();
+		await until(() => ctl.status === 'running');
+		expect(ctl.result).toBeNull();
+		ctl.cancel();
+		await second;
+		expect(ctl.result).toBe(first);
+		await ctl.settled();
+		expect((store.planning.get('size')?.result as { sizing: SizingResult }).sizing.scenario.id).toBe('lebong');
+	});
+
+	it('starts from the defaults when nothing can be read', async () => {
+		const store = { ...memoryStore(), getPlanning: async () => Promise.reject(new Error('no IndexedDB')) };
+		const { ctl } = controller(store);
+		await ctl.mount('');
+		expect(ctl.restored).toBe(true);
+		expect(ctl.inputs.waitP90).toBe(15);
+		expect(ctl.result).toBeNull();
 	});
 });

@@ -2,7 +2,11 @@
  * The size page's controller (/size): its inputs (targets, run settings, staffing assumptions, the regency wizard's
  * answers, the growth range) and its two jobs — the sizing search and the growth curve, each in a Web Worker with
  * progress and cancel — as Svelte state. The page and its components add the markup and the translations.
- * Scenarios, workers and messages come through SizeControllerOptions, so tests can run it without a browser.
+ * Inputs and finished results are kept in IndexedDB (sizeMemory.ts) and come back on the next visit; a result only
+ * while the scenario it sized is unchanged. A job that does not finish leaves the last result as it was.
+ * Scenarios, storage, workers and messages come through SizeControllerOptions, so tests can run it without a browser.
+ *
+ * The page calls `noteInputs()` from an effect: it reads every input, so the effect re-runs on every change.
  */
 import type { Scenario } from '../model/scenario';
 import { validScenario } from '../components/planning/validScenario';
@@ -10,8 +14,9 @@ import { growthLevels, type GrowthPoint } from '../planning/growth';
 import { regencyScenario } from '../planning/regency';
 import type { SizingProgress, SizingResult } from '../planning/size';
 import { assumptionsOf, staffing, type Staffing } from '../planning/staffing';
-import { newRecord, resultsIdentity, type SavedScenario } from '../stores/savedScenario';
-import type { SizeSettings } from '../workers/sizeProtocol';
+import { newRecord, resultsIdentity } from '../stores/savedScenario';
+import { growthRecord, KeepQueue, remember, sizeRecord, wizardRecord, type KeptGrowth, type KeptSizing, type SizedBasis } from './sizeMemory';
+import type { JobStatus, SizeChoice, SizeControllerOptions, SizeJobs, SizeStore, Translate } from './sizeOptions';
 import {
 	defaultGrowthInputs,
 	defaultPageInputs,
@@ -28,42 +33,7 @@ import {
 	type WizardInputs
 } from './sizeInputs';
 
-export type JobStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
-
-/** A translation: the message of `key` with `values` filled in, in the reader's language. */
-export type Translate = (key: string, values?: Record<string, string | number>) => string;
-
-/** A scenario a page can pick (as scenarioStore's scenarioChoices gives them). */
-export interface SizeChoice {
-	ref: string;
-	name: string;
-}
-
-/** Where the controller finds scenarios and saves the sized one. */
-export interface SizeStore {
-	scenarioChoices(): Promise<SizeChoice[]>;
-	openScenario(ref: string): Promise<{ json: unknown; name: string } | undefined>;
-	putSaved(rec: SavedScenario): Promise<void>;
-}
-
-/** The sizing and growth jobs (sizeClient's Web Workers in the browser). */
-export interface SizeJobs {
-	size(scenario: Scenario, settings: SizeSettings, opts: { signal: AbortSignal; onProgress: (p: SizingProgress) => void }): Promise<SizingResult>;
-	growth(scenario: Scenario, settings: SizeSettings, levels: number[], opts: { signal: AbortSignal; onPoint: (p: GrowthPoint) => void }): Promise<GrowthPoint[]>;
-	/** Whether an error is the job's cancellation rather than a failure. */
-	cancelled(e: unknown): boolean;
-}
-
-export interface SizeControllerOptions {
-	store: SizeStore;
-	jobs: SizeJobs;
-	t: Translate;
-	/** The scenario the wizard builds from (Kota Bengkulu's), or null when it cannot be read. */
-	wizardSource: Scenario | null;
-}
-
-/** What was sized: a shipped or saved scenario by reference, or the wizard's answers. */
-export type SizedBasis = { source: 'existing'; ref: string } | { source: 'wizard'; wizard: WizardInputs };
+export type { JobStatus, SizeChoice, SizeControllerOptions, SizedBasis, SizeJobs, SizeStore, Translate };
 
 /** The scenario to size, with what its results are valid for (`resultsIdentity`) and where it came from. */
 export interface SizingBase {
@@ -72,6 +42,8 @@ export interface SizingBase {
 	basis: SizedBasis;
 }
 
+/** A plain copy of state, to keep or to hand on ($state.snapshot alone may return the object itself on the server). */
+const plain = <T>(x: T): T => structuredClone($state.snapshot(x) as T);
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export class SizeController {
@@ -92,6 +64,10 @@ export class SizeController {
 	growthPoints = $state.raw<GrowthPoint[]>([]);
 	growthLevels = $state.raw<number[]>([]);
 	growthError = $state('');
+	/** Kept results not shown because the scenario they describe changed since (said once, until the next run). */
+	dropped = $state<Array<'size' | 'growth'>>([]);
+	/** The kept inputs and results are in (or there were none); before that nothing is kept. */
+	restored = $state(false);
 
 	replications = $derived(runNumbers(this.inputs).replications);
 	seed = $derived(runNumbers(this.inputs).seed);
@@ -105,8 +81,16 @@ export class SizeController {
 
 	private sizing: AbortController | null = null;
 	private growing: AbortController | null = null;
+	/** The last finished sizing and curve: what a reload shows, and what a job that does not finish leaves shown. */
+	private keptSizing: KeptSizing | null = null;
+	private keptGrowth: KeptGrowth | null = null;
+	private readonly keep: KeepQueue;
+	/** The inputs as last kept (JSON), so only a slot that changed is written. */
+	private keptTexts = { size: '', wizard: '', growth: '' };
 
-	constructor(private readonly opts: SizeControllerOptions) {}
+	constructor(private readonly opts: SizeControllerOptions) {
+		this.keep = new KeepQueue(opts.store, opts.keepDelayMs);
+	}
 
 	/** The agencies the wizard offers (Kota Bengkulu's). */
 	get wizardAgencies(): Array<{ id: string; name: string }> {
@@ -115,19 +99,93 @@ export class SizeController {
 
 	/** Loads the scenarios to pick from; `?sumber=wizard` (the home page's "new MPP" link) opens on the wizard. */
 	async mount(search: string): Promise<void> {
+		await this.restore();
 		if (new URLSearchParams(search).get('sumber') === 'wizard') this.inputs.source = 'wizard';
 		this.choices = await this.opts.store.scenarioChoices();
+		// A kept choice of a saved scenario deleted since falls back to the default rather than naming nothing.
+		if (!this.choices.some((c) => c.ref === this.inputs.ref)) this.inputs.ref = defaultPageInputs().ref;
 	}
 
-	/** Stops both jobs (the page is going away). */
+	/** Brings back the kept inputs, and the kept results that still describe their scenarios (dropping the others). */
+	private async restore(): Promise<void> {
+		try {
+			const r = await remember(this.opts.store, (b) => this.identityOf(b));
+			this.inputs = r.inputs;
+			this.wizard = r.wizard;
+			this.growthInputs = r.growthInputs;
+			this.keptSizing = r.sizing;
+			this.keptGrowth = r.growth;
+			this.showKeptSizing();
+			this.showKeptGrowth();
+			this.dropped = r.dropped;
+			if (r.dropped.includes('size')) void this.keep.now('size', () => sizeRecord(plain(this.inputs), null));
+			if (r.dropped.includes('growth')) void this.keep.now('growth', () => growthRecord(plain(this.growthInputs), null));
+		} catch {
+			// No IndexedDB (private mode) or an unreadable record: the page starts from its defaults.
+		}
+		this.keptTexts = this.inputTexts();
+		this.restored = true;
+	}
+
+	/** The results identity the basis has now: null when its scenario is gone or the answers make none. */
+	private async identityOf(basis: SizedBasis): Promise<string | null> {
+		try {
+			if (basis.source === 'wizard') return resultsIdentity(this.wizardDraft(basis.wizard));
+			const opened = await this.opts.store.openScenario(basis.ref);
+			return opened ? resultsIdentity(opened.json) : null;
+		} catch {
+			return null;
+		}
+	}
+
+	private inputTexts() {
+		const text = (x: unknown) => JSON.stringify(plain(x));
+		return { size: text(this.inputs), wizard: text(this.wizard), growth: text(this.growthInputs) };
+	}
+
+	/** Keeps whichever inputs changed, after a moment of quiet. Reads every input (the page's effect depends on them). */
+	noteInputs(): void {
+		const texts = this.inputTexts();
+		if (!this.restored) return;
+		if (texts.size !== this.keptTexts.size) this.keep.later('size', () => sizeRecord(plain(this.inputs), this.keptSizing));
+		if (texts.growth !== this.keptTexts.growth) this.keep.later('growth', () => growthRecord(plain(this.growthInputs), this.keptGrowth));
+		if (texts.wizard !== this.keptTexts.wizard) this.keep.later('wizard', () => wizardRecord(plain(this.wizard), this.wizardIdentity()));
+		this.keptTexts = texts;
+	}
+
+	private wizardIdentity(): string | null {
+		try {
+			return resultsIdentity(this.wizardDraft(plain(this.wizard)));
+		} catch {
+			return null;
+		}
+	}
+
+	/** Stops both jobs and writes what is still to be kept (the page is going away). */
 	destroy(): void {
 		this.sizing?.abort();
 		this.growing?.abort();
+		void this.keep.flush();
+	}
+
+	/** Resolves when every write so far is done (tests, and a page that must not leave before). */
+	settled(): Promise<void> {
+		return this.keep.flush();
+	}
+
+	private showKeptSizing(): void {
+		this.result = this.keptSizing?.sizing ?? null;
+		this.sizedFrom = this.keptSizing?.sizedFrom ?? '';
+	}
+
+	private showKeptGrowth(): void {
+		this.growthPoints = this.keptGrowth?.points ?? [];
+		this.growthLevels = this.keptGrowth?.levels ?? [];
 	}
 
 	/** Fills the wizard with a preset's name, population and agencies. */
 	applyPreset(id: string): void {
-		this.wizard = withPreset($state.snapshot(this.wizard), id);
+		this.wizard = withPreset(plain(this.wizard), id);
 	}
 
 	/** The scenario to size, validated; throws with a readable message. */
@@ -137,13 +195,16 @@ export class SizeController {
 			const ref = this.inputs.ref;
 			const opened = await this.opts.store.openScenario(ref);
 			if (!opened) throw new Error(t('planning.size.notFound', { ref }));
+			// The identity first: it must be of the JSON as kept, as a later visit will read it.
+			const identity = resultsIdentity(opened.json);
 			const scenario = validScenario(opened.json, opened.name);
 			if ('continuousMinutes' in scenario.calendar) throw new Error(t('planning.size.continuous'));
-			return { scenario, identity: resultsIdentity(opened.json), basis: { source: 'existing', ref } };
+			return { scenario, identity, basis: { source: 'existing', ref } };
 		}
-		const wizard = $state.snapshot(this.wizard);
+		const wizard = plain(this.wizard);
 		const draft = this.wizardDraft(wizard);
-		return { scenario: validScenario(draft), identity: resultsIdentity(draft), basis: { source: 'wizard', wizard } };
+		const identity = resultsIdentity(draft);
+		return { scenario: validScenario(draft), identity, basis: { source: 'wizard', wizard } };
 	}
 
 	/** The wizard's base scenario before validation; throws when the answers cannot make one. */
@@ -164,6 +225,7 @@ export class SizeController {
 		} catch (e) {
 			this.status = 'error';
 			this.error = message(e);
+			this.showKeptSizing();
 			return;
 		}
 		const ctrl = new AbortController();
@@ -171,8 +233,10 @@ export class SizeController {
 		this.status = 'running';
 		this.progress = null;
 		try {
-			this.result = await this.opts.jobs.size(base.scenario, sizeSettings(this.inputs), { signal: ctrl.signal, onProgress: (p) => (this.progress = p) });
-			this.sizedFrom = base.scenario.name;
+			const sizing = await this.opts.jobs.size(base.scenario, sizeSettings(this.inputs), { signal: ctrl.signal, onProgress: (p) => (this.progress = p) });
+			this.keptSizing = { sizing, sizedFrom: base.scenario.name, basis: base.basis, identity: base.identity };
+			this.dropped = this.dropped.filter((d) => d !== 'size');
+			void this.keep.now('size', () => sizeRecord(plain(this.inputs), this.keptSizing));
 			this.status = 'done';
 		} catch (e) {
 			if (this.opts.jobs.cancelled(e)) this.status = 'cancelled';
@@ -181,6 +245,7 @@ export class SizeController {
 				this.error = message(e);
 			}
 		}
+		this.showKeptSizing();
 	}
 
 	/** Cancels the sizing search. */
@@ -201,6 +266,7 @@ export class SizeController {
 		} catch (e) {
 			this.growthStatus = 'error';
 			this.growthError = message(e);
+			this.showKeptGrowth();
 			return;
 		}
 		const ctrl = new AbortController();
@@ -221,6 +287,15 @@ export class SizeController {
 				this.growthError = message(e);
 			}
 		}
+		this.keepCurve(base);
+	}
+
+	/** Keeps the curve drawn (a cancelled one keeps its finished levels); with none drawn, shows the last kept one. */
+	private keepCurve(base: SizingBase): void {
+		if (this.growthPoints.length === 0) return this.showKeptGrowth();
+		this.keptGrowth = { points: this.growthPoints, levels: this.growthLevels, basis: base.basis, identity: base.identity };
+		this.dropped = this.dropped.filter((d) => d !== 'growth');
+		void this.keep.now('growth', () => growthRecord(plain(this.growthInputs), this.keptGrowth));
 	}
 
 	/** Cancels the growth curve. */
