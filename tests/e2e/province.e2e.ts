@@ -3,9 +3,10 @@
  * Workers (2 replications per layout, to keep the test quick), keeps it across a reload, opens Kaur's sized
  * scenario in the editor with regency names, and prints an A4 report with one section per region.
  */
+import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openSession, SHOTS, waitForStatus, watchErrors, type Session } from './browser';
+import { openSession, ROOT, SHOTS, waitForStatus, watchErrors, type Session } from './browser';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 
@@ -21,6 +22,16 @@ beforeAll(async () => {
 afterAll(async () => {
 	await session?.close();
 });
+
+/** axe-core's WCAG 2.0 and 2.1 A and AA rules on the page as it is: the rule ids violated and where. */
+async function axeViolations(p: Page): Promise<string[]> {
+	if (!(await p.evaluate(() => 'axe' in window))) await p.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+	return p.evaluate(async () => {
+		const axe = (window as unknown as { axe: { run(ctx: Document, options: object): Promise<AxeResults> } }).axe;
+		const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+		return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => String(n.target)).slice(0, 3).join(', ')}`);
+	});
+}
 
 /** A4 portrait is 595.3 × 841.9 pt; Chromium's MediaBox rounds its pixels. */
 function pdfFacts(pdf: Buffer): { width: number; height: number; pages: number } {
@@ -64,6 +75,18 @@ describe('/provinsi', () => {
 		expect(facts.pages).toBeGreaterThanOrEqual(3);
 		console.log(`e2e: the province report: ${facts.pages} A4 pages`);
 		await page.emulateMedia({ media: 'screen' });
+
+		// Accessible in both languages, and no sideways scroll on a 390 px phone.
+		for (const lang of ['id', 'en'] as const) {
+			await page.selectOption('[data-testid="lang-switch"]', lang);
+			await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+			expect(await axeViolations(page), `axe, ${lang}`).toEqual([]);
+			await page.setViewportSize({ width: 390, height: 800 });
+			expect(await page.evaluate(() => document.documentElement.scrollWidth), `phone width, ${lang}`).toBeLessThanOrEqual(390);
+			await page.setViewportSize({ width: 1366, height: 768 });
+		}
+		expect(await page.textContent('h1')).toContain('Province plan');
+		await page.selectOption('[data-testid="lang-switch"]', 'id');
 
 		// Kaur's central layout opens in the editor with its regency's names.
 		await page.click('[data-testid="open-kaur"]');

@@ -60,6 +60,9 @@ describe('planProvince', () => {
 			expect(t.costPerMonth).toBe(rows.reduce((s, l) => s + l.costPerMonth, 0));
 			expect(t.counterHoursPerWeek).toBeCloseTo(rows.reduce((s, l) => s + l.counterHoursPerWeek, 0), 9);
 			for (const l of rows) expect(l.totalCounters).toBe(Object.values(l.counters).reduce((s, n) => s + n, 0));
+			// Seats (seats.ts: the P95 day's peak number waiting × 1.5 companions, rounded up) add up too.
+			for (const l of rows) expect(Number.isInteger(l.seats)).toBe(true);
+			expect(t.seats).toBe(rows.reduce((s, l) => s + l.seats!, 0));
 		}
 		expect(planTotals(plan.regions, ['central'])).toEqual({ central: plan.totals.central });
 	}, 120_000);
