@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scaleLinear } from 'd3';
-import { integerTicks, labelStride } from '../../../src/lib/components/charts/axis';
+import { integerTicks, labelStride, tickDigits, tickNumber } from '../../../src/lib/components/charts/axis';
 import { heatColor, luminance, textOn } from '../../../src/lib/components/charts/color';
 import { quantileMinute, shareWithin, waitBins } from '../../../src/lib/components/charts/histogram';
 import { activeRange, bandSeries, dayWindow, hourTicks, peak, staffedSteps } from '../../../src/lib/components/charts/overDay';
@@ -135,6 +135,20 @@ describe('count axes', () => {
 		expect(ticks).toEqual([22, 23, 24, 25]);
 		expect(integerTicks(scaleLinear().domain([0, 1]), 10)).toEqual([0, 1]);
 		expect(integerTicks(scaleLinear().domain([0, 100]), 5)).toEqual([0, 20, 40, 60, 80, 100]);
+	});
+});
+
+describe('tick labels', () => {
+	it('carry the decimals the step needs, so no two ticks share a label (the "0, 1, 1, 2, 2" axis)', () => {
+		const halves = scaleLinear().domain([0, 2]).ticks(4);
+		expect(halves).toEqual([0, 0.5, 1, 1.5, 2]);
+		expect(tickDigits(halves)).toBe(1);
+		const labels = halves.map(tickNumber(halves));
+		expect(new Set(labels).size).toBe(labels.length);
+		expect(tickDigits([0, 20, 40])).toBe(0);
+		expect(tickDigits([0, 0.05, 0.1])).toBe(2);
+		expect(tickDigits([1e-9, 2e-9])).toBe(3);
+		expect(tickDigits([5])).toBe(0);
 	});
 });
 
