@@ -15,8 +15,9 @@ const KOTA = 'scenarios/kota-bengkulu.json';
 const L20 = 'scenarios/variants/kota-bengkulu-l20-dukcapil.json';
 const SMALL = ['--replications', '3', '--seed', '7', '--workers', '0'];
 
-/** Asserts the HTML needs nothing from outside: no script, no URL in src, href or CSS url(). */
+/** Asserts the HTML needs nothing from outside (no script, no URL in src, href or CSS url()) and is paper: no controls. */
 function selfContained(html: string): void {
+	expect(html).not.toMatch(/<(button|input|select|textarea|form|nav)\b/i);
 	expect(html).toMatch(/^<!doctype html>/);
 	expect(html).not.toMatch(/<script/i);
 	expect(html).not.toMatch(/\b(src|href)\s*=\s*["']?\s*(https?:)?\/\//i);
