@@ -96,4 +96,15 @@ describe('/provinsi', () => {
 		await session.shot('kaur-editor');
 		expect(errors).toEqual([]);
 	}, 240_000);
+
+	test('cancels a plan at once and keeps the plan it had', async () => {
+		await page.goto(`${base}/provinsi`);
+		await page.waitForSelector('[data-testid="province-setup"][data-restored="true"]', { timeout: 15_000 });
+		await page.fill('[data-testid="province-replications"]', '20');
+		await page.click('[data-testid="province-compute"]');
+		await page.waitForSelector('[data-testid="province-progress"]');
+		await page.click('[data-testid="province-cancel"]');
+		expect(await waitForStatus(page, 'province-setup', ['cancelled', 'failed', 'done'], 10_000)).toBe('cancelled');
+		expect(await page.locator('[data-testid="province-table"] tbody tr').count()).toBe(10);
+	}, 60_000);
 });

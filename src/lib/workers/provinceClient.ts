@@ -1,20 +1,44 @@
 /**
- * The province page's side of the plan: planProvince's bookkeeping in the page, every simulation in Web Workers —
- * one single-worker pool per lane, so regions' searches run side by side on the device's cores, each evaluation
- * on its own worker. Cancel through the AbortSignal: the pools stop their workers. Browser only.
+ * The province page's side of the plan: one Web Worker per plan (provinceWorker.ts) runs planProvince, with its
+ * simulations on nested workers, one lane per core. Cancel through the AbortSignal: the worker is terminated, and
+ * its nested workers with it, even in the middle of an evaluation. Browser only.
  */
 import type { Scenario } from '../model/scenario';
-import { poolEvaluate } from '../planning/evaluate';
-import { planProvince, type PlanOptions, type ProvincePlan } from '../planning/province';
+import type { PlanOptions, ProvincePlan } from '../planning/province';
 import type { Province } from '../planning/provinceData';
-import { createBrowserPool, defaultPoolSize } from './browserPool';
+import { defaultPoolSize } from './browserPool';
+import { cancellableJob } from './cancellableJob';
+import type { PlanReply, PlanRequest } from './provinceProtocol';
 
-/** Plans the province on `lanes` Web Workers (default: the device's cores). */
-export async function planInBrowser(province: Province, base: Scenario, options: PlanOptions, lanes = defaultPoolSize()): Promise<ProvincePlan> {
-	const pools = Array.from({ length: Math.max(1, Math.min(lanes, province.regions.length)) }, () => createBrowserPool(1));
-	try {
-		return await planProvince(province, base, pools.map(poolEvaluate), options);
-	} finally {
-		for (const p of pools) p.terminate();
+/** Raised when a plan is cancelled. */
+export class PlanCancelled extends Error {
+	constructor() {
+		super('cancelled');
+		this.name = 'PlanCancelled';
 	}
+}
+
+/** Plans the province in a Web Worker on `lanes` simulation workers (default: the device's cores). */
+export function planInBrowser(province: Province, base: Scenario, options: PlanOptions, lanes = defaultPoolSize()): Promise<ProvincePlan> {
+	const { onProgress, signal, ...settings } = options;
+	const worker = new Worker(new URL('./provinceWorker.ts', import.meta.url), { type: 'module' });
+	return cancellableJob<ProvincePlan>({
+		signal,
+		cancelled: () => new PlanCancelled(),
+		cleanup: () => worker.terminate(),
+		start: (settle) => {
+			worker.onmessage = (e: MessageEvent<PlanReply>) => {
+				const msg = e.data;
+				if (msg.type === 'error') settle(new Error(msg.message));
+				else if (msg.type === 'progress') onProgress?.(msg.progress);
+				else settle(undefined, msg.plan);
+			};
+			worker.onerror = (e: ErrorEvent) => {
+				e.preventDefault();
+				settle(new Error(e.message || 'the plan worker failed to start'));
+			};
+			const request: PlanRequest = { type: 'plan', province, base, options: settings, lanes };
+			worker.postMessage(request);
+		}
+	});
 }
