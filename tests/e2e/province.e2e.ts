@@ -6,9 +6,12 @@
 import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openSession, ROOT, SHOTS, waitForStatus, watchErrors, type Session } from './browser';
+import { openSession, ROOT, SHOTS, shippedScenario, waitForStatus, watchErrors, type Session } from './browser';
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { inProcessEvaluate } from '../../src/lib/planning/evaluate';
+import { planProvince } from '../../src/lib/planning/province';
+import { parseProvince } from '../../src/lib/planning/provinceData';
 
 let session: Session;
 let page: Page;
@@ -56,6 +59,16 @@ describe('/provinsi', () => {
 		expect(await page.textContent('[data-testid="status-kota-bengkulu"]')).toBe('Beroperasi');
 		expect(await page.textContent('[data-testid="status-seluma"]')).toBe('Direncanakan');
 		await page.waitForSelector('[data-testid="chart-province"] svg');
+
+		// The browser's plan is Node's: the same counters per region and level (same seed, same replications).
+		const kb = shippedScenario('kota-bengkulu');
+		const parsed = parseProvince(JSON.parse(readFileSync(join(ROOT, 'data/bengkulu-province.json'), 'utf8')), kb);
+		if (!parsed.ok) throw new Error('the shipped province file is invalid');
+		const node = await planProvince(parsed.province, kb, [inProcessEvaluate], { replications: 2 });
+		for (const r of node.regions) {
+			const text = (await page.textContent(`[data-testid="counters-${r.id}"]`))!.replace(/[^\d–]/g, '');
+			expect(text, r.id).toBe(r.levels.map((l) => l.totalCounters).join('–'));
+		}
 
 		// A reload shows the kept plan, not a fresh computation.
 		await page.reload();
