@@ -1,5 +1,5 @@
 /**
- * The real-browser suite, the size page keeps what it had (issue 24, item 5): a sizing with its staff card, the
+ * The real-browser suite, the size page keeps what it had (issue 24, item 5): a sizing with its staff and seats, the
  * growth curve, the targets and settings, and the regency wizard's answers survive a reload and a visit to another
  * page (inside the app), and the results, not the inputs, are dropped when the saved scenario they sized changes.
  * Screenshots go to tests/e2e/screenshots/size-kept-NN-*.png (git-ignored).
@@ -71,12 +71,25 @@ describe('The size page keeps its results and inputs in Chromium', () => {
 		const total = await page.getAttribute('[data-testid="size-total"]', 'data-value');
 		const staff = Number(await page.getAttribute('[data-testid="size-staff"]', 'data-staff'));
 		await page.fill('[data-testid="size-salary"]', '5000000');
+		// Waiting-room seats: the P95 day's peak number waiting × the companions factor (default 1.5, an assumption), rounded up.
+		const seatsOf = async () => {
+			const el = page.locator('[data-testid="size-seats"]');
+			return { seats: Number(await el.getAttribute('data-seats')), peak: Number(await el.getAttribute('data-peak-p95')), companions: Number(await el.getAttribute('data-companions')) };
+		};
+		const first = await seatsOf();
+		expect(first.companions).toBe(1.5);
+		expect(first.peak).toBeGreaterThan(0);
+		expect(first.seats).toBe(Math.ceil(first.peak * 1.5 - 1e-9));
+		expect(await page.locator('label:has([data-testid="size-companions"])').textContent()).toMatch(/\(asumsi\).*bukan hasil pengukuran/);
+		await page.fill('[data-testid="size-companions"]', '2');
+		await page.waitForFunction((n) => document.querySelector('[data-testid="size-seats"]')?.getAttribute('data-seats') === String(n), Math.ceil(first.peak * 2 - 1e-9));
 		await page.fill('[data-testid="size-growth-from"]', '100');
 		await page.fill('[data-testid="size-growth-to"]', '200');
 		await page.fill('[data-testid="size-growth-step"]', '100');
 		await page.click('[data-testid="size-growth-run"]');
 		expect(await waitForStatus(page, 'size-growth', ['done', 'error', 'cancelled'], 90_000)).toBe('done');
 		await expect.poll(async () => (await kept(page, 'size'))?.inputs.salary, { timeout: 10_000 }).toBe(5_000_000);
+		await expect.poll(async () => (await kept(page, 'size'))?.inputs.companions, { timeout: 10_000 }).toBe(2);
 		await expect.poll(async () => (await kept(page, 'growth'))?.identities.length, { timeout: 10_000 }).toBe(1);
 
 		const expectKept = async (when: string) => {
@@ -85,6 +98,8 @@ describe('The size page keeps its results and inputs in Chromium', () => {
 			expect(await page.getAttribute('[data-testid="size-total"]', 'data-value'), when).toBe(total);
 			expect(await page.getAttribute('[data-testid="size-staff"]', 'data-cost'), when).toBe(String(staff * 5_000_000));
 			expect(await page.inputValue('[data-testid="size-salary"]'), when).toBe('5000000');
+			expect(await page.inputValue('[data-testid="size-companions"]'), when).toBe('2');
+			expect(await seatsOf(), when).toEqual({ ...first, seats: Math.ceil(first.peak * 2 - 1e-9), companions: 2 });
 			expect(await page.locator('[data-testid="size-why"] tbody tr').count(), when).toBeGreaterThan(0);
 			expect(await chartMarks(page, 'size-path', ':scope > circle'), when).toBeGreaterThan(0);
 			expect(await chartMarks(page, 'size-growth', ':scope > circle'), when).toBe(2);

@@ -21,7 +21,8 @@ const kotaBengkulu = parsed(read('kota-bengkulu'));
 class Cancelled extends Error {}
 
 /** A sizing answer for `scenario`: only the fields the controller reads. */
-const fakeResult = (scenario: Scenario) => ({ scenario, totalCounters: scenario.counters.length }) as unknown as SizingResult;
+const fakeResult = (scenario: Scenario) =>
+	({ scenario, totalCounters: scenario.counters.length, summary: { dailyPeakWaiting: { days: 40, p50: 6, p95: 11.2, max: 14 } } }) as unknown as SizingResult;
 
 /** Jobs that answer at once, or wait for `release` when `hold` is set; an abort rejects with Cancelled. */
 function fakeJobs() {
@@ -164,6 +165,23 @@ describe('SizeController', () => {
 		expect(rec.origin).toBe('new');
 		expect(rec.scenario).not.toHaveProperty('$schema');
 		expect(String((rec.scenario as { notes: string }).notes)).toMatch(/37[.,]5/);
+		expect(String((rec.scenario as { notes: string }).notes)).toMatch(/Waiting room: 17 seats = P95 over 40 simulated days .*\(11\.2\) × 1\.5/);
+	});
+
+	it('gives the waiting-room seats of the result for the companions factor, none while the factor is invalid', async () => {
+		const { ctl } = controller();
+		await ctl.run();
+		expect(ctl.seats).toMatchObject({ seats: 17, peakP95: 11.2, companions: 1.5, days: 40 });
+		ctl.inputs.companions = 2;
+		expect(ctl.seats?.seats).toBe(23);
+		ctl.inputs.companions = 0.5;
+		expect(ctl.companionsValid).toBe(false);
+		expect(ctl.seats).toBeNull();
+		// A result kept from before the day's peak was measured has no seats figure.
+		ctl.inputs.companions = 1;
+		ctl.result = { ...ctl.result!, summary: {} } as SizingResult;
+		expect(ctl.companionsValid).toBe(true);
+		expect(ctl.seats).toBeNull();
 	});
 });
 
@@ -173,6 +191,7 @@ describe('SizeController keeps the page', () => {
 		await first.ctl.mount('');
 		first.ctl.inputs.waitP90 = 10;
 		first.ctl.inputs.salary = 5_000_000;
+		first.ctl.inputs.companions = 2;
 		first.ctl.applyPreset('seluma');
 		first.ctl.wizard.open = '07:30';
 		first.ctl.noteInputs();
@@ -185,7 +204,8 @@ describe('SizeController keeps the page', () => {
 		const again = controller(first.store);
 		await again.ctl.mount('');
 		expect(again.ctl.restored).toBe(true);
-		expect(again.ctl.inputs).toMatchObject({ waitP90: 10, salary: 5_000_000, ref: 'shipped:lebong' });
+		expect(again.ctl.inputs).toMatchObject({ waitP90: 10, salary: 5_000_000, companions: 2, ref: 'shipped:lebong' });
+		expect(again.ctl.seats?.seats).toBe(23);
 		expect(again.ctl.wizard).toMatchObject({ preset: 'seluma', regencyName: 'Seluma', open: '07:30' });
 		expect(again.ctl.result?.scenario.id).toBe('lebong');
 		expect(again.ctl.sizedFrom).toBe(first.ctl.sizedFrom);

@@ -13,6 +13,7 @@ import { validScenario } from '../components/planning/validScenario';
 import { growthLevels, type GrowthPoint } from '../planning/growth';
 import { regencyScenario } from '../planning/regency';
 import type { SizingProgress, SizingResult } from '../planning/size';
+import { companionsOf, waitingRoomSeats, type WaitingRoomSeats } from '../planning/seats';
 import { assumptionsOf, staffing, type Staffing } from '../planning/staffing';
 import { newRecord, resultsIdentity } from '../stores/savedScenario';
 import { growthRecord, KeepQueue, remember, sizeRecord, wizardRecord, type KeptGrowth, type KeptSizing, type SizedBasis } from './sizeMemory';
@@ -77,6 +78,12 @@ export class SizeController {
 	staff = $derived.by<Staffing | null>(() => {
 		const assumptions = assumptionsOf(this.inputs.workWeek, this.inputs.salary);
 		return this.result && assumptions ? staffing(this.result.scenario, assumptions) : null;
+	});
+	companionsValid = $derived(companionsOf(this.inputs.companions) !== null);
+	/** Waiting-room seats of the shown result; null while the factor is invalid or the result has no day's peak. */
+	seats = $derived.by<WaitingRoomSeats | null>(() => {
+		const companions = companionsOf(this.inputs.companions);
+		return this.result && companions !== null ? waitingRoomSeats(this.result.summary, companions) : null;
 	});
 
 	private sizing: AbortController | null = null;
@@ -305,7 +312,7 @@ export class SizeController {
 
 	/** The shown result's sized scenario as a file would hold it (with the staff note); null without a result. */
 	sizedJson(): Record<string, unknown> | null {
-		return this.result ? sizedJson(this.result.scenario, this.staff) : null;
+		return this.result ? sizedJson(this.result.scenario, this.staff, this.seats) : null;
 	}
 
 	/** Saves the sized scenario as a new saved scenario; its key, or null (with `saveMessage` set) when that failed. */

@@ -5,8 +5,9 @@
  */
 import type { Scenario } from '../model/scenario';
 import { DEFAULT_REGENCY_HOURS, REGENCY_PRESETS, regencyVisitorsPerDay, type RegencyInput } from '../planning/regency';
+import { seatsNote, type WaitingRoomSeats } from '../planning/seats';
 import { staffingNote, type Staffing } from '../planning/staffing';
-import { DEFAULT_MONTHLY_SALARY, DEFAULT_WORK_WEEK_HOURS } from '../planning/staffingDefaults';
+import { DEFAULT_COMPANIONS_FACTOR, DEFAULT_MONTHLY_SALARY, DEFAULT_WORK_WEEK_HOURS } from '../planning/staffingDefaults';
 import { parseWholeNumber } from '../run/settings';
 import type { SizeSettings } from '../workers/sizeProtocol';
 
@@ -27,6 +28,8 @@ export interface SizePageInputs {
 	shared: boolean;
 	workWeek: number | null;
 	salary: number | null;
+	/** People per waiting visitor, for the waiting-room seats (an assumption). */
+	companions: number | null;
 }
 
 /** The regency wizard's answers. */
@@ -65,7 +68,8 @@ export function defaultPageInputs(): SizePageInputs {
 		seed: 20240611,
 		shared: false,
 		workWeek: DEFAULT_WORK_WEEK_HOURS,
-		salary: DEFAULT_MONTHLY_SALARY
+		salary: DEFAULT_MONTHLY_SALARY,
+		companions: DEFAULT_COMPANIONS_FACTOR
 	};
 }
 
@@ -157,12 +161,12 @@ export function wizardVisitors(w: WizardInputs): number {
 	}
 }
 
-/** The sized scenario as a file would hold it ("$schema" dropped: it is relative to where the base lived), with the staff note. */
-export function sizedJson(scenario: Scenario, staff: Staffing | null): Record<string, unknown> {
+/** The sized scenario as a file would hold it ("$schema" dropped: it is relative to where the base lived), with the staff and seats notes. */
+export function sizedJson(scenario: Scenario, staff: Staffing | null, seats: WaitingRoomSeats | null = null): Record<string, unknown> {
 	const json: Record<string, unknown> = JSON.parse(JSON.stringify(scenario));
 	delete json.$schema;
-	// The staff figure and its assumptions travel with the sized scenario, as `mpp size --out` writes them.
-	if (staff) json.notes = [json.notes, staffingNote(staff)].filter(Boolean).join('\n\n');
+	// The staff and seats figures and their assumptions travel with the sized scenario, as `mpp size --out` writes them.
+	if (staff || seats) json.notes = [json.notes, staff && staffingNote(staff), seats && seatsNote(seats)].filter(Boolean).join('\n\n');
 	return json;
 }
 
