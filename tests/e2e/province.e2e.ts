@@ -80,6 +80,7 @@ describe('/provinsi', () => {
 		await page.emulateMedia({ media: 'print' });
 		await page.waitForSelector('[data-testid="province-report"]', { state: 'attached' });
 		expect(await page.locator('[data-testid="province-report-region"]').count()).toBe(10);
+		await session.shot('report');
 		const pdf = await page.pdf({ format: 'A4', printBackground: true });
 		writeFileSync(join(SHOTS, 'province-report.pdf'), pdf);
 		const facts = pdfFacts(pdf);
