@@ -118,6 +118,12 @@ describe('SizeController', () => {
 		await ctl.run();
 		expect(calls[0].scenario.id).toBe('seluma');
 		expect(calls[0].scenario.agencies.length).toBe(ctl.wizard.agencies.length);
+		// The agencies to choose from are named as the regency's will be.
+		ctl.wizard.regencyName = 'Kaur';
+		const named = Object.fromEntries(ctl.wizardAgencies.map((a) => [a.id, a.name]));
+		expect(named.polresta).toBe('Kepolisian Resor Kaur (Polres Kaur)');
+		expect(named.dukcapil).toMatch(/Kabupaten Kaur/);
+		expect(ctl.wizardAgencies).toHaveLength(kotaBengkulu.agencies.length);
 	});
 
 	it('says which scenario is missing and refuses a run with invalid settings', async () => {

@@ -10,6 +10,7 @@
  */
 import type { Scenario } from '../model/scenario';
 import { validScenario } from '../components/planning/validScenario';
+import { agencyNameIn } from '../planning/agencyNames';
 import { growthLevels, type GrowthPoint } from '../planning/growth';
 import { regencyScenario } from '../planning/regency';
 import type { SizingProgress, SizingResult } from '../planning/size';
@@ -99,10 +100,11 @@ export class SizeController {
 		this.keep = new KeepQueue(opts.store, opts.keepDelayMs);
 	}
 
-	/** The agencies the wizard offers (Kota Bengkulu's). */
-	get wizardAgencies(): Array<{ id: string; name: string }> {
-		return this.opts.wizardSource?.agencies ?? [];
-	}
+	/** The agencies the wizard offers (Kota Bengkulu's), named as the regency's will be (Polres Kaur, Dukcapil Kabupaten Kaur …). */
+	wizardAgencies = $derived.by<Array<{ id: string; name: string }>>(() => {
+		const place = { kind: 'kabupaten' as const, name: regencyInputOf(this.wizard).name };
+		return (this.opts.wizardSource?.agencies ?? []).map((a) => ({ id: a.id, name: agencyNameIn(a.id, a.name, place) }));
+	});
 
 	/** Loads the scenarios to pick from; `?sumber=wizard` (the home page's "new MPP" link) opens on the wizard. */
 	async mount(search: string): Promise<void> {
