@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { forgetSavedData, openSession, visitEveryPage, watchErrors, type Session } from './browser';
+import { forgetSavedData, openSession, visitEveryPage, waitForOption, waitForStatus, watchErrors, type Session } from './browser';
 
 const PHONE = { width: 390, height: 700 };
 
@@ -113,4 +113,90 @@ describe(`MPP Planner on a ${PHONE.width} px phone in Chromium`, () => {
 			expect(errors).toEqual([]);
 		});
 	}
+
+	test('B − A of the compare agency table is reached by scrolling its box, its first column staying in view; a counter\'s details open in view', async () => {
+		const errors = watchErrors(page);
+		await page.goto(base + '/compare');
+		await waitForOption(page, 'compare-pick-1', 'shipped:kota-bengkulu');
+		await page.selectOption('[data-testid="compare-pick-0"]', 'shipped:lebong');
+		await page.selectOption('[data-testid="compare-pick-1"]', 'shipped:seluma');
+		await page.fill('[data-testid="compare-replications"]', '2');
+		await page.click('[data-testid="compare-run"]');
+		expect(await waitForStatus(page, 'compare-setup', ['done', 'error', 'cancelled'], 90_000)).toBe('done');
+		for (const table of ['compare-agency-table', 'compare-table']) {
+			const seen = await scrolledTo(`[data-testid="${table}"]`, '[data-testid="compare-diff"]');
+			expect(seen.wider, `${table} is wider than its box on a phone (else this test shows nothing)`).toBe(true);
+			expect(seen.lastInView, `${table}: B − A wholly in view beside the first column once its box is scrolled`).toBe(true);
+			expect(seen.firstInView, `${table}: the first column stays at the box's left edge`).toBe(true);
+		}
+		await expectNoSidewaysScroll('compare agency table scrolled to B − A');
+
+		await page.goto(`${base}/edit?ref=${encodeURIComponent('shipped:kota-bengkulu')}`);
+		await page.waitForSelector('[data-testid="counter-row-L01"]', { timeout: 15_000 });
+		const detail = '[data-testid="counter-row-L01"] button[aria-expanded]';
+		expect(await inView(detail), 'the details button is in view without scrolling anything sideways').toBe(true);
+		await page.click(detail);
+		await page.waitForSelector('#counter-detail-0 fieldset');
+		expect(await inView('#counter-detail-0 fieldset')).toBe(true);
+		const seen = await scrolledTo('table.counters', 'td.summary-cell');
+		expect(seen.wider).toBe(true);
+		expect(seen.firstInView, "the counter's id stays in view while its row scrolls").toBe(true);
+		expect(await inView(detail), 'the details button stays at the box\'s right edge while the row scrolls').toBe(true);
+		expect(await inView('#counter-detail-0 fieldset'), 'the details stay in view too').toBe(true);
+		await expectNoSidewaysScroll('editor counters scrolled');
+		expect(errors).toEqual([]);
+	});
 });
+
+/**
+ * True when the element's box is inside the screen and it is what is drawn at its centre (not covered), after
+ * scrolling the page up or down to it — never sideways, neither the page nor any box it sits in.
+ */
+function inView(selector: string): Promise<boolean> {
+	return page.locator(selector).first().evaluate(async (el) => {
+		window.scrollBy(0, el.getBoundingClientRect().top - window.innerHeight / 3);
+		await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+		const r = el.getBoundingClientRect();
+		const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+		return r.left >= -0.5 && r.right <= document.documentElement.clientWidth + 0.5 && r.width > 0 && hit !== null && (hit === el || el.contains(hit));
+	});
+}
+
+/**
+ * Scrolls a table's own box (its nearest scrolling ancestor) so that the first row's last `cell` sits just right of
+ * the row's first cell, and says whether the table is wider than the box, whether that cell is then wholly inside
+ * the box and the screen and drawn there (not under the first column), and whether the first cell is still at the
+ * box's left edge and drawn there (sticky: not scrolled away, not covered).
+ */
+async function scrolledTo(table: string, cell: string): Promise<{ wider: boolean; lastInView: boolean; firstInView: boolean }> {
+	return page.locator(table).evaluate(async (t, sel) => {
+		let box = t.parentElement!;
+		while (getComputedStyle(box).overflowX === 'visible') box = box.parentElement!;
+		const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+		const wider = box.scrollWidth > box.clientWidth + 1;
+		const row = t.querySelector('tbody tr')!;
+		// The page up or down to the row (elementFromPoint sees only the screen), never sideways.
+		window.scrollBy(0, row.getBoundingClientRect().top - window.innerHeight / 3);
+		const cells = row.querySelectorAll(sel);
+		const target = cells[cells.length - 1];
+		const first = row.firstElementChild!;
+		box.scrollLeft = 0;
+		await frame();
+		box.scrollLeft = target.getBoundingClientRect().left - first.getBoundingClientRect().right;
+		await frame();
+		const c = target.getBoundingClientRect();
+		const f = first.getBoundingClientRect();
+		const b = box.getBoundingClientRect();
+		const screen = document.documentElement.clientWidth + 0.5;
+		const drawnAt = (el: Element, x: number, y: number) => {
+			const hit = document.elementFromPoint(x, y);
+			return hit !== null && (hit === el || el.contains(hit));
+		};
+		const middle = c.top + c.height / 2;
+		return {
+			wider,
+			lastInView: c.left >= b.left - 0.5 && c.right <= Math.min(b.right, screen) + 0.5 && drawnAt(target, c.left + 3, middle) && drawnAt(target, c.right - 3, middle),
+			firstInView: Math.abs(f.left - b.left) <= 1.5 && drawnAt(first, f.left + Math.min(8, f.width / 2), f.top + f.height / 2)
+		};
+	}, cell);
+}
