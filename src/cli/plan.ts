@@ -2,7 +2,7 @@
 import { dirname, resolve } from 'node:path';
 import { formatScenarioError } from '../lib/model/errors';
 import { inProcessEvaluate, poolEvaluate, type Evaluate } from '../lib/planning/evaluate';
-import { planProvince, type PlanProgress, type ProvincePlan } from '../lib/planning/province';
+import { laneShape, planChains, planProvince, type PlanProgress, type ProvincePlan } from '../lib/planning/province';
 import { planAgenciesCsv, planCsv } from '../lib/planning/provinceCsv';
 import { DEMAND_LEVELS, parseProvinceText, type DemandLevel, type Province } from '../lib/planning/provinceData';
 import type { SizingTargets } from '../lib/planning/targets';
@@ -58,9 +58,11 @@ export async function planCommand(file: string, opts: PlanCommandOptions): Promi
 	const { province, base } = loadProvince(file);
 	if (opts.out !== undefined) prepareOut(opts.out);
 	const levels = opts.level === undefined || opts.level === 'all' ? DEMAND_LEVELS : [opts.level];
-	const n = Math.min(workerCount(opts.workers), province.regions.length);
-	// One single-thread pool per lane: each region's search runs on its own thread, regions side by side.
-	const pools: WorkerPool[] = Array.from({ length: n }, () => createNodePool(1));
+	const n = workerCount(opts.workers);
+	// A pool per lane (a tier's chain of searches), the threads shared out among the lanes: chains run side by side,
+	// and within a chain an evaluation's replications run on the lane's threads.
+	const shape = laneShape(n, planChains(province));
+	const pools: WorkerPool[] = n === 0 ? [] : Array.from({ length: shape.lanes }, () => createNodePool(shape.workersPerLane));
 	const lanes: Evaluate[] = pools.length ? pools.map(poolEvaluate) : [inProcessEvaluate];
 	const started = Date.now();
 	let plan: ProvincePlan;
@@ -77,7 +79,7 @@ export async function planCommand(file: string, opts: PlanCommandOptions): Promi
 	} finally {
 		for (const p of pools) p.terminate();
 	}
-	process.stderr.write(`plan: ${plan.regions.length} regions × ${levels.length} levels in ${((Date.now() - started) / 1000).toFixed(1)} s on ${Math.max(1, n)} lane(s)\n`);
+	process.stderr.write(`plan: ${plan.regions.length} regions × ${levels.length} levels in ${((Date.now() - started) / 1000).toFixed(1)} s on ${n === 0 ? 'this thread' : `${shape.lanes} lane(s) of ${shape.workersPerLane} thread(s)`}\n`);
 	const unmet = plan.regions.flatMap((r) => r.levels.filter((l) => !l.met).map((l) => `${r.id} ${l.level}`));
 	if (unmet.length) process.stderr.write(`plan: warning: targets not met in ${unmet.join(', ')} (see "met" per agency)\n`);
 	if (opts.out !== undefined) writePlan(opts.out, plan);

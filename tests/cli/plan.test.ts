@@ -10,12 +10,14 @@ const dir = mkdtempSync(join(tmpdir(), 'mpp-plan-'));
 const province = JSON.parse(readFileSync(join(root, 'data/bengkulu-province.json'), 'utf8'));
 province.baseScenario = join(root, 'scenarios/kota-bengkulu.json');
 province.regions = province.regions.filter((r: { id: string }) => ['lebong', 'kaur', 'seluma'].includes(r.id));
+// Lebong with the city's 21 agencies: two tiers make two chains, so 2 workers run two lanes side by side.
+province.regions[0].tier = 'kota';
 const small = join(dir, 'kecil.json');
 writeFileSync(small, JSON.stringify(province));
 const QUICK = ['--level', 'central', '--replications', '6', '--seed', '3'];
 
 describe('mpp plan', () => {
-	it('gives the same JSON, byte for byte, on 0, 1 and 2 workers, with totals the sum of the regions', () => {
+	it('gives the same JSON, byte for byte, on 0, 1 and 2 workers (this thread, one lane, two lanes), with totals the sum of the regions', () => {
 		const runs = ['0', '1', '2'].map((w) => mpp('plan', small, ...QUICK, '--json', '--workers', w));
 		for (const r of runs) {
 			expect(r.code, r.stderr).toBe(0);

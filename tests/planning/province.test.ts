@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/lib/model/parse';
 import { inProcessEvaluate } from '../../src/lib/planning/evaluate';
-import { planProvince, planTotals } from '../../src/lib/planning/province';
+import { laneShape, planChains, planProvince, planTotals } from '../../src/lib/planning/province';
 import { DEMAND_LEVELS, type Province } from '../../src/lib/planning/provinceData';
 import { regionScenario, regionVisitorsPerDay, tierShare } from '../../src/lib/planning/provinceDemand';
 import { base, shippedProvince } from './provinceFixtures';
@@ -84,4 +84,14 @@ describe('planProvince', () => {
 			{ numRuns: 3, endOnFailure: true }
 		);
 	}, 240_000);
+});
+
+describe('laneShape', () => {
+	it('runs one lane per chain at most and shares the threads out among the lanes', () => {
+		expect(laneShape(2, 2)).toEqual({ lanes: 2, workersPerLane: 1 });
+		expect(laneShape(8, 2)).toEqual({ lanes: 2, workersPerLane: 4 });
+		expect(laneShape(1, 2)).toEqual({ lanes: 1, workersPerLane: 1 });
+		expect(laneShape(5, 1)).toEqual({ lanes: 1, workersPerLane: 5 });
+		expect(planChains(province)).toBe(2);
+	});
 });

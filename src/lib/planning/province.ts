@@ -195,6 +195,17 @@ export async function planProvince(province: Province, base: Scenario, lanes: re
 	return { province: { id: province.id, name: province.name }, settings, regions, totals: planTotals(regions, settings.levels) };
 }
 
+/** How many chains a plan of these regions runs (one per tier): more lanes than this would stand idle. */
+export function planChains(province: Province, regions?: readonly string[]): number {
+	return new Set(province.regions.filter((r) => !regions || regions.includes(r.id)).map((r) => r.tier)).size;
+}
+
+/** Lanes for `workers` threads: one per chain at most, the threads shared out among them (at least one each). */
+export function laneShape(workers: number, chains: number): { lanes: number; workersPerLane: number } {
+	const lanes = Math.max(1, Math.min(workers, chains));
+	return { lanes, workersPerLane: Math.max(1, Math.floor(workers / lanes)) };
+}
+
 /** One sizing of a plan: a region (index into the chosen regions) at a level. */
 interface PlanJob {
 	region: number;

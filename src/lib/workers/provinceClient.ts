@@ -1,6 +1,6 @@
 /**
  * The province page's side of the plan: one Web Worker per plan (provinceWorker.ts) runs planProvince, with its
- * simulations on nested workers, one lane per core. Cancel through the AbortSignal: the worker is terminated, and
+ * simulations on nested workers, the cores shared out among its lanes. Cancel through the AbortSignal: the worker is terminated, and
  * its nested workers with it, even in the middle of an evaluation. Browser only.
  */
 import type { Scenario } from '../model/scenario';
@@ -18,8 +18,8 @@ export class PlanCancelled extends Error {
 	}
 }
 
-/** Plans the province in a Web Worker on `lanes` simulation workers (default: the device's cores). */
-export function planInBrowser(province: Province, base: Scenario, options: PlanOptions, lanes = defaultPoolSize()): Promise<ProvincePlan> {
+/** Plans the province in a Web Worker on `workers` simulation workers (default: the device's cores). */
+export function planInBrowser(province: Province, base: Scenario, options: PlanOptions, workers = defaultPoolSize()): Promise<ProvincePlan> {
 	const { onProgress, signal, ...settings } = options;
 	const worker = new Worker(new URL('./provinceWorker.ts', import.meta.url), { type: 'module' });
 	return cancellableJob<ProvincePlan>({
@@ -37,7 +37,7 @@ export function planInBrowser(province: Province, base: Scenario, options: PlanO
 				e.preventDefault();
 				settle(new Error(e.message || 'the plan worker failed to start'));
 			};
-			const request: PlanRequest = { type: 'plan', province, base, options: settings, lanes };
+			const request: PlanRequest = { type: 'plan', province, base, options: settings, workers };
 			worker.postMessage(request);
 		}
 	});

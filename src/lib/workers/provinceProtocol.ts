@@ -6,13 +6,13 @@ import type { Province } from '../planning/provinceData';
 /** The plan's options a page can send (no callbacks, no signal: the page cancels by terminating the worker). */
 export type PlanSettingsMessage = Omit<PlanOptions, 'onProgress' | 'signal'>;
 
-/** Page → worker: plan the province on `lanes` simulation workers. */
+/** Page → worker: plan the province on `workers` simulation workers (shared out among its lanes). */
 export interface PlanRequest {
 	type: 'plan';
 	province: Province;
 	base: Scenario;
 	options: PlanSettingsMessage;
-	lanes: number;
+	workers: number;
 }
 
 /** Worker → page. Progress carries finished jobs only, not every step of every search. */
