@@ -187,6 +187,18 @@ describe('EditController: edits', () => {
 		expect(c.copyNotice).toBe('');
 	});
 
+	it('a copy knows its original (for "compare with the original"): the shipped one, or the scenario it was duplicated from', async () => {
+		const { c, mem, settle } = await opened('shipped:lebong');
+		expect(c.original, 'a shipped scenario is an original').toBeUndefined();
+		c.draft!.demand!.visitorsPerDay = lebong.demand.visitorsPerDay + 50;
+		await settle();
+		expect(c.original).toBe('shipped:lebong');
+		const copy = newRecord('Salinan', structuredClone(lebong), 'duplicate', 'lebong', c.ref);
+		await mem.store.putSaved(copy);
+		const { c: other } = await opened(copy.key, { store: mem.store });
+		expect(other.original).toBe(c.ref);
+	});
+
 	it('an invalid change is not saved: it is kept as the draft and counted in its section, and Run is refused', async () => {
 		const { c, mem, drafts, settle } = await opened('shipped:lebong');
 		c.draft!.demand!.visitorsPerDay = -5;

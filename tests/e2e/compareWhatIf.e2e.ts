@@ -97,6 +97,9 @@ describe('Compare: what-ifs and the kept comparison in Chromium', () => {
 		// Remove the copy's last counter: its layout changes, so the comparison describes it no more.
 		await page.goto(`${base}/edit?ref=${encodeURIComponent(copyKey)}`);
 		await page.waitForSelector('[data-testid="counter-row-L08"]', { timeout: 15_000 });
+		// The editor of a copy offers the same comparison as its card.
+		const fromEditor = new URL((await page.getAttribute('[data-testid="editor-compare-original"]', 'href'))!, base).searchParams;
+		expect([fromEditor.get('a'), fromEditor.get('b')]).toEqual(['shipped:lebong', copyKey]);
 		await page.click('[data-testid="remove-counter-L08"]');
 		await expect.poll(async () => (await idbRecord(page, 'scenarios', copyKey))?.scenario, { timeout: 10_000 }).toMatchObject({ counters: expect.not.arrayContaining([expect.objectContaining({ id: 'L08' })]) });
 		await page.goto(base + '/compare');

@@ -17,7 +17,7 @@ import { translateMessage } from '../components/editor/messages';
 import { groupByPath, topIndex } from '../components/editor/paths';
 import { current } from '../i18n/current.svelte';
 import { parseScenario, type ParseResult, type ScenarioError, type ScenarioInput } from '../model';
-import { exportFileName, newRecord, scenarioFileText, shippedIdOf, type SavedScenario } from '../stores/savedScenario';
+import { exportFileName, newRecord, originalRef, scenarioFileText, shippedIdOf, type SavedScenario } from '../stores/savedScenario';
 import { DroppedResults } from './droppedResults';
 import { defaultDrafts, defaultStore, type DraftStore, type EditControllerOptions, type EditStatus, type EditStore, type SaveState } from './editOptions';
 import { renameEveryVersion, saveVersion } from './saving';
@@ -40,6 +40,8 @@ export class EditController {
 	saveError = $state('');
 	savedAt = $state<string | undefined>();
 	copyNotice = $state('');
+	/** The scenario this one is a copy of (a saved key or `shipped:<id>`), offered to compare with; none for an original. */
+	original = $state<string | undefined>();
 	/** The draft was an unsaved one this tab kept, not the saved version. */
 	restoredDraft = $state(false);
 	canUndo = $state(false);
@@ -123,6 +125,7 @@ export class EditController {
 			}
 			this.record = opened.record;
 			this.ref = opened.key;
+			this.original = this.record ? originalRef(this.record) : undefined;
 			const json = normaliseForEditing(opened.json);
 			this.savedText = JSON.stringify(json);
 			this.savedAt = this.record?.savedAt;
@@ -335,6 +338,7 @@ export class EditController {
 		this.histories.rename(this.ref, rec.key);
 		this.record = rec;
 		this.ref = rec.key;
+		this.original = originalRef(rec);
 		this.savedText = JSON.stringify(json);
 		if (this.draft && this.draft.name === shippedName) {
 			// The copy's name is the app's doing, not a step to undo: every version in the history gets it too.
