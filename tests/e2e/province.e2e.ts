@@ -111,7 +111,7 @@ describe('/provinsi', () => {
 		expect(errors).toEqual([]);
 	}, 240_000);
 
-	test('cancels a plan at once and keeps the plan it had', async () => {
+	test('cancels a plan at once, keeps the plan it had, and runs a region at the level chosen', async () => {
 		await page.goto(`${base}/provinsi`);
 		await page.waitForSelector('[data-testid="province-setup"][data-restored="true"]', { timeout: 15_000 });
 		await page.fill('[data-testid="province-replications"]', '20');
@@ -120,5 +120,11 @@ describe('/provinsi', () => {
 		await page.click('[data-testid="province-cancel"]');
 		expect(await waitForStatus(page, 'province-setup', ['cancelled', 'failed', 'done'], 10_000)).toBe('cancelled');
 		expect(await page.locator('[data-testid="province-table"] tbody tr').count()).toBe(10);
+
+		// Lebong's high-demand layout opens on the run page.
+		await page.selectOption('[data-testid="province-open-level"]', 'high');
+		await page.click('[data-testid="run-lebong"]');
+		await page.waitForURL(/\/run\?ref=/, { timeout: 15_000 });
+		await page.waitForFunction(() => document.body.textContent?.includes('MPP Kabupaten Lebong (rencana, permintaan tinggi)'), undefined, { timeout: 15_000 });
 	}, 60_000);
 });

@@ -250,6 +250,9 @@ function regionPlan(p: Province, region: ProvinceRegion, levels: LevelPlan[]): R
 	};
 }
 
+// A sized scenario's name is Bahasa Indonesia, as the shipped scenarios' names are.
+const LEVEL_WORDS: Record<DemandLevel, string> = { low: 'rendah', central: 'tengah', high: 'tinggi' };
+
 /** A sized result as the plan reports it. */
 function levelPlan(p: Province, region: ProvinceRegion, level: DemandLevel, r: SizingResult, settings: PlanSettings): LevelPlan {
 	const staff = staffing(r.scenario, settings.staffing);
@@ -259,7 +262,7 @@ function levelPlan(p: Province, region: ProvinceRegion, level: DemandLevel, r: S
 	const scenario: Scenario = {
 		...r.scenario,
 		id: `${region.id}-${level}`,
-		name: `MPP ${where} (rencana, permintaan ${level})`,
+		name: `MPP ${where} (rencana, permintaan ${LEVEL_WORDS[level]})`,
 		notes: [r.scenario.notes, staffingNote(staff)].filter(Boolean).join('\n\n')
 	};
 	return {
