@@ -297,6 +297,33 @@ describe('SizeController keeps the page', () => {
 		expect((store.planning.get('size')?.result as { sizing: SizingResult }).sizing.scenario.id).toBe('lebong');
 	});
 
+	it('lets a change made while the kept record is read win over it, and a run started meanwhile own the result', async () => {
+		const first = controller();
+		await first.ctl.mount('');
+		first.ctl.inputs.waitP90 = 10;
+		first.ctl.inputs.shared = true;
+		first.ctl.noteInputs();
+		await first.ctl.run();
+		await first.ctl.settled();
+		let open: () => void = () => {};
+		const opened = new Promise<void>((r) => (open = r));
+		const slow = { ...first.store, getPlanning: async (slot: PlanningSlot) => (await opened, first.store.getPlanning(slot)) };
+		const again = controller(slow);
+		again.jobs.hold = true;
+		const mounting = again.ctl.mount('');
+		again.ctl.inputs.source = 'wizard'; // clicked before the record was read
+		const running = again.ctl.run();
+		await until(() => again.ctl.status === 'running');
+		open();
+		await mounting;
+		expect(again.ctl.inputs).toMatchObject({ source: 'wizard', waitP90: 10, shared: true });
+		expect(again.ctl.result).toBeNull(); // the running job's, not the kept one
+		again.jobs.release();
+		await running;
+		expect(again.ctl.result?.scenario.id).toBe('lebong'); // the wizard's default regency
+		expect(again.ctl.sizedFrom).toBe('MPP Kabupaten Lebong');
+	});
+
 	it('starts from the defaults when nothing can be read', async () => {
 		const store = { ...memoryStore(), getPlanning: async () => Promise.reject(new Error('no IndexedDB')) };
 		const { ctl } = controller(store);

@@ -5,6 +5,7 @@ import {
 	defaultPageInputs,
 	defaultWizardInputs,
 	keptOver,
+	keptWhereUntouched,
 	regencyInputOf,
 	regencySlug,
 	runNumbers,
@@ -71,5 +72,16 @@ describe('keptOver', () => {
 		const w = defaultWizardInputs();
 		expect(keptOver(w, { agencies: ['dukcapil', 3] })).toEqual(w);
 		expect(keptOver(w, { agencies: ['dukcapil'] }).agencies).toEqual(['dukcapil']);
+	});
+});
+
+describe('keptWhereUntouched', () => {
+	it('takes the kept value of each field the user left alone, the user’s of the others', () => {
+		const before = defaultPageInputs();
+		const now = { ...before, source: 'wizard' as const };
+		const kept = { ...before, source: 'existing' as const, waitP90: 9 };
+		expect(keptWhereUntouched(now, before, kept)).toEqual({ ...before, source: 'wizard', waitP90: 9 });
+		const w = defaultWizardInputs();
+		expect(keptWhereUntouched({ ...w, agencies: ['pln'] }, w, { ...w, agencies: ['bpn'], population: 5 })).toEqual({ ...w, agencies: ['pln'], population: 5 });
 	});
 });

@@ -23,6 +23,7 @@ import {
 	defaultGrowthInputs,
 	defaultPageInputs,
 	defaultWizardInputs,
+	keptWhereUntouched,
 	regencyInputOf,
 	runNumbers,
 	sizedJson,
@@ -117,18 +118,21 @@ export class SizeController {
 
 	/** Brings back the kept inputs, and the kept results that still describe their scenarios (dropping the others). */
 	private async restore(): Promise<void> {
+		// What the user changes while the kept record is read wins over the record (a quick click is not undone).
+		const before = { inputs: plain(this.inputs), wizard: plain(this.wizard), growth: plain(this.growthInputs) };
 		try {
 			const r = await remember(this.opts.store, (b) => this.identityOf(b));
-			this.inputs = r.inputs;
-			this.wizard = r.wizard;
-			this.growthInputs = r.growthInputs;
-			this.keptSizing = r.sizing;
-			this.keptGrowth = r.growth;
-			this.showKeptSizing();
-			this.showKeptGrowth();
+			Object.assign(this.inputs, keptWhereUntouched(plain(this.inputs), before.inputs, r.inputs));
+			Object.assign(this.wizard, keptWhereUntouched(plain(this.wizard), before.wizard, r.wizard));
+			Object.assign(this.growthInputs, keptWhereUntouched(plain(this.growthInputs), before.growth, r.growthInputs));
+			// A job started meanwhile, or finished, owns what is shown.
+			this.keptSizing ??= r.sizing;
+			this.keptGrowth ??= r.growth;
+			if (this.status === 'idle') this.showKeptSizing();
+			if (this.growthStatus === 'idle') this.showKeptGrowth();
 			this.dropped = r.dropped;
-			if (r.dropped.includes('size')) void this.keep.now('size', () => sizeRecord(plain(this.inputs), null));
-			if (r.dropped.includes('growth')) void this.keep.now('growth', () => growthRecord(plain(this.growthInputs), null));
+			if (r.dropped.includes('size')) void this.keep.now('size', () => sizeRecord(plain(this.inputs), this.keptSizing));
+			if (r.dropped.includes('growth')) void this.keep.now('growth', () => growthRecord(plain(this.growthInputs), this.keptGrowth));
 		} catch {
 			// No IndexedDB (private mode) or an unreadable record: the page starts from its defaults.
 		}

@@ -186,3 +186,11 @@ export function keptOver<T extends object>(defaults: T, kept: unknown): T {
 	}
 	return out as T;
 }
+
+/** `kept` for each field the user has not changed since `before` (in `now`), the user's value for the others. */
+export function keptWhereUntouched<T extends object>(now: T, before: T, kept: T): T {
+	const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+	const out: Record<string, unknown> = { ...(now as Record<string, unknown>) };
+	for (const [k, v] of Object.entries(kept)) if (same(out[k], (before as Record<string, unknown>)[k])) out[k] = v;
+	return out as T;
+}
