@@ -145,6 +145,9 @@ describe('Planning pages in Chromium', () => {
 		// The notice shows once the scenario is saved in IndexedDB.
 		await page.waitForSelector('[data-testid="import-notice"]');
 		await page.goto(base + '/compare');
+		// The page shows the last comparison again, in the what-if mode the test before used: pick scenarios instead.
+		await page.waitForSelector('[data-testid="compare-setup"][data-ready="true"]');
+		await page.check('[data-testid="compare-mode-pick"]');
 		await waitForOption(page, 'compare-pick-0', 'shipped:kota-bengkulu');
 		const ref = await page.waitForFunction(
 			(name) => [...document.querySelectorAll<HTMLOptionElement>('[data-testid="compare-pick-0"] option')].find((o) => o.textContent?.startsWith(name))?.value,
