@@ -22,7 +22,7 @@ class Cancelled extends Error {}
 
 /** A sizing answer for `scenario`: only the fields the controller reads. */
 const fakeResult = (scenario: Scenario) =>
-	({ scenario, totalCounters: scenario.counters.length, summary: { dailyPeakWaiting: { days: 40, p50: 6, p95: 11.2, max: 14 } } }) as unknown as SizingResult;
+	({ scenario, totalCounters: scenario.counters.length, achieved: {}, path: [], summary: { dailyPeakWaiting: { days: 40, p50: 6, p95: 11.2, max: 14 } } }) as unknown as SizingResult;
 
 /** Jobs that answer at once, or wait for `release` when `hold` is set; an abort rejects with Cancelled. */
 function fakeJobs() {

@@ -42,7 +42,8 @@ describe('kept sizing results', () => {
 	it('ignores malformed results and keeps the inputs of a record without one', async () => {
 		const store = memory();
 		const inputs = { ...defaultPageInputs(), waitP90: 9 };
-		store.map.set('size', { ...sizeRecord(inputs, null), result: { sizing: 'nonsense', basis: { source: 'existing', ref: 'r' } }, identities: ['x'] });
+		// A sizing of an older shape (no per-agency figures) is not shown: the card would have nothing to read.
+		store.map.set('size', { ...sizeRecord(inputs, null), result: { sizing: { totalCounters: 3, path: [], scenario: {}, summary: {} }, basis: { source: 'existing', ref: 'r' } }, identities: ['x'] });
 		store.map.set('growth', { ...growthRecord(defaultGrowthInputs(), null), result: { points: [], levels: [], basis: { source: 'elsewhere' } }, identities: ['x'] });
 		store.map.set('wizard', wizardRecord({ ...defaultWizardInputs(), demandBy: 'neither' as 'population', population: 5 }, null));
 		const r = await remember(store, async () => 'x');

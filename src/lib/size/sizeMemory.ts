@@ -71,10 +71,15 @@ export function basisOf(x: unknown): SizedBasis | null {
 	return null;
 }
 
+/** Whether a kept sizing has the parts the result card reads (one written by an older shape is not shown). */
+function isSizing(x: unknown): boolean {
+	return isObject(x) && typeof x.totalCounters === 'number' && isObject(x.achieved) && Array.isArray(x.path) && isObject(x.scenario) && isObject(x.summary);
+}
+
 /** The kept sizing of a 'size' record, if it has a well-formed one. */
 export function keptSizingOf(rec: PlanningRecord | undefined): KeptSizing | null {
 	const r = rec?.result;
-	if (!rec || !isObject(r) || rec.identities.length !== 1 || !isObject(r.sizing) || typeof r.sizing.totalCounters !== 'number') return null;
+	if (!rec || !isObject(r) || rec.identities.length !== 1 || !isSizing(r.sizing)) return null;
 	const basis = basisOf(r.basis);
 	return basis ? { sizing: r.sizing as unknown as SizingResult, sizedFrom: typeof r.sizedFrom === 'string' ? r.sizedFrom : '', basis, identity: rec.identities[0] } : null;
 }
