@@ -10,7 +10,7 @@ import type { TestProject } from 'vitest/node';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BUILD_MARK = join(ROOT, 'build', 'index.html');
-const SOURCES = ['src', 'static', 'scenarios', 'samples', 'svelte.config.js', 'vite.config.ts', 'package.json', 'package-lock.json'];
+const SOURCES = ['src', 'static', 'scenarios', 'samples', 'data', 'svelte.config.js', 'vite.config.ts', 'package.json', 'package-lock.json'];
 
 declare module 'vitest' {
 	export interface ProvidedContext {
