@@ -135,8 +135,19 @@ describe('Compare: what-ifs and the kept comparison in Chromium', () => {
 		expect(message).toContain('"bank-bengkulu" hanya punya 1 loket sendiri (yang hanya melayaninya); tidak bisa memindah 2');
 		await session.shot('move-too-many');
 
+		// Two changes in one variant: the first moves L20; the second would move a Bank Bengkulu counter again, and
+		// after the first there is none: the message names the second change.
 		await page.fill('[data-testid="compare-move-count-0"]', '1');
 		await page.check('[data-testid="compare-move-take-0"]');
+		await page.click('[data-testid="compare-add-change-0"]');
+		await page.selectOption('[data-testid="compare-kind-0-1"]', 'move');
+		await page.selectOption('[data-testid="compare-move-from-0-1"]', 'bank-bengkulu');
+		await page.selectOption('[data-testid="compare-move-to-0-1"]', 'samsat');
+		await page.click('[data-testid="compare-run"]');
+		expect(await waitForStatus(page, 'compare-setup', ['done', 'error'])).toBe('error');
+		expect(await page.innerText('[data-testid="compare-error"]')).toContain('perubahan ke-2 gagal: tidak ada loket yang hanya melayani "bank-bengkulu"');
+		await page.click('[data-testid="compare-variant-0"] li.change:nth-child(2) button');
+		expect(await page.locator('[data-testid="compare-kind-0-1"]').count()).toBe(0);
 		await page.click('[data-testid="compare-run"]');
 		expect(await waitForStatus(page, 'compare-setup', ['done', 'error'])).toBe('done');
 		const file = mustParse(JSON.parse(readFileSync(join(ROOT, 'scenarios/variants/kota-bengkulu-l20-dukcapil.json'), 'utf8')));
