@@ -144,6 +144,17 @@ describe(`MPP Planner on a ${PHONE.width} px phone in Chromium`, () => {
 		expect(await inView(detail), 'the details button stays at the box\'s right edge while the row scrolls').toBe(true);
 		expect(await inView('#counter-detail-0 fieldset'), 'the details stay in view too').toBe(true);
 		await expectNoSidewaysScroll('editor counters scrolled');
+
+		// The what-if editor with a move (its longest row: two agencies, a count and the shifts question) fits too.
+		await page.goto(base + '/compare');
+		await page.waitForSelector('[data-testid="compare-setup"][data-ready="true"]');
+		await page.check('[data-testid="compare-mode-variants"]');
+		await page.selectOption('[data-testid="compare-base"]', 'shipped:kota-bengkulu');
+		await page.waitForSelector('[data-testid="compare-agency-0"] option[value="bank-bengkulu"]', { state: 'attached' });
+		await page.selectOption('[data-testid="compare-kind-0"]', 'move');
+		await page.click('[data-testid="compare-add-change-0"]');
+		await page.waitForSelector('[data-testid="compare-kind-0-1"]');
+		await expectNoSidewaysScroll('compare what-if editor with a move');
 		expect(errors).toEqual([]);
 	});
 });
