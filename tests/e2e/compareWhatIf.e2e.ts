@@ -14,6 +14,17 @@ import { mustParse } from '../fixtures/scenarios';
 import { forgetSavedData, idbRecord, openSession, ROOT, shippedScenario, waitForOption, waitForStatus, watchErrors, type Session } from './browser';
 
 const REPLICATIONS = 3;
+const AXE_SCRIPT = join(ROOT, 'node_modules/axe-core/axe.min.js');
+
+/** The WCAG 2.1 A and AA rules axe-core finds broken on the page as it is now (as a11y.e2e.ts runs them), by rule and element. */
+async function axeViolations(): Promise<string[]> {
+	if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_SCRIPT });
+	return page.evaluate(async () => {
+		const axe = (window as unknown as { axe: { run(ctx: Document, options: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+		const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, checks: { 'color-contrast': { options: { ignoreLength: true } } } });
+		return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => String(n.target)).join(', ')}`);
+	});
+}
 
 let session: Session;
 let page: Page;
@@ -58,6 +69,7 @@ describe('Compare: what-ifs and the kept comparison in Chromium', () => {
 		const href = await page.getAttribute(`[data-testid="compare-original-${copyOfCopy}"]`, 'href');
 		expect(new URL(href!, base).searchParams.get('a')).toBe(copyKey);
 		await session.shot('home-copies');
+		expect(await axeViolations(), 'home with copies and their compare links').toEqual([]);
 
 		await page.click(`[data-testid="compare-original-${copyKey}"]`);
 		await page.waitForURL(/\/compare\?/);
@@ -93,6 +105,7 @@ describe('Compare: what-ifs and the kept comparison in Chromium', () => {
 		expect(await verdict()).toBe(first);
 		expect(await page.inputValue('[data-testid="compare-pick-1"]')).toBe(copyKey);
 		await session.shot('compare-restored');
+		expect(await axeViolations(), 'compare, restored').toEqual([]);
 
 		// Remove the copy's last counter: its layout changes, so the comparison describes it no more.
 		await page.goto(`${base}/edit?ref=${encodeURIComponent(copyKey)}`);
@@ -146,6 +159,7 @@ describe('Compare: what-ifs and the kept comparison in Chromium', () => {
 		await page.click('[data-testid="compare-run"]');
 		expect(await waitForStatus(page, 'compare-setup', ['done', 'error'])).toBe('error');
 		expect(await page.innerText('[data-testid="compare-error"]')).toContain('perubahan ke-2 gagal: tidak ada loket yang hanya melayani "bank-bengkulu"');
+		expect(await axeViolations(), 'the what-if editor with two changes and a refusal').toEqual([]);
 		await page.click('[data-testid="compare-variant-0"] li.change:nth-child(2) button');
 		expect(await page.locator('[data-testid="compare-kind-0-1"]').count()).toBe(0);
 		await page.click('[data-testid="compare-run"]');
