@@ -38,6 +38,38 @@ describe('parseProvince', () => {
 		}
 	});
 
+	it('takes a reader\'s text only as { id, en }, naming the JSON path of a plain string, a missing language or another key', () => {
+		const j = provinceJson() as { demand: { derivation: unknown[] }; tiers: Record<string, Record<string, unknown>>; regions: Array<{ mpp: Record<string, unknown> }> };
+		j.demand.derivation[1] = 'High: 450 a day (Bengkulu Ekspres, 11 September 2023).';
+		j.tiers.kabupaten.why = { id: 'Dua belas instansi.' };
+		j.regions[0].mpp.source = { id: 'Bengkulu Ekspres', en: 'Bengkulu Ekspres', de: 'Bengkulu Ekspres' };
+		const r = parseProvince(j, base);
+		expect(r.ok).toBe(false);
+		if (!r.ok) {
+			expect(r.errors).toEqual(
+				expect.arrayContaining([
+					{ path: 'demand.derivation[1]', message: 'expected an object, got string' },
+					{ path: 'tiers.kabupaten.why.en', message: 'required' },
+					{ path: 'regions[0].mpp.source.de', message: 'unknown field "de"' }
+				])
+			);
+		}
+	});
+
+	it('every text a reader sees has Bahasa Indonesia and English, and none cites a repository file', () => {
+		const p = shippedProvince();
+		const texts = [
+			...p.demand.derivation,
+			p.workingDaysPerYear.note,
+			...Object.values(p.tiers).flatMap((t) => [t.label, t.why]),
+			...p.regions.flatMap((r) => [r.population.census2020.source, r.population.estimate!.source, r.mpp.source])
+		];
+		for (const t of texts) {
+			expect(t.id).not.toEqual(t.en);
+			for (const s of [t.id, t.en]) expect(s).not.toMatch(/sources\/|\.txt|\.md|docs\/|issue \d/);
+		}
+	});
+
 	it('reports a syntax error by line and column', () => {
 		const r = parseProvinceText('{\n  "format": "mpp-province",\n  oops\n}');
 		expect(r.ok).toBe(false);

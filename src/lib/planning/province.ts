@@ -13,7 +13,7 @@
 import type { Scenario } from '../model/scenario';
 import type { MetricJSON } from '../stats/runSummary';
 import { checkAborted, type Evaluate } from './evaluate';
-import { DEMAND_LEVELS, planPopulation, type DemandLevel, type MppStatus, type Province, type ProvinceRegion } from './provinceData';
+import { DEMAND_LEVELS, planPopulation, planPopulationFigure, type DemandLevel, type MppStatus, type Province, type ProvinceRegion } from './provinceData';
 import { regionScenario, regionVisitorsPerDay } from './provinceDemand';
 import { DEFAULT_COMPANIONS_FACTOR, waitingRoomSeats } from './seats';
 import { DEFAULT_SIZING_REPLICATIONS, sizeScenario, type AgencyAchieved, type SizingProgress, type SizingResult } from './size';
@@ -235,15 +235,15 @@ function tierChains(p: Province, base: Scenario, regions: readonly ProvinceRegio
 
 /** A region's row of the plan. */
 function regionPlan(p: Province, region: ProvinceRegion, levels: LevelPlan[]): RegionPlan {
-	const est = p.populationBasis === 'estimate' ? region.population.estimate : undefined;
-	const source = est ?? region.population.census2020;
+	const source = planPopulationFigure(p, region);
 	return {
 		id: region.id,
 		name: region.name,
 		kind: region.kind,
 		tier: region.tier,
 		population: planPopulation(p, region),
-		populationSource: `${source.source}, ${source.date}`,
+		// English, as the CLI and its JSON speak; the page and report read the province file in the reader's language.
+		populationSource: `${source.source.en}, ${source.date}`,
 		status: region.mpp.status,
 		statusDate: region.mpp.date,
 		levels

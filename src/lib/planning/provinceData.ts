@@ -9,16 +9,32 @@ import { issuesToErrors } from '../model/issues';
 import { parseJsonText } from '../model/jsonText';
 import type { Scenario } from '../model/scenario';
 
-/** One sourced figure: its value, where it comes from and its date (or marked an assumption). */
+/**
+ * A text a reader sees (the governor's report, the page): Bahasa Indonesia and English, both required, nothing else.
+ * The page and report show the reader's language; the CLI, which speaks English, shows `en`.
+ */
+const Text = z.strictObject({ id: z.string().min(1), en: z.string().min(1) });
+export type Bilingual = z.infer<typeof Text>;
+
+/**
+ * Where a developer found a figure (a file of the project's sources, an issue): kept beside the reader's citation so
+ * the next person can check it, and never printed in the report.
+ */
+const Provenance = z.string().min(1).optional();
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+
+/** One sourced figure: its value, where a reader finds it (publisher, title or topic) and its date. */
 const Figure = z.strictObject({
 	value: z.number().positive(),
-	source: z.string().min(1),
-	date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'),
+	source: Text,
+	date: isoDate,
 	derived: z.boolean().optional(),
-	note: z.string().optional()
+	note: Text.optional(),
+	provenance: Provenance
 });
 
-const Assumed = z.strictObject({ value: z.number().positive(), assumption: z.literal(true), note: z.string().min(1) });
+const Assumed = z.strictObject({ value: z.number().positive(), assumption: z.literal(true), note: Text });
 
 /** MPP status as reported: open, soft-launched, partly in use, under construction, planned. */
 export const MPP_STATUSES = ['open', 'soft-launch', 'partial', 'construction', 'planned'] as const;
@@ -30,8 +46,11 @@ export type DemandLevel = (typeof DEMAND_LEVELS)[number];
 
 const Tier = z.strictObject({
 	assumption: z.literal(true),
+	/** The tier as a reader names it ("MPP kabupaten" / "Regency MPP"). */
+	label: Text,
 	demandFactor: z.number().positive().max(10),
-	why: z.string().min(1),
+	why: Text,
+	provenance: Provenance,
 	/** Agency id of the base scenario → its demand factor in this tier (1: as in Kota Bengkulu). */
 	agencies: z.record(z.string(), z.number().positive().max(10))
 });
@@ -44,12 +63,14 @@ const Region = z.strictObject({
 	population: z.strictObject({ census2020: Figure, estimate: Figure.optional() }),
 	mpp: z.strictObject({
 		status: z.enum(MPP_STATUSES),
-		date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD').nullable(),
-		source: z.string().min(1)
+		// A month alone when the day was not reported ("operating by March 2025").
+		date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'expected a date YYYY-MM-DD, or YYYY-MM when the day is not known').nullable(),
+		source: Text,
+		provenance: Provenance
 	})
 });
 
-const Level = z.strictObject({ value: z.number().positive().max(100), basis: z.string().min(1) });
+const Level = z.strictObject({ value: z.number().positive().max(100), basis: Text });
 
 export const ProvinceSchema = z.strictObject({
 	format: z.literal('mpp-province'),
@@ -57,7 +78,7 @@ export const ProvinceSchema = z.strictObject({
 	id: z.string().min(1),
 	name: z.string().min(1),
 	updated: z.string().optional(),
-	notes: z.array(z.string()),
+	notes: z.array(Text),
 	baseScenario: z.string().min(1),
 	populationBasis: z.enum(['census2020', 'estimate']),
 	provincePopulation2020: Figure.optional(),
@@ -65,7 +86,8 @@ export const ProvinceSchema = z.strictObject({
 	demand: z.strictObject({
 		unit: z.literal('visits per resident per year'),
 		levels: z.strictObject({ low: Level, central: Level, high: Level }),
-		derivation: z.array(z.string()).min(1)
+		derivation: z.array(Text).min(1),
+		provenance: z.array(z.string().min(1)).optional()
 	}),
 	tiers: z.record(z.string(), Tier),
 	regions: z.array(Region).min(1).max(100)
@@ -116,7 +138,12 @@ function crossCheckProvince(p: Province, base?: Scenario): ScenarioError[] {
 	return errors;
 }
 
-/** The population a plan uses for a region: the later estimate when the file says so and has one. */
+/** The population figure a plan uses for a region: the later estimate when the file says so and has one. */
+export function planPopulationFigure(p: Province, r: ProvinceRegion): ProvinceRegion['population']['census2020'] {
+	return p.populationBasis === 'estimate' && r.population.estimate ? r.population.estimate : r.population.census2020;
+}
+
+/** The population a plan uses for a region (see planPopulationFigure). */
 export function planPopulation(p: Province, r: ProvinceRegion): number {
-	return p.populationBasis === 'estimate' && r.population.estimate ? r.population.estimate.value : r.population.census2020.value;
+	return planPopulationFigure(p, r).value;
 }
