@@ -1,7 +1,7 @@
 /** The compare page's wording of the gain/loss model: units, pp, true minus signs, "nobody served" for undefined. */
 import { describe, expect, it } from 'vitest';
 import type { VerdictItem } from '../../src/lib/planning/compareVerdict';
-import { outcomeDiff, outcomeValue, signedNumber, verdictItemText, type Translate } from '../../src/routes/compare/outcomeText';
+import { outcomeDiff, outcomeValue, signedNumber, verdictItemText, type Translate } from '../../src/lib/components/compare/outcomeText';
 import id from '../../src/lib/i18n/locales/id/compareVerdict.json';
 
 // A translator over the Indonesian dictionary: enough to see which key and values the wording passes.

@@ -75,4 +75,12 @@ describe('imports in src/lib', () => {
 		const importers = files.filter((f) => graph.get(f)!.packages.includes('simjs') || /import\(\s*['"]simjs['"]/.test(readFileSync(f, 'utf8')));
 		expect(importers.map(name)).toEqual(['sim/calendar.ts']);
 	});
+
+	it('never import a page: src/lib (components included) is below src/routes', () => {
+		// Components too: a report that reached into a page's folder for its tables made the library depend on the app.
+		const sources = (dir: string): string[] =>
+			readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : /\.(ts|svelte)$/.test(e.name) ? [join(dir, e.name)] : []));
+		const wrong = sources(lib).filter((f) => /from\s+['"][^'"]*routes\//.test(readFileSync(f, 'utf8')));
+		expect(wrong.map(name)).toEqual([]);
+	});
 });

@@ -6,7 +6,7 @@ import { OVERALL_KPIS } from '../../src/lib/planning/compare';
 import { keys, missingIn, svelteFiles, usedKeys, type Dict } from '../app/dictionaries';
 
 const root = new URL('../..', import.meta.url).pathname;
-const pages = ['src/routes/compare', 'src/routes/size'].flatMap((dir) => svelteFiles(root + dir));
+const pages = ['src/routes/compare', 'src/lib/components/compare', 'src/routes/size'].flatMap((dir) => svelteFiles(root + dir));
 
 describe('planning dictionaries', () => {
 	it('have the same keys in Bahasa Indonesia and English', () => {

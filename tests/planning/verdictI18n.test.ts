@@ -14,7 +14,7 @@ describe('compare verdict dictionaries', () => {
 	});
 
 	it('hold every fixed key the compare page uses and every key it builds from codes', () => {
-		const used = usedKeys(svelteFiles(root + 'src/routes/compare'), 'compareVerdict.');
+		const used = usedKeys([...svelteFiles(root + 'src/routes/compare'), ...svelteFiles(root + 'src/lib/components/compare')], 'compareVerdict.');
 		expect(used.size).toBeGreaterThan(10);
 		const built = [
 			...OUTCOME_KPIS.map((k) => `compareVerdict.kpi.${k}`),
