@@ -7,6 +7,7 @@ import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Scenario } from '../lib/model/scenario';
 import { compareScenarios } from '../lib/planning/compare';
+import { waitingRoomSeats } from '../lib/planning/seats';
 import { DEFAULT_SIZING_REPLICATIONS, sizeScenario } from '../lib/planning/size';
 import { staffing } from '../lib/planning/staffing';
 import { RunAccumulator } from '../lib/stats/runAccumulator';
@@ -27,6 +28,8 @@ import { DEFAULT_SIZE_SECONDS } from './size';
 /** Runs `mpp report`: the simulation, then the HTML (and PDF) written all or nothing. */
 export async function reportCommand(file: string, opts: ReportOptions): Promise<void> {
 	if (opts.compare !== undefined && opts.size) throw new CliError('--compare and --size make different reports: give one of them', 2);
+	// The seats belong to a sizing: a factor given to any other report would be silently ignored.
+	if (opts.companions !== undefined && !opts.size) throw new CliError('--companions is for the waiting-room seats of a sizing report: give --size too', 2);
 	for (const [flag, path] of [['--out', opts.out], ['--pdf', opts.pdf]] as const) {
 		if (path !== undefined && path.trim() === '') throw new CliError(`${flag}: expected a file name, got an empty one`, 2);
 	}
@@ -110,7 +113,10 @@ async function compareInput(a: Scenario, b: Scenario, opts: ReportOptions): Prom
 	return { kind: 'compare', props: { scenarios: [a, b], comparison, date: new Date() } };
 }
 
-/** The sizing search with `mpp size`'s defaults (targets, replications, time limit) and its explanation. */
+/**
+ * The sizing search with `mpp size`'s defaults (targets, replications, time limit) and its explanation, and the
+ * waiting-room seats as `mpp size` computes them (the same --companions), so the report and `mpp size --json` agree.
+ */
 async function sizeInput(file: string, scenario: Scenario, opts: ReportOptions): Promise<ReportInput> {
 	if ('continuousMinutes' in scenario.calendar) throw new CliError(`${file}: sizing needs opening days (calendar.days), not a hall that never closes`);
 	const replications = opts.replications ?? DEFAULT_SIZING_REPLICATIONS;
@@ -126,5 +132,6 @@ async function sizeInput(file: string, scenario: Scenario, opts: ReportOptions):
 			}
 		})
 	);
-	return { kind: 'size', props: { result, staff: staffing(result.scenario), date: new Date() } };
+	const seats = waitingRoomSeats(result.summary, opts.companions);
+	return { kind: 'size', props: { result, staff: staffing(result.scenario), seats, date: new Date() } };
 }

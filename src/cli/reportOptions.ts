@@ -6,6 +6,8 @@ import type { Lang } from '../lib/i18n';
 export interface ReportOptions {
 	compare?: string;
 	size?: boolean;
+	/** People per waiting visitor, for the sizing report's waiting-room seats (default: seats.ts's assumed 1.5). */
+	companions?: number;
 	replications?: number;
 	seed?: number;
 	lang?: Lang;

@@ -71,24 +71,43 @@ describe('mpp report', () => {
 		expect(html).toMatch(/data-agency="bank-bengkulu" data-status="loss"/);
 	});
 
-	it('--size reports counters and staff per agency as mpp size finds them', () => {
+	it('--size reports counters, staff and waiting-room seats as mpp size finds them', () => {
 		const hall = join(dir, 'pagi.json');
 		writeFileSync(hall, JSON.stringify(morningHall({ patienceMean: 240, visitorsPerDay: 120 })));
-		const flags = ['--replications', '12', '--seed', '11', '--workers', '0'];
+		const flags = ['--replications', '12', '--seed', '11', '--workers', '0', '--companions', '2'];
 		const out = join(dir, 'size.html');
 		const r = mpp('report', hall, '--size', ...flags, '--out', out);
 		expect(r.code, r.stderr).toBe(0);
 		const html = readFileSync(out, 'utf8');
 		selfContained(html);
-		for (const heading of ['Laporan kebutuhan loket', 'Loket per instansi', 'Petugas per instansi', 'Mengapa jumlah loket ini']) expect(html).toContain(heading);
+		for (const heading of ['Laporan kebutuhan loket', 'Loket per instansi', 'Petugas per instansi', 'Mengapa jumlah loket ini', 'Ruang tunggu untuk rencana gedung']) expect(html).toContain(heading);
 		const sized = JSON.parse(mpp('size', hall, ...flags, '--json').stdout);
 		expect(html).toContain(`data-total="${sized.totalCounters}"`);
 		expect(html).toContain(`data-staff="${sized.staffing.staff}" data-cost="${sized.staffing.costPerMonth}"`);
 		for (const [id, n] of Object.entries(sized.counters)) expect(html).toContain(`data-agency="${id}" data-counters="${n}"`);
+		// The seats, the P95 day's peak they come from and the factor: mpp size's own figures, printed.
+		expect(sized.seats.seats).toBeGreaterThan(0);
+		expect(html).toContain(`data-seats="${sized.seats.seats}" data-peak-p95="${sized.seats.peakP95}" data-companions="2"`);
+		expect(html).toMatch(new RegExp(`data-testid="report-seats-value"[^>]*>${sized.seats.seats}<`));
+		expect(html).toContain('Faktor pendamping 2 ditetapkan oleh pengguna');
+	});
+
+	it('--size without --companions names the assumed default factor', () => {
+		const hall = join(dir, 'pagi.json');
+		writeFileSync(hall, JSON.stringify(morningHall({ patienceMean: 240, visitorsPerDay: 120 })));
+		const out = join(dir, 'size-en.html');
+		const r = mpp('report', hall, '--size', '--replications', '4', '--seed', '11', '--workers', '0', '--lang', 'en', '--out', out);
+		expect(r.code, r.stderr).toBe(0);
+		const html = readFileSync(out, 'utf8');
+		expect(html).toContain('Waiting room for the building plan');
+		expect(html).toContain('data-companions="1.5"');
+		expect(html).toContain('The companions factor 1.5 is an assumed default');
 	});
 
 	it.each([
 		[['--compare', L20, '--size'], /--compare and --size/],
+		[['--companions', '2'], /--companions is for .* give --size too/],
+		[['--size', '--companions', '0.5'], /--companions/],
 		[['--lang', 'fr'], /--lang.*expected "id" or "en"/],
 		[['--replications', '0'], /--replications/],
 		[['--out', ''], /--out: expected a file name/],
