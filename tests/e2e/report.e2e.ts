@@ -1,7 +1,8 @@
 /**
  * The real-browser suite, reports (issue 24, item 4): `mpp report`'s HTML opens with every network request
  * blocked and attempts none; in the app, the run, compare and size pages print an A4 report — only the report
- * (no navigation, form or button text), with its headings, within a stated number of pages. Screenshots and the
+ * (no navigation, form or button text), with its headings, within a stated number of pages, and every table
+ * within the report's width at A4 (nothing cut off at the paper's right edge). Screenshots and the
  * PDFs go to tests/e2e/screenshots/report-* (git-ignored).
  */
 import { spawnSync } from 'node:child_process';
@@ -18,11 +19,11 @@ let page: Page;
 let base: string;
 const dir = mkdtempSync(join(tmpdir(), 'mpp-report-e2e-'));
 
-/** Pages of Kota Bengkulu's run report at most: cover and KPIs, 21 agencies, three charts (measured: 5). */
+/** Pages of Kota Bengkulu's run report at most: cover and KPIs, 21 agencies, three charts (measured: 4). */
 const RUN_PAGES = 7;
-/** Pages of its comparison with the L20 move at most: verdict, KPIs, 21 agencies, the overlay (measured: 5). */
+/** Pages of its comparison with the L20 move at most: verdict, KPIs, 21 agencies, the overlay (measured: 4). */
 const COMPARE_PAGES = 7;
-/** Pages of a regency's sizing report at most: counters, why, staff, KPIs, three charts (measured: 6). */
+/** Pages of a regency's sizing report at most: counters, why, staff, seats, KPIs, three charts (measured: 6). */
 const SIZE_PAGES = 8;
 /** Text of the app around a report, none of which may be printed: navigation, footer, buttons, forms. */
 const NOT_PRINTED = ['MPP Planner\n', 'Skenario\nBandingkan', 'Ukur loket\nKalibrasi', 'Bahasa', 'Cetak / Simpan PDF', 'Unduh', 'Jalankan ulang', 'Batal'];
@@ -49,6 +50,38 @@ function expectA4(pdf: { width: number; height: number }): void {
 	expect(Math.abs(pdf.height - 841.9)).toBeLessThan(1.5);
 }
 
+/** A4's width in CSS pixels (210 mm at 96 px an inch): the viewport a print is laid out at. */
+const A4_WIDTH = 794;
+
+/**
+ * Under print media at A4 width, the right edge of every table of the report (getBoundingClientRect) against the
+ * report's content box: what sticks out would be cut off on paper. Returns the tables that stick out.
+ */
+async function tablesPastEdge(kind: string, p: Page = page): Promise<string[]> {
+	const size = p.viewportSize();
+	await p.setViewportSize({ width: A4_WIDTH, height: 1123 });
+	try {
+		return await p.evaluate((k) => {
+			const report = document.querySelector(`[data-testid="report-${k}"]`)!;
+			const box = report.getBoundingClientRect();
+			const right = box.left + report.clientLeft + report.clientWidth;
+			return [...report.querySelectorAll('table')]
+				.filter((t) => t.getBoundingClientRect().right > right + 0.5)
+				.map((t) => `${t.querySelector('caption')?.textContent ?? '?'}: ${Math.round(t.getBoundingClientRect().right - right)} px past the edge`);
+		}, kind);
+	} finally {
+		if (size) await p.setViewportSize(size);
+	}
+}
+
+/** Writes `mpp report` for `args` to a file in `dir` and returns its file: URL. */
+function cliReport(name: string, args: string[]): string {
+	const out = join(dir, name);
+	const r = spawnSync(process.execPath, [join(ROOT, 'bin/mpp.mjs'), 'report', ...args, '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
+	expect(r.status, r.stderr).toBe(0);
+	return pathToFileURL(out).href;
+}
+
 /**
  * Prints the page as the browser would (print media; the report is rendered on it), checks that only the report
  * shows, with `headings`, and returns the A4 PDF's facts. Print media is emulated first: the report exists only
@@ -63,6 +96,8 @@ async function printed(kind: 'run' | 'compare' | 'size', headings: string[]): Pr
 		for (const h of headings) expect(visible).toContain(h);
 		for (const t of NOT_PRINTED) expect(visible).not.toContain(t);
 		expect(await page.locator('button:visible, input:visible, select:visible, nav:visible, header.app-header:visible').count()).toBe(0);
+		expect(await page.locator(`[data-testid="report-${kind}"] table`).count()).toBeGreaterThan(0);
+		expect(await tablesPastEdge(kind)).toEqual([]);
 		const pdf = await page.pdf({ format: 'A4', printBackground: true });
 		writeFileSync(join(SHOTS, `report-${kind}.pdf`), pdf); // to look at, beside the screenshots
 		const facts = pdfFacts(pdf);
@@ -75,10 +110,7 @@ async function printed(kind: 'run' | 'compare' | 'size', headings: string[]): Pr
 
 describe('reports', () => {
 	test("mpp report's HTML opens with the network blocked and asks for nothing", async () => {
-		const out = join(dir, 'kota.html');
-		const r = spawnSync(process.execPath, [join(ROOT, 'bin/mpp.mjs'), 'report', 'scenarios/kota-bengkulu.json', '--compare', 'scenarios/variants/kota-bengkulu-l20-dukcapil.json', '-r', '3', '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-		expect(r.status, r.stderr).toBe(0);
-		const url = pathToFileURL(out).href;
+		const url = cliReport('kota.html', ['scenarios/kota-bengkulu.json', '--compare', 'scenarios/variants/kota-bengkulu-l20-dukcapil.json', '-r', '3']);
 		const attempted: string[] = [];
 		const p = await session.context.newPage();
 		await p.route('**/*', (route) => {
@@ -91,6 +123,22 @@ describe('reports', () => {
 		await p.waitForSelector('[data-testid="report-compare"]');
 		expect(await p.locator('svg').count()).toBeGreaterThan(0);
 		expect(attempted).toEqual([]);
+		await p.emulateMedia({ media: 'print' });
+		expect(await tablesPastEdge('compare', p)).toEqual([]);
+		await p.close();
+	});
+
+	test("mpp report's run and sizing reports in English keep every table within A4's width in print", async () => {
+		const p = await session.context.newPage();
+		await p.emulateMedia({ media: 'print' });
+		for (const [kind, args] of [
+			['run', ['scenarios/kota-bengkulu.json', '-r', '2', '--lang', 'en']],
+			['size', ['scenarios/lebong.json', '--size', '-r', '4', '--lang', 'en']]
+		] as const) {
+			await p.goto(cliReport(`${kind}-en.html`, [...args]));
+			expect(await p.locator(`[data-testid="report-${kind}"] table`).count()).toBeGreaterThan(1);
+			expect(await tablesPastEdge(kind, p), kind).toEqual([]);
+		}
 		await p.close();
 	});
 
@@ -136,7 +184,7 @@ describe('reports', () => {
 		expect(errors).toEqual([]);
 	});
 
-	test("the size page prints a regency's sizing from the wizard: counters and staff per agency", async () => {
+	test("the size page prints a regency's sizing from the wizard: counters, staff and waiting-room seats", async () => {
 		const errors = watchErrors(page);
 		await page.goto(base + '/size');
 		await page.check('[data-testid="size-wizard"]');
@@ -144,7 +192,19 @@ describe('reports', () => {
 		await page.fill('[data-testid="size-replications"]', '6');
 		await page.click('[data-testid="size-run"]');
 		expect(await waitForStatus(page, 'size-setup', ['done', 'error'], 120_000)).toBe('done');
-		const pdf = await printed('size', ['Laporan kebutuhan loket', 'Loket per instansi', 'Mengapa jumlah loket ini', 'Petugas per instansi', 'Hasil tata letak yang diukur']);
+		// The seats the page shows for a companions factor the user set are the ones the report prints.
+		await page.fill('[data-testid="size-companions"]', '2');
+		await page.waitForFunction(() => document.querySelector('[data-testid="size-seats"]')?.getAttribute('data-companions') === '2');
+		const seats = await page.getAttribute('[data-testid="size-seats"]', 'data-seats');
+		expect(Number(seats)).toBeGreaterThan(0);
+		await page.emulateMedia({ media: 'print' });
+		const printedSeats = page.locator('[data-testid="report-seats"]');
+		expect(await printedSeats.getAttribute('data-seats')).toBe(seats);
+		expect(await printedSeats.getAttribute('data-companions')).toBe('2');
+		expect(await page.textContent('[data-testid="report-seats-value"]')).toBe(seats);
+		expect(await printedSeats.textContent()).toContain('Faktor pendamping 2 ditetapkan oleh pengguna');
+		await page.emulateMedia({ media: 'screen' });
+		const pdf = await printed('size', ['Laporan kebutuhan loket', 'Loket per instansi', 'Mengapa jumlah loket ini', 'Petugas per instansi', 'Ruang tunggu untuk rencana gedung', 'Hasil tata letak yang diukur']);
 		console.log(`e2e: the Lebong wizard's sizing report: ${pdf.pages} A4 pages`);
 		expectA4(pdf);
 		expect(pdf.pages).toBeLessThanOrEqual(SIZE_PAGES);
