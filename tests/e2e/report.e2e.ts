@@ -23,7 +23,7 @@ const dir = mkdtempSync(join(tmpdir(), 'mpp-report-e2e-'));
 const RUN_PAGES = 7;
 /** Pages of its comparison with the L20 move at most: verdict, KPIs, 21 agencies, the overlay (measured: 4). */
 const COMPARE_PAGES = 7;
-/** Pages of a regency's sizing report at most: counters, why, staff, seats, KPIs, three charts (measured: 6). */
+/** Pages of a regency's sizing report at most: counters, why, staff, seats, KPIs, three charts (measured: 5). */
 const SIZE_PAGES = 8;
 /** Text of the app around a report, none of which may be printed: navigation, footer, buttons, forms. */
 const NOT_PRINTED = ['MPP Planner\n', 'Skenario\nBandingkan', 'Ukur loket\nKalibrasi', 'Bahasa', 'Cetak / Simpan PDF', 'Unduh', 'Jalankan ulang', 'Batal'];
