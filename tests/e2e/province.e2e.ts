@@ -43,6 +43,58 @@ function pdfFacts(pdf: Buffer): { width: number; height: number; pages: number }
 	return { width: Number(box?.[1]), height: Number(box?.[2]), pages: (text.match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length };
 }
 
+/**
+ * Cover, method, totals and table, chart, then the regions, two regencies to a page (the city's on its own): ten
+ * pages. Eleven leaves room for a longer lead or an agency more, not for a region per page (fourteen).
+ */
+const MAX_REPORT_PAGES = 11;
+
+/** What a reader of each language must and must not find in the report (its texts come from the province file). */
+const REPORT_TEXT = {
+	id: { has: ['Metode dan asumsi', 'Kepala DPMPTSP Kota Bengkulu', 'Bengkulu Ekspres, 11 September 2023', 'Rincian per wilayah'], money: /Rp \d{1,3}(\.\d{3})+/, not: /head of DPMPTSP/ },
+	en: { has: ['Method and assumptions', 'the head of DPMPTSP Kota Bengkulu', 'Bengkulu Ekspres, 11 September 2023', 'Region by region'], money: /Rp \d{1,3}(,\d{3})+/, not: /Kepala DPMPTSP/ }
+} as const;
+
+/**
+ * Prints the report in the page's language (print media, as Chromium lays it out on A4), checks its words, that no
+ * element reaches past the right edge of A4's printable width, and saves the PDF; returns its page count.
+ */
+async function printReport(lang: 'id' | 'en'): Promise<number> {
+	await page.emulateMedia({ media: 'print' });
+	await page.waitForSelector('[data-testid="province-report"]', { state: 'attached' });
+	expect(await page.locator('[data-testid="province-report-region"]').count()).toBe(10);
+	const text = (await page.textContent('[data-testid="province-report"]'))!;
+	for (const words of REPORT_TEXT[lang].has) expect(text, lang).toContain(words);
+	expect(text, lang).toMatch(REPORT_TEXT[lang].money);
+	expect(text, lang).not.toMatch(REPORT_TEXT[lang].not);
+	// Developer references stay in the province file's provenance fields, never on paper.
+	expect(text, lang).not.toMatch(/sources\/|\.txt\b|docs\/|issue 25/);
+	// A4 less the 12 mm side margins is 186 mm ≈ 703 px: laid out at that width, nothing may stick out.
+	await page.setViewportSize({ width: 703, height: 1000 });
+	const wide = await page.evaluate(() => {
+		const report = document.querySelector('[data-testid="province-report"]')!;
+		const right = report.getBoundingClientRect().right + 1;
+		// An element past the report's edge, or a cell whose text runs out of it (a heading that does not wrap).
+		const textRight = (e: Element) => {
+			const range = document.createRange();
+			range.selectNodeContents(e);
+			return range.getBoundingClientRect().right;
+		};
+		const out = (e: Element) => e.getBoundingClientRect().right > right || (/^T[HD]$/.test(e.tagName) && textRight(e) > e.getBoundingClientRect().right + 1);
+		return [...report.querySelectorAll('*')].filter(out).map((e) => `${e.tagName} ${e.textContent?.slice(0, 40)}`);
+	});
+	expect(wide, `past the right edge (${lang})`).toEqual([]);
+	await session.shot(`report-${lang}`);
+	const pdf = await page.pdf({ format: 'A4', printBackground: true });
+	writeFileSync(join(SHOTS, lang === 'id' ? 'province-report.pdf' : 'province-report-en.pdf'), pdf);
+	const facts = pdfFacts(pdf);
+	expect(Math.abs(facts.width - 595.3)).toBeLessThan(1.5);
+	expect(Math.abs(facts.height - 841.9)).toBeLessThan(1.5);
+	await page.setViewportSize({ width: 1366, height: 768 });
+	await page.emulateMedia({ media: 'screen' });
+	return facts.pages;
+}
+
 describe('/provinsi', () => {
 	test('computes the plan, keeps it across a reload, opens Kaur in the editor and prints ten region sections', async () => {
 		const errors = watchErrors(page);
@@ -76,19 +128,15 @@ describe('/provinsi', () => {
 		expect(await page.locator('[data-testid="province-table"] tbody tr').count()).toBe(10);
 		expect(Number((await page.textContent('[data-testid="total-counters-central"]'))!.replace(/\D/g, ''))).toBe(counters);
 
-		// The report: only while printing, ten region sections, A4.
-		await page.emulateMedia({ media: 'print' });
-		await page.waitForSelector('[data-testid="province-report"]', { state: 'attached' });
-		expect(await page.locator('[data-testid="province-report-region"]').count()).toBe(10);
-		await session.shot('report');
-		const pdf = await page.pdf({ format: 'A4', printBackground: true });
-		writeFileSync(join(SHOTS, 'province-report.pdf'), pdf);
-		const facts = pdfFacts(pdf);
-		expect(Math.abs(facts.width - 595.3)).toBeLessThan(1.5);
-		expect(Math.abs(facts.height - 841.9)).toBeLessThan(1.5);
-		expect(facts.pages).toBeGreaterThanOrEqual(3);
-		console.log(`e2e: the province report: ${facts.pages} A4 pages`);
-		await page.emulateMedia({ media: 'screen' });
+		// The report: only while printing, ten region sections, A4, in the reader's language (Bahasa Indonesia first).
+		const pages = await printReport('id');
+		expect(pages).toBeLessThanOrEqual(MAX_REPORT_PAGES);
+		console.log(`e2e: the province report: ${pages} A4 pages`);
+		await page.selectOption('[data-testid="lang-switch"]', 'en');
+		await page.waitForFunction(() => document.documentElement.lang === 'en');
+		expect(await printReport('en')).toBeLessThanOrEqual(MAX_REPORT_PAGES);
+		await page.selectOption('[data-testid="lang-switch"]', 'id');
+		await page.waitForFunction(() => document.documentElement.lang === 'id');
 
 		// Accessible in both languages, and no sideways scroll on a 390 px phone.
 		for (const lang of ['id', 'en'] as const) {
