@@ -1,6 +1,7 @@
 /** The province file: the shipped one is valid and adds up; a broken one is refused with JSON paths. */
 import { describe, expect, it } from 'vitest';
 import { parseProvince, parseProvinceText, planPopulation } from '../../src/lib/planning/provinceData';
+import { regionScenario } from '../../src/lib/planning/provinceDemand';
 import { base, provinceJson, shippedProvince } from './provinceFixtures';
 
 describe('data/bengkulu-province.json', () => {
@@ -68,6 +69,18 @@ describe('parseProvince', () => {
 			expect(t.id).not.toEqual(t.en);
 			for (const s of [t.id, t.en]) expect(s).not.toMatch(/sources\/|\.txt|\.md|docs\/|issue \d/);
 		}
+	});
+
+	it('writes a sized scenario\'s note in Bahasa Indonesia (its words and numbers), then in English', () => {
+		const p = shippedProvince();
+		const notes = regionScenario(p, base, p.regions.find((r) => r.id === 'kaur')!, 'central').notes!;
+		const [id, en] = notes.split('English: ');
+		expect(id).toContain('Provinsi Bengkulu, rencana MPP pada permintaan tengah');
+		expect(id).toContain('131.063 penduduk × 0,185 kunjungan per penduduk per tahun ÷ 245 hari kerja');
+		expect(id).toContain('instansi MPP kabupaten');
+		expect(id).not.toMatch(/central|tier/);
+		expect(en).toContain('MPP plan at central demand');
+		expect(en).toContain('131063 residents × 0.185 visits per resident per year');
 	});
 
 	it('reports a syntax error by line and column', () => {

@@ -13,7 +13,7 @@
 import type { Scenario } from '../model/scenario';
 import type { MetricJSON } from '../stats/runSummary';
 import { checkAborted, type Evaluate } from './evaluate';
-import { DEMAND_LEVELS, planPopulation, planPopulationFigure, type DemandLevel, type MppStatus, type Province, type ProvinceRegion } from './provinceData';
+import { DEMAND_LEVELS, LEVEL_WORDS_ID, planPopulation, planPopulationFigure, type DemandLevel, type MppStatus, type Province, type ProvinceRegion } from './provinceData';
 import { regionScenario, regionVisitorsPerDay } from './provinceDemand';
 import { DEFAULT_COMPANIONS_FACTOR, waitingRoomSeats } from './seats';
 import { DEFAULT_SIZING_REPLICATIONS, sizeScenario, type AgencyAchieved, type SizingProgress, type SizingResult } from './size';
@@ -250,8 +250,6 @@ function regionPlan(p: Province, region: ProvinceRegion, levels: LevelPlan[]): R
 	};
 }
 
-// A sized scenario's name is Bahasa Indonesia, as the shipped scenarios' names are.
-const LEVEL_WORDS: Record<DemandLevel, string> = { low: 'rendah', central: 'tengah', high: 'tinggi' };
 
 /** A sized result as the plan reports it. */
 function levelPlan(p: Province, region: ProvinceRegion, level: DemandLevel, r: SizingResult, settings: PlanSettings): LevelPlan {
@@ -262,7 +260,8 @@ function levelPlan(p: Province, region: ProvinceRegion, level: DemandLevel, r: S
 	const scenario: Scenario = {
 		...r.scenario,
 		id: `${region.id}-${level}`,
-		name: `MPP ${where} (rencana, permintaan ${LEVEL_WORDS[level]})`,
+		// Bahasa Indonesia, as the shipped scenarios' names are.
+		name: `MPP ${where} (rencana, permintaan ${LEVEL_WORDS_ID[level]})`,
 		notes: [r.scenario.notes, staffingNote(staff)].filter(Boolean).join('\n\n')
 	};
 	return {

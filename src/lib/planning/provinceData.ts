@@ -44,6 +44,9 @@ export type MppStatus = (typeof MPP_STATUSES)[number];
 export const DEMAND_LEVELS = ['low', 'central', 'high'] as const;
 export type DemandLevel = (typeof DEMAND_LEVELS)[number];
 
+/** The levels in Bahasa Indonesia, for texts the plan writes into sized scenarios (their names and notes). */
+export const LEVEL_WORDS_ID: Readonly<Record<DemandLevel, string>> = { low: 'rendah', central: 'tengah', high: 'tinggi' };
+
 const Tier = z.strictObject({
 	assumption: z.literal(true),
 	/** The tier as a reader names it ("MPP kabupaten" / "Regency MPP"). */

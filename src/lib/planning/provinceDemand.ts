@@ -5,7 +5,7 @@
  * not queue at the other agencies (see the province file's demand.derivation).
  */
 import type { Scenario } from '../model/scenario';
-import { planPopulation, type DemandLevel, type Province, type ProvinceRegion } from './provinceData';
+import { LEVEL_WORDS_ID, planPopulation, type DemandLevel, type Province, type ProvinceRegion } from './provinceData';
 import { regencyScenario } from './regency';
 
 /** Each agency's share of the base scenario's demand (its services' weights over all weights). */
@@ -38,11 +38,28 @@ export function regionScenario(p: Province, base: Scenario, region: ProvinceRegi
 		const factor = tier.agencies[a.id] ?? 1;
 		if (factor !== 1) a.services = a.services.map((v) => ({ ...v, weight: v.weight * factor }));
 	}
+	s.notes = demandNote(p, base, region, level, visitorsPerDay);
+	return s;
+}
+
+/** Numbers in the note's Indonesian half as a reader there writes them (391.117; 0,185). */
+const idNumber = (x: number, digits = 3) => x.toLocaleString('id-ID', { maximumFractionDigits: digits });
+
+/**
+ * The sized scenario's note: how its visitors a day follow from the province file, in Bahasa Indonesia and then in
+ * English (a scenario's notes are one text, and the run page's report prints them as they are).
+ */
+function demandNote(p: Province, base: Scenario, region: ProvinceRegion, level: DemandLevel, visitorsPerDay: number): string {
+	const tier = p.tiers[region.tier];
 	const population = planPopulation(p, region);
 	const rate = p.demand.levels[level].value;
-	s.notes =
-		`Rencana provinsi "${p.id}", permintaan ${level}: ${visitorsPerDay} pengunjung per hari kerja = ${population} penduduk × ${rate} kunjungan per penduduk per tahun ÷ ${p.workingDaysPerYear.value} hari kerja × ${tier.demandFactor} × ${(tierShare(base, tier.agencies) * 100).toFixed(1)}% (bagian permintaan MPP Kota Bengkulu pada ${Object.keys(tier.agencies).length} instansi tingkat "${region.tier}"). ` +
-		`Asumsi: layanan, waktu layanan, profil kedatangan, kesabaran dan antrean online sama dengan MPP Kota Bengkulu. ` +
-		`English: province plan "${p.id}", ${level} demand: ${visitorsPerDay} visitors per working day from the population and the level's visits per resident; everything else is Kota Bengkulu's assumptions.`;
-	return s;
+	const days = p.workingDaysPerYear.value;
+	const share = tierShare(base, tier.agencies) * 100;
+	const agencies = Object.keys(tier.agencies).length;
+	return (
+		`${p.name}, rencana MPP pada permintaan ${LEVEL_WORDS_ID[level]}: ${idNumber(visitorsPerDay, 2)} pengunjung per hari kerja = ${idNumber(population)} penduduk × ${idNumber(rate)} kunjungan per penduduk per tahun ÷ ${idNumber(days)} hari kerja × ${idNumber(tier.demandFactor)} × ${idNumber(share, 1)}% (bagian permintaan MPP Kota Bengkulu yang ditangani ${agencies} instansi ${tier.label.id}). ` +
+		`Asumsi: jenis layanan, waktu layanan, pola kedatangan, kesabaran pengunjung dan antrean daring sama dengan MPP Kota Bengkulu. ` +
+		`English: ${p.name}, MPP plan at ${level} demand: ${visitorsPerDay} visitors per working day = ${population} residents × ${rate} visits per resident per year ÷ ${days} working days × ${tier.demandFactor} × ${share.toFixed(1)}% (the share of MPP Kota Bengkulu's demand carried by the ${agencies} agencies of a ${tier.label.en}). ` +
+		`Assumed: services, service times, arrival pattern, patience and online queueing as in MPP Kota Bengkulu.`
+	);
 }
