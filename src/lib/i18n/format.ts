@@ -64,3 +64,36 @@ export function formatDateTime(value: string | number | Date | null): string {
 	if (Number.isNaN(d.getTime())) return DASH;
 	return new Intl.DateTimeFormat(localeTag(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
 }
+
+/*
+ * Fixed decimals, for columns and sentences that set figures side by side: formatNumber drops trailing zeros
+ * ("1" beside "3,3"), which reads as if the figures had different precision.
+ */
+
+/** Rounds away a negative zero, so "−0,0" never prints for a figure that rounds to nothing. */
+const noNegativeZero = (x: number, digits: number) => (Number(x.toFixed(digits)) === 0 ? 0 : x);
+
+/** A number with exactly `digits` decimals: 1 → "1,0" beside "3,3". */
+export function fixed(x: number | null, digits = 1): string {
+	return missing(x) ? DASH : numberFormat(localeTag(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(noNegativeZero(x, digits));
+}
+
+/** A share 0–1 as a percentage with exactly `digits` decimals: 0 → "0,0%" beside "0,4%". */
+export function fixedPercent(x: number | null, digits = 1): string {
+	return missing(x) ? DASH : numberFormat(localeTag(), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(noNegativeZero(x, digits + 2));
+}
+
+/** A signed difference with exactly `digits` decimals and a true minus sign; no sign on what rounds to 0. */
+export function signedFixed(x: number | null, digits = 1): string {
+	if (missing(x)) return DASH;
+	const r = Number(x.toFixed(digits));
+	return `${r > 0 ? '+' : r < 0 ? '−' : ''}${fixed(Math.abs(r), digits)}`;
+}
+
+/**
+ * Decimals for a whole column: none when every value is a whole number (counter-hours 72 and 108 need no ",0"),
+ * else `digits` for all of them.
+ */
+export function columnDigits(values: Array<number | null>, digits = 1): number {
+	return values.every((x) => x === null || Number.isInteger(Number(x.toFixed(digits)))) ? 0 : digits;
+}

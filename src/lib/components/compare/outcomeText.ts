@@ -1,5 +1,5 @@
 /** The compare page's wording of the gain/loss model's figures, in the reader's language. */
-import { formatNumber, formatPercent } from '$lib/i18n/format';
+import { fixed, fixedPercent, signedFixed } from '$lib/i18n/format';
 import { SHARE_KPIS, type OutcomeKpi } from '$lib/planning/compareOutcome';
 import { diffDigits, type VerdictItem } from '$lib/planning/compareVerdict';
 import type { Num } from '$lib/stats/runSummary';
@@ -14,14 +14,9 @@ export type Translate = (key: string, options?: { values?: Record<string, string
 export function outcomeValue(tr: Translate, kpi: OutcomeKpi, x: Num): string {
 	const t = (key: string, values?: Record<string, string | number>) => tr(key, { values });
 	if (x === null) return t('compareVerdict.nobody');
-	if (SHARE_KPIS.has(kpi)) return formatPercent(x, 1);
-	return t(kpi === 'servedPerDay' ? 'compareVerdict.perDay' : 'compareVerdict.minutes', { x: formatNumber(x, 1) });
-}
-
-/** A signed number, "+1,2" or "−1,2" (a true minus sign); no sign on what rounds to 0 (never "−0"). */
-export function signedNumber(x: number, digits = 1): string {
-	const r = Number(x.toFixed(digits));
-	return `${r > 0 ? '+' : r < 0 ? '−' : ''}${formatNumber(Math.abs(r), digits)}`;
+	// One decimal always: "106,2/hari menjadi 112,0/hari", never "… menjadi 112/hari".
+	if (SHARE_KPIS.has(kpi)) return fixedPercent(x, 1);
+	return t(kpi === 'servedPerDay' ? 'compareVerdict.perDay' : 'compareVerdict.minutes', { x: fixed(x, 1) });
 }
 
 /** B − A with its interval and unit: "−14,3/hari [−15,8 – −13,5]", "+90,9 pp [+88,7 – +93,2]". */
@@ -29,7 +24,7 @@ export function outcomeDiff(tr: Translate, kpi: OutcomeKpi, d: Num, ci: readonly
 	const share = SHARE_KPIS.has(kpi);
 	const scaled = (x: Num) => (x === null ? null : share ? x * 100 : x);
 	const digits = diffDigits([scaled(ci[0]), scaled(ci[1])]);
-	const s = (x: Num) => (x === null ? '—' : signedNumber(scaled(x)!, digits));
+	const s = (x: Num) => (x === null ? '—' : signedFixed(scaled(x)!, digits));
 	const unit = share ? 'compareVerdict.pp' : kpi === 'servedPerDay' ? 'compareVerdict.perDay' : 'compareVerdict.minutes';
 	return `${tr(unit, { values: { x: s(d) } })} [${s(ci[0])} – ${s(ci[1])}]`;
 }

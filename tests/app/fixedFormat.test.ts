@@ -1,8 +1,8 @@
-/** A report's column numbers: one number of decimals throughout a column, in the reader's language. */
+/** Fixed-decimal numbers (i18n/format.ts), as report columns and the compare page set them side by side: one number of decimals throughout a column, in the reader's language. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { locale } from 'svelte-i18n';
-import '../../../src/lib/i18n';
-import { columnDigits, fixed, fixedPercent, signedFixed } from '../../../src/lib/components/report/reportFormat';
+import '../../src/lib/i18n';
+import { columnDigits, fixed, fixedPercent, signedFixed } from '../../src/lib/i18n/format';
 
 afterAll(() => void locale.set('id'));
 
