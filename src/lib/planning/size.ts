@@ -14,118 +14,21 @@
  */
 import type { Scenario } from '../model/scenario';
 import { aggregate } from '../stats/runAccumulator';
-import type { MetricJSON, Num, RunSummary } from '../stats/runSummary';
+import type { RunSummary } from '../stats/runSummary';
 import { agencyUtilization } from './agencyUtilization';
 import { checkAborted, type Evaluate } from './evaluate';
 import { copyLayout, counterHoursPerDay, layoutKey, layoutScenario, totalCounters, type Layout } from './layout';
 import { erlangLowerBounds, MAX_COUNTERS_PER_AGENCY } from './lowerBound';
 import { explainSizing, type SizingExplanation } from './sizingExplained';
+import { DEFAULT_MAX_EVALUATIONS, DEFAULT_SIZING_REPLICATIONS, type AgencyAchieved, type SizingOptions, type SizingResult, type SizingStep } from './sizingTypes';
 import { checkTargets, withDefaults, type AgencyCheck, type SizingTargets } from './targets';
 
-/** Replications per evaluation unless told otherwise: enough for useful intervals, few enough to be quick. */
-export const DEFAULT_SIZING_REPLICATIONS = 20;
-/** Most evaluations a search may spend. */
-export const DEFAULT_MAX_EVALUATIONS = 200;
+export * from './sizingTypes';
+
 // Agencies whose single counter is busier than this are not candidates for sharing.
 const SHARE_CANDIDATE_UTILIZATION = 0.45;
 // A shared counter is not offered more than this much work (sum of the merged counters' utilisation).
 const SHARE_MAX_UTILIZATION = 0.75;
-
-/** What the search did at one step (for the path chart). */
-export interface SizingStep {
-	step: number;
-	phase: 'start' | 'grow' | 'prune' | 'share';
-	/** start: the Erlang layout; add: one more counter; remove: one fewer; share: agencies merged onto one counter. */
-	action: 'start' | 'add' | 'remove' | 'share';
-	/** The agency acted on (null at the start); for share, the agencies of the shared counter. */
-	agency: string | null;
-	agencies?: string[];
-	/**
-	 * Whether the search kept the step: an addition only if it narrowed its agency's gap, a removal or share only if
-	 * every target still holds.
-	 */
-	accepted: boolean;
-	totalCounters: number;
-	/** The largest relative gap of any agency in the evaluated layout (≤ 0: every target met). */
-	worstGap: number;
-	met: boolean;
-}
-
-/** Progress of a search. */
-export interface SizingProgress {
-	phase: SizingStep['phase'] | 'done';
-	evaluations: number;
-	maxEvaluations: number;
-	step: SizingStep | null;
-}
-
-/** Options of a search. */
-export interface SizingOptions {
-	targets?: Partial<SizingTargets>;
-	/** Seed of every evaluation (default: the scenario's run.seed). */
-	seed?: number;
-	replications?: number;
-	/** Allow shared counters for small agencies. */
-	shared?: boolean;
-	/** Counters per agency the search starts at and never prunes below (say, a lower demand's layout). */
-	floor?: Readonly<Record<string, number>>;
-	/** Explain the result (sizingExplained.ts): may simulate a one-fewer layout per agency past maxEvaluations/maxSeconds. */
-	explain?: boolean;
-	maxEvaluations?: number;
-	/** Wall-clock seconds the search may take: past them it stops with the best layout so far (default: no limit). */
-	maxSeconds?: number;
-	onProgress?: (p: SizingProgress) => void;
-	signal?: AbortSignal;
-}
-
-/** What one agency achieves in the sized layout. */
-export interface AgencyAchieved {
-	name: string;
-	/** Counters dedicated to the agency. */
-	counters: number;
-	/** Shared counters that also serve it. */
-	sharedCounters: number;
-	/** Erlang lower bound the search started from. */
-	lowerBound: number;
-	waitMean: MetricJSON;
-	waitP90: MetricJSON;
-	abandonRate: MetricJSON;
-	serviceLevel: MetricJSON;
-	/** Mean utilisation of the counters serving the agency (dedicated and shared). */
-	utilization: Num;
-	worstGap: number;
-	met: boolean;
-}
-
-/** The result of a search (JSON-ready). */
-export interface SizingResult {
-	/** Dedicated counters per agency id. */
-	counters: Record<string, number>;
-	totalCounters: number;
-	/** Per agency id: what the sized layout achieves (metrics with 95% intervals). */
-	achieved: Record<string, AgencyAchieved>;
-	path: SizingStep[];
-	/** Agencies whose targets one more counter did not bring closer: what they miss, counters cannot fix. */
-	countersDoNotHelp: string[];
-	/** Shared counters (each lists the agencies it serves). */
-	shared: string[][];
-	counterHoursPerDay: number;
-	/** True when every target is met (false: the search ran out of evaluations, time or counters). */
-	met: boolean;
-	/** Why the search stopped before it was done: its evaluations or its time ran out (null: it finished). */
-	stoppedEarly: 'evaluations' | 'time' | null;
-	targets: SizingTargets;
-	seed: number;
-	replications: number;
-	evaluations: number;
-	lowerBound: Record<string, number>;
-	/** The sized scenario: valid, ready to run, compare or export. */
-	scenario: Scenario;
-	/** The sized layout's results over the search's replications. */
-	summary: RunSummary;
-	/** Per agency, the binding target and one fewer counter's figures (null unless asked for). */
-	explanation: SizingExplanation | null;
-}
 
 interface Evaluation {
 	layout: Layout;
@@ -138,50 +41,110 @@ interface Evaluation {
 
 /** Runs the sizing search on `base` (its calendar, demand and policy; its counters are replaced). */
 export async function sizeScenario(base: Scenario, evaluate: Evaluate, options: SizingOptions = {}): Promise<SizingResult> {
-	const targets = withDefaults(options.targets);
-	const seed = options.seed ?? base.run.seed;
-	const replications = options.replications ?? DEFAULT_SIZING_REPLICATIONS;
-	const maxEvaluations = options.maxEvaluations ?? DEFAULT_MAX_EVALUATIONS;
-	const deadline = options.maxSeconds === undefined ? Infinity : Date.now() + options.maxSeconds * 1000;
-	let stoppedEarly: SizingResult['stoppedEarly'] = null;
+	// Async, so a bad start (an aborted signal, an impossible target) rejects the promise rather than throwing.
+	return new SizingSearch(base, evaluate, options).run();
+}
+
+/** One search: its settings, the evaluations it has cached and the path it took (steps 1–6 above). */
+class SizingSearch {
+	private readonly targets: SizingTargets;
+	private readonly seed: number;
+	private readonly replications: number;
+	private readonly maxEvaluations: number;
+	private readonly deadline: number;
+	private readonly agencyIds: string[];
+	private readonly lowerBound: Record<string, number>;
+	private readonly cache = new Map<string, Evaluation>();
+	private readonly path: SizingStep[] = [];
+	/** Agencies one more counter did not bring closer to their targets: they grow no more. */
+	private readonly saturated = new Set<string>();
+	private evaluations = 0;
+	private phase: SizingStep['phase'] = 'start';
+	private stoppedEarly: SizingResult['stoppedEarly'] = null;
+	/** The layout the search stands on (during a prune: the one the prune started from). */
+	private current!: Evaluation;
+
+	constructor(
+		private readonly base: Scenario,
+		private readonly evaluate: Evaluate,
+		private readonly options: SizingOptions
+	) {
+		this.targets = withDefaults(options.targets);
+		this.seed = options.seed ?? base.run.seed;
+		this.replications = options.replications ?? DEFAULT_SIZING_REPLICATIONS;
+		this.maxEvaluations = options.maxEvaluations ?? DEFAULT_MAX_EVALUATIONS;
+		this.deadline = options.maxSeconds === undefined ? Infinity : Date.now() + options.maxSeconds * 1000;
+		this.agencyIds = base.agencies.map((a) => a.id);
+		checkAborted(options.signal);
+		this.lowerBound = erlangLowerBounds(base, this.targets);
+	}
+
+	/** The search from the Erlang layout to the result (and its explanation when asked). */
+	async run(): Promise<SizingResult> {
+		// (a, b) The Erlang layout, raised to the floor where one is given.
+		const start = Object.fromEntries(this.agencyIds.map((id) => [id, Math.max(this.lowerBound[id], this.floor(id))]));
+		this.current = (await this.evaluateLayout({ dedicated: start, shared: [] })).ev;
+		this.record(this.current, 'start', null, true);
+		this.phase = 'grow';
+		await this.grow();
+		// (d) Prune: a layout that meets every target counters can fix. An agency whose miss counters cannot fix
+		// (say, one abandonment among a handful of visitors a day) is left as it is, and does not stop the others.
+		this.phase = 'prune';
+		if (this.holds(this.current)) this.current = await this.prune(this.current);
+		// (e) Shared counters for small agencies.
+		if (this.options.shared && this.current.met) {
+			this.phase = 'share';
+			this.current = await this.share(this.current);
+		}
+		const final = this.current;
+		const explanation = this.options.explain
+			? await explainSizing({
+					agencyIds: this.agencyIds,
+					layout: final.layout,
+					checks: final.checks,
+					targets: this.targets,
+					lookup: (l) => this.cache.get(layoutKey(l, this.agencyIds))?.run,
+					evaluate: async (l) => (await this.evaluateLayout(l)).ev.run
+				})
+			: null;
+		this.options.onProgress?.({ phase: 'done', evaluations: this.evaluations, maxEvaluations: this.maxEvaluations, step: this.path[this.path.length - 1] ?? null });
+		return this.result(final, explanation);
+	}
+
+	private floor(id: string): number {
+		return this.options.floor?.[id] ?? 0;
+	}
+
 	/** Whether the search may spend another evaluation (noting why not when it may not). */
-	const more = (): boolean => {
-		if (evaluations >= maxEvaluations) stoppedEarly = 'evaluations';
-		else if (Date.now() >= deadline) stoppedEarly = 'time';
+	private more(): boolean {
+		if (this.evaluations >= this.maxEvaluations) this.stoppedEarly = 'evaluations';
+		else if (Date.now() >= this.deadline) this.stoppedEarly = 'time';
 		else return true;
 		return false;
-	};
-	const signal = options.signal;
-	const agencyIds = base.agencies.map((a) => a.id);
-	const cache = new Map<string, Evaluation>();
-	const path: SizingStep[] = [];
-	let evaluations = 0;
-	let phase: SizingStep['phase'] = 'start';
-
-	checkAborted(signal);
-	const lowerBound = erlangLowerBounds(base, targets);
+	}
 
 	/** Evaluates a layout (cached); `fresh` says whether it was simulated now. */
-	const evaluateLayout = async (layout: Layout): Promise<{ ev: Evaluation; fresh: boolean }> => {
-		const key = layoutKey(layout, agencyIds);
-		const hit = cache.get(key);
+	private async evaluateLayout(layout: Layout): Promise<{ ev: Evaluation; fresh: boolean }> {
+		const key = layoutKey(layout, this.agencyIds);
+		const hit = this.cache.get(key);
 		if (hit) return { ev: hit, fresh: false };
-		checkAborted(signal);
-		const scenario = layoutScenario(base, layout);
-		const summaries = await evaluate(scenario, seed, replications, signal);
-		evaluations++;
-		const run = aggregate(scenario, summaries, seed);
-		const checks = checkTargets(run, targets);
+		checkAborted(this.options.signal);
+		const scenario = layoutScenario(this.base, layout);
+		const summaries = await this.evaluate(scenario, this.seed, this.replications, this.options.signal);
+		this.evaluations++;
+		const run = aggregate(scenario, summaries, this.seed);
+		const checks = checkTargets(run, this.targets);
 		const worstGap = Math.max(...checks.map((c) => c.worstGap));
 		const ev: Evaluation = { layout: copyLayout(layout), scenario, run, checks, worstGap, met: checks.every((c) => c.met) };
-		cache.set(key, ev);
+		this.cache.set(key, ev);
 		return { ev, fresh: true };
-	};
+	}
 
-	const record = (ev: Evaluation, action: SizingStep['action'], agency: string | null, accepted: boolean, agencies?: string[]) => {
+	/** Adds a step to the path and reports it. */
+	private record(ev: Evaluation, action: SizingStep['action'], agency: string | null, accepted: boolean, agencies?: string[]): void {
 		const step: SizingStep = {
-			step: path.length,
-			phase,
+			step: this.path.length,
+			phase: this.phase,
 			action,
 			agency,
 			...(agencies ? { agencies } : {}),
@@ -190,79 +153,62 @@ export async function sizeScenario(base: Scenario, evaluate: Evaluate, options: 
 			worstGap: ev.worstGap,
 			met: ev.met
 		};
-		path.push(step);
-		options.onProgress?.({ phase, evaluations, maxEvaluations, step });
-	};
-
-	// (a, b) The Erlang layout, raised to the floor where one is given.
-	const floor = (id: string) => options.floor?.[id] ?? 0;
-	const start = Object.fromEntries(agencyIds.map((id) => [id, Math.max(lowerBound[id], floor(id))]));
-	let current = (await evaluateLayout({ dedicated: start, shared: [] })).ev;
-	record(current, 'start', null, true);
-
-	// (c) Grow: one counter at a time where the worst target is furthest off. A counter that does not narrow its
-	// agency's gap at all is not kept, and that agency grows no more: what it misses, counters cannot fix (say,
-	// second-service tickets issued during a break, waiting for it to end).
-	phase = 'grow';
-	const saturated = new Set<string>();
-	while (!current.met && more()) {
-		const candidates = current.checks
-			.filter((c) => !c.met && !saturated.has(c.id) && (current.layout.dedicated[c.id] ?? 0) < MAX_COUNTERS_PER_AGENCY)
-			.sort((a, b) => b.worstGap - a.worstGap || agencyIds.indexOf(a.id) - agencyIds.indexOf(b.id));
-		if (candidates.length === 0) break;
-		const agency = candidates[0].id;
-		const next = copyLayout(current.layout);
-		next.dedicated[agency] = (next.dedicated[agency] ?? 0) + 1;
-		const ev = (await evaluateLayout(next)).ev;
-		const gapOf = (e: Evaluation) => e.checks.find((c) => c.id === agency)!.worstGap;
-		const helped = gapOf(ev) < gapOf(current);
-		record(ev, 'add', agency, helped);
-		if (helped) current = ev;
-		else saturated.add(agency);
+		this.path.push(step);
+		this.options.onProgress?.({ phase: this.phase, evaluations: this.evaluations, maxEvaluations: this.maxEvaluations, step });
 	}
 
-	// (d) Prune: a layout that meets every target counters can fix. An agency whose miss counters cannot fix (say, one
-	// abandonment among a handful of visitors a day) is left as it is, and does not stop the others being pruned.
-	phase = 'prune';
-	const stuck = (ev: Evaluation, id: string) => saturated.has(id) && !ev.checks.find((c) => c.id === id)!.met;
-	const holds = (ev: Evaluation) => ev.checks.every((c) => c.met || stuck(current, c.id));
-	if (holds(current)) current = await prune(current);
-
-	// (e) Shared counters for small agencies.
-	if (options.shared && current.met) {
-		phase = 'share';
-		current = await share(current);
+	/**
+	 * (c) Grow: one counter at a time where the worst target is furthest off. A counter that does not narrow its
+	 * agency's gap at all is not kept, and that agency grows no more: what it misses, counters cannot fix (say,
+	 * second-service tickets issued during a break, waiting for it to end).
+	 */
+	private async grow(): Promise<void> {
+		const { agencyIds, saturated } = this;
+		while (!this.current.met && this.more()) {
+			const current = this.current;
+			const candidates = current.checks
+				.filter((c) => !c.met && !saturated.has(c.id) && (current.layout.dedicated[c.id] ?? 0) < MAX_COUNTERS_PER_AGENCY)
+				.sort((a, b) => b.worstGap - a.worstGap || agencyIds.indexOf(a.id) - agencyIds.indexOf(b.id));
+			if (candidates.length === 0) break;
+			const agency = candidates[0].id;
+			const next = copyLayout(current.layout);
+			next.dedicated[agency] = (next.dedicated[agency] ?? 0) + 1;
+			const ev = (await this.evaluateLayout(next)).ev;
+			const gapOf = (e: Evaluation) => e.checks.find((c) => c.id === agency)!.worstGap;
+			const helped = gapOf(ev) < gapOf(current);
+			this.record(ev, 'add', agency, helped);
+			if (helped) this.current = ev;
+			else saturated.add(agency);
+		}
 	}
 
-	const final = current;
-	const explanation = options.explain
-		? await explainSizing({
-				agencyIds,
-				layout: final.layout,
-				checks: final.checks,
-				targets,
-				lookup: (l) => cache.get(layoutKey(l, agencyIds))?.run,
-				evaluate: async (l) => (await evaluateLayout(l)).ev.run
-			})
-		: null;
-	options.onProgress?.({ phase: 'done', evaluations, maxEvaluations, step: path[path.length - 1] ?? null });
-	return result(final, explanation);
+	/** An agency whose miss in `ev` one more counter did not help. */
+	private stuck(ev: Evaluation, id: string): boolean {
+		return this.saturated.has(id) && !ev.checks.find((c) => c.id === id)!.met;
+	}
 
-	async function prune(start: Evaluation): Promise<Evaluation> {
+	/** Every target met, but for the misses counters could not fix in the layout the prune started from. */
+	private holds(ev: Evaluation): boolean {
+		return ev.checks.every((c) => c.met || this.stuck(this.current, c.id));
+	}
+
+	/** Removes counters, largest agency first, while every target holds; passes repeat until none goes. */
+	private async prune(start: Evaluation): Promise<Evaluation> {
+		const { agencyIds } = this;
 		let best = start;
-		for (let changed = true; changed && more(); ) {
+		for (let changed = true; changed && this.more(); ) {
 			changed = false;
 			// Largest first: a big agency loses the least when one of many counters goes.
 			const order = [...agencyIds].sort((a, b) => (best.layout.dedicated[b] ?? 0) - (best.layout.dedicated[a] ?? 0) || agencyIds.indexOf(a) - agencyIds.indexOf(b));
-			for (const agency of order.filter((id) => !stuck(best, id))) {
+			for (const agency of order.filter((id) => !this.stuck(best, id))) {
 				// An agency keeps at least one counter of its own unless a shared counter serves it.
-				const least = Math.max(best.layout.shared.some((g) => g.includes(agency)) ? 0 : 1, floor(agency));
-				while ((best.layout.dedicated[agency] ?? 0) > least && more()) {
+				const least = Math.max(best.layout.shared.some((g) => g.includes(agency)) ? 0 : 1, this.floor(agency));
+				while ((best.layout.dedicated[agency] ?? 0) > least && this.more()) {
 					const next = copyLayout(best.layout);
 					next.dedicated[agency]--;
-					const { ev, fresh } = await evaluateLayout(next);
-					if (fresh) record(ev, 'remove', agency, holds(ev));
-					if (!holds(ev)) break;
+					const { ev, fresh } = await this.evaluateLayout(next);
+					if (fresh) this.record(ev, 'remove', agency, this.holds(ev));
+					if (!this.holds(ev)) break;
 					best = ev;
 					changed = true;
 				}
@@ -271,7 +217,9 @@ export async function sizeScenario(base: Scenario, evaluate: Evaluate, options: 
 		return best;
 	}
 
-	async function share(start: Evaluation): Promise<Evaluation> {
+	/** Merges small, lightly used agencies onto shared counters while every target holds. */
+	private async share(start: Evaluation): Promise<Evaluation> {
+		const { agencyIds } = this;
 		let best = start;
 		// Small agencies: one counter is enough for them after pruning (the simulation's lower bound is 1, whatever
 		// the Erlang bound said) and it is mostly idle.
@@ -282,7 +230,7 @@ export async function sizeScenario(base: Scenario, evaluate: Evaluate, options: 
 		const load = (group: string[]) => group.reduce((x, a) => x + (utilization.get(a) ?? 1), 0);
 		const single: string[] = [];
 		for (const agency of candidates) {
-			if (!more()) break;
+			if (!this.more()) break;
 			let placed = false;
 			// Onto an existing shared counter first, then paired with another candidate left on its own.
 			const placements: Array<{ group: string[]; index: number; partner?: string }> = [
@@ -298,8 +246,8 @@ export async function sizeScenario(base: Scenario, evaluate: Evaluate, options: 
 					next.dedicated[o.partner] = 0;
 					next.shared.push(group);
 				} else next.shared[o.index] = group;
-				const { ev, fresh } = await evaluateLayout(next);
-				if (fresh) record(ev, 'share', agency, ev.met, group);
+				const { ev, fresh } = await this.evaluateLayout(next);
+				if (fresh) this.record(ev, 'share', agency, ev.met, group);
 				if (!ev.met) continue;
 				best = ev;
 				placed = true;
@@ -311,7 +259,9 @@ export async function sizeScenario(base: Scenario, evaluate: Evaluate, options: 
 		return best;
 	}
 
-	function result(ev: Evaluation, explanation: SizingExplanation | null): SizingResult {
+	/** The result of the search standing on `ev`. */
+	private result(ev: Evaluation, explanation: SizingExplanation | null): SizingResult {
+		const { agencyIds, lowerBound, saturated, path, stoppedEarly, targets, seed, replications, evaluations } = this;
 		const utilization = agencyUtilization(ev.scenario, ev.run, true);
 		const achieved: Record<string, AgencyAchieved> = {};
 		for (const check of ev.checks) {
