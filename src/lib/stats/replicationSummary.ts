@@ -5,14 +5,16 @@
  */
 import type { Scenario } from '../model/scenario';
 import { ABANDONED, CAME, MEASURED, NO_SHOW, NOT_SERVED, UNSERVED } from '../records/outcomes';
-import type { CounterUsage, ReplicationOutput } from '../records/replicationOutput';
+import type { ReplicationOutput } from '../records/replicationOutput';
 import { bucketSort } from './bucketSort';
 import { quantileAfterZeros } from './quantile';
 import { listOf, ratio } from './plainArrays';
 import { HOURS_PER_DAY, ReplicationTally } from './replicationTally';
+import { counterUsage, type CounterReplication } from './counterSummary';
 import { summarizeTrace, type TraceReplication } from './traceSummary';
 
 export { HOURS_PER_DAY, WAIT_HISTOGRAM_BINS } from './replicationTally';
+export type { CounterReplication } from './counterSummary';
 export type { TraceReplication } from './traceSummary';
 
 /** Wait statistics over served, measured legs (minutes). */
@@ -74,20 +76,6 @@ export interface ServiceReplication {
 	served: number;
 	waitMean: number;
 	waitP90: number;
-}
-
-/** One counter's usage (minutes) in this replication. */
-export interface CounterReplication {
-	id: string;
-	name: string;
-	served: number;
-	/** busy / staffed; NaN if never staffed. */
-	utilization: number;
-	staffed: number;
-	busy: number;
-	overtime: number;
-	/** busyByHour / staffedByHour for the heatmap (24 entries, NaN where not staffed). */
-	utilizationByHour: number[];
 }
 
 /** Series by clock hour (24 entries each). */
@@ -174,40 +162,93 @@ export function summarizeReplication(scenario: Scenario, out: ReplicationOutput)
 
 /** The summary of a replication whose legs were added to `tally` (the simulator's path: no second pass). */
 export function summarizeTally(tally: ReplicationTally, out: Omit<ReplicationOutput, 'legs'>): ReplicationSummary {
-	const scenario = tally.scenario;
-	const agencies = scenario.agencies;
 	// A negative wait (a malformed record) sorts before the zeros: then they are sorted like the rest.
 	if (tally.negativeWaits) tally.storeZeros();
-	const { nAgencies, nServices, agencyFirstService, vFlags, vArrival, vLastEnd, waits, waitBucket, nStored, nWaits, bucketZeros, within, tickets } = tally;
-	const { aArrived, aServed, aAbandoned, aNotServed, aNoShow, aWithin, sArrived, sServed, hArrivals, hWaitSum, hWaitN, histogram } = tally;
+	const visitors = visitorCounts(tally);
+	const grouped = groupWaits(tally);
+	const usage = counterUsage(tally.scenario, out.counters);
+	const { trace, hourlyWaiting, hourlyBusy, hourlyStaffed } = summarizeTrace(out);
+	const { hArrivals, hWaitSum, hWaitN, histogram } = tally;
+	const { hBusyMinutes, hStaffedMinutes } = usage;
+	const hourly: HourlyReplication = {
+		arrivals: listOf(hArrivals.length, (h) => hArrivals[h]),
+		waitMean: listOf(HOURS_PER_DAY, (h) => ratio(hWaitSum[h], hWaitN[h])),
+		waiting: hourlyWaiting,
+		busy: hourlyBusy,
+		staffed: hourlyStaffed,
+		staffedMinutes: listOf(HOURS_PER_DAY, (h) => hStaffedMinutes[h]),
+		utilization: listOf(HOURS_PER_DAY, (h) => ratio(hBusyMinutes[h], hStaffedMinutes[h]))
+	};
+	const peaks = out.peakWaiting;
+	return {
+		replication: out.replication,
+		days: out.days,
+		overall: {
+			arrived: visitors.arrived,
+			served: visitors.served,
+			abandoned: visitors.abandoned,
+			notServedAtClose: visitors.notServedAtClose,
+			noShow: visitors.noShow,
+			tickets: tally.tickets,
+			...grouped.overall,
+			timeInHall: ratio(visitors.hallSum, visitors.served),
+			utilization: ratio(usage.busyTotal, usage.staffedTotal),
+			overtime: usage.overtimeTotal,
+			abandonRate: ratio(visitors.abandoned, visitors.arrived),
+			peakWaiting: ratio(peaks.reduce((sum, x) => sum + x, 0), peaks.length)
+		},
+		agencies: agencySummaries(tally, grouped),
+		services: serviceSummaries(tally, grouped),
+		counters: usage.counters,
+		hourly,
+		trace,
+		waitHistogram: listOf(histogram.length, (i) => histogram[i]),
+		peakWaiting: [...peaks]
+	};
+}
 
-	// Visitor-level counts. Every visitor who came in lands in exactly one class (abandoned before not served,
-	// since leaving was the visitor's own act), so arrived = served + abandoned + notServedAtClose once
-	// nobody is left in the system.
-	let arrived = 0;
-	let served = 0;
-	let abandoned = 0;
-	let notServedAtClose = 0;
-	let noShow = 0;
-	let hallSum = 0;
+/**
+ * Visitor-level counts. Every visitor who came in lands in exactly one class (abandoned before not served, since
+ * leaving was the visitor's own act), so arrived = served + abandoned + notServedAtClose once nobody is left in
+ * the system. `hallSum`: minutes in the hall summed over the fully served.
+ */
+function visitorCounts(tally: ReplicationTally): { arrived: number; served: number; abandoned: number; notServedAtClose: number; noShow: number; hallSum: number } {
+	const { vFlags, vArrival, vLastEnd } = tally;
+	const c = { arrived: 0, served: 0, abandoned: 0, notServedAtClose: 0, noShow: 0, hallSum: 0 };
 	for (let v = 0; v < tally.visitors; v++) {
 		const f = vFlags[v];
 		if (!(f & MEASURED)) continue;
 		if (f & CAME) {
-			arrived++;
-			if (f & ABANDONED) abandoned++;
-			else if (f & NOT_SERVED) notServedAtClose++;
+			c.arrived++;
+			if (f & ABANDONED) c.abandoned++;
+			else if (f & NOT_SERVED) c.notServedAtClose++;
 			else if (!(f & UNSERVED)) {
-				served++;
-				hallSum += vLastEnd[v] - vArrival[v];
+				c.served++;
+				c.hallSum += vLastEnd[v] - vArrival[v];
 			}
-		} else if (f & NO_SHOW) noShow++;
+		} else if (f & NO_SHOW) c.noShow++;
 	}
+	return c;
+}
 
-	// Sort the waits other than 0 once, each carrying its service bucket; grouped by service and by agency (stable
-	// counting sorts), every group comes out ascending too. Each group's zeros only lead it: they are counted.
+/** The replication's waits sorted once, and grouped by service and by agency (each group ascending). */
+interface GroupedWaits {
+	overall: WaitStats;
+	byService: Float64Array;
+	byAgency: Float64Array;
+	serviceStart: Int32Array;
+	agencyStart: Int32Array;
+	agencyZeros: Int32Array;
+}
+
+/**
+ * Sorts the waits other than 0 once, each carrying its service bucket; grouped by service and by agency (stable
+ * counting sorts), every group comes out ascending too. Each group's zeros only lead it: they are counted.
+ */
+function groupWaits(tally: ReplicationTally): GroupedWaits {
+	const { nAgencies, nServices, agencyFirstService, waits, waitBucket, nStored, nWaits, bucketZeros, within } = tally;
 	bucketSort(waits, 0, nStored, waitBucket);
-	const overallWaits = waitStats(waits, nWaits - nStored, 0, nStored, within);
+	const overall = waitStats(waits, nWaits - nStored, 0, nStored, within);
 	const work = tally.work;
 	if (work.byService.length < nStored) {
 		work.byService = new Float64Array(nStored * 2);
@@ -223,111 +264,44 @@ export function summarizeTally(tally: ReplicationTally, out: Omit<ReplicationOut
 	agencyStart[nAgencies + 1] = serviceStart[nServices + 1];
 	groupSorted(waits, waitBucket, nStored, null, serviceStart, fill, byService);
 	groupSorted(waits, waitBucket, nStored, agencyOfBucket, agencyStart, fill, byAgency);
+	return { overall, byService, byAgency, serviceStart, agencyStart, agencyZeros };
+}
 
+/** Each service's tickets and waits, agency by agency in scenario order. */
+function serviceSummaries(tally: ReplicationTally, g: GroupedWaits): ServiceReplication[] {
+	const { agencyFirstService, bucketZeros, sArrived, sServed } = tally;
 	const services: ServiceReplication[] = [];
-	for (let a = 0; a < nAgencies; a++) {
-		const agency = agencies[a];
+	tally.scenario.agencies.forEach((agency, a) => {
 		for (let k = 0; k < agency.services.length; k++) {
 			const s = agencyFirstService[a] + k;
-			const from = serviceStart[s];
-			const to = serviceStart[s + 1];
+			const from = g.serviceStart[s];
+			const to = g.serviceStart[s + 1];
 			services.push({
 				agency: agency.id,
 				service: agency.services[k].id,
 				name: agency.services[k].name,
 				arrived: sArrived[s],
 				served: sServed[s],
-				waitMean: ratio(sumOf(byService, from, to), bucketZeros[s] + to - from),
-				waitP90: quantileAfterZeros(byService, 0.9, bucketZeros[s], from, to)
+				waitMean: ratio(sumOf(g.byService, from, to), bucketZeros[s] + to - from),
+				waitP90: quantileAfterZeros(g.byService, 0.9, bucketZeros[s], from, to)
 			});
 		}
-	}
-
-	const agencySummaries: AgencyReplication[] = [];
-	for (let a = 0; a < nAgencies; a++) {
-		agencySummaries.push({
-			id: agencies[a].id,
-			name: agencies[a].name,
-			arrived: aArrived[a],
-			served: aServed[a],
-			abandoned: aAbandoned[a],
-			notServedAtClose: aNotServed[a],
-			noShow: aNoShow[a],
-			...waitStats(byAgency, agencyZeros[a], agencyStart[a], agencyStart[a + 1], aWithin[a]),
-			abandonRate: ratio(aAbandoned[a], aArrived[a])
-		});
-	}
-
-	// Counters, in scenario order, and the hall's totals over every counter the simulator reported.
-	const usageById = new Map<string, CounterUsage>();
-	for (const u of out.counters) usageById.set(u.counter, u);
-	let staffedTotal = 0;
-	let busyTotal = 0;
-	let overtimeTotal = 0;
-	const hBusyMinutes = new Float64Array(HOURS_PER_DAY);
-	const hStaffedMinutes = new Float64Array(HOURS_PER_DAY);
-	for (const u of out.counters) {
-		staffedTotal += u.staffed;
-		busyTotal += u.busy;
-		overtimeTotal += u.overtime;
-		for (let h = 0; h < HOURS_PER_DAY; h++) {
-			hBusyMinutes[h] += u.busyByHour[h] ?? 0;
-			hStaffedMinutes[h] += u.staffedByHour[h] ?? 0;
-		}
-	}
-	const counters: CounterReplication[] = scenario.counters.map((c) => {
-		const u = usageById.get(c.id);
-		const utilizationByHour = new Array<number>(HOURS_PER_DAY);
-		for (let h = 0; h < HOURS_PER_DAY; h++) {
-			utilizationByHour[h] = u ? ratio(u.busyByHour[h] ?? 0, u.staffedByHour[h] ?? 0) : NaN;
-		}
-		return {
-			id: c.id,
-			name: c.name ?? c.id,
-			served: u ? u.served : 0,
-			utilization: u ? ratio(u.busy, u.staffed) : NaN,
-			staffed: u ? u.staffed : 0,
-			busy: u ? u.busy : 0,
-			overtime: u ? u.overtime : 0,
-			utilizationByHour
-		};
 	});
+	return services;
+}
 
-	const { trace, hourlyWaiting, hourlyBusy, hourlyStaffed } = summarizeTrace(out);
-
-	const hourly: HourlyReplication = {
-		arrivals: listOf(hArrivals.length, (h) => hArrivals[h]),
-		waitMean: listOf(HOURS_PER_DAY, (h) => ratio(hWaitSum[h], hWaitN[h])),
-		waiting: hourlyWaiting,
-		busy: hourlyBusy,
-		staffed: hourlyStaffed,
-		staffedMinutes: listOf(HOURS_PER_DAY, (h) => hStaffedMinutes[h]),
-		utilization: listOf(HOURS_PER_DAY, (h) => ratio(hBusyMinutes[h], hStaffedMinutes[h]))
-	};
-
-	return {
-		replication: out.replication,
-		days: out.days,
-		overall: {
-			arrived,
-			served,
-			abandoned,
-			notServedAtClose,
-			noShow,
-			tickets,
-			...overallWaits,
-			timeInHall: ratio(hallSum, served),
-			utilization: ratio(busyTotal, staffedTotal),
-			overtime: overtimeTotal,
-			abandonRate: ratio(abandoned, arrived),
-			peakWaiting: ratio(sumOf(Float64Array.from(out.peakWaiting), 0, out.peakWaiting.length), out.peakWaiting.length)
-		},
-		agencies: agencySummaries,
-		services,
-		counters,
-		hourly,
-		trace,
-		waitHistogram: listOf(histogram.length, (i) => histogram[i]),
-		peakWaiting: [...out.peakWaiting]
-	};
+/** Each agency's tickets, waits and abandonment, in scenario order. */
+function agencySummaries(tally: ReplicationTally, g: GroupedWaits): AgencyReplication[] {
+	const { aArrived, aServed, aAbandoned, aNotServed, aNoShow, aWithin } = tally;
+	return tally.scenario.agencies.map((agency, a) => ({
+		id: agency.id,
+		name: agency.name,
+		arrived: aArrived[a],
+		served: aServed[a],
+		abandoned: aAbandoned[a],
+		notServedAtClose: aNotServed[a],
+		noShow: aNoShow[a],
+		...waitStats(g.byAgency, g.agencyZeros[a], g.agencyStart[a], g.agencyStart[a + 1], aWithin[a]),
+		abandonRate: ratio(aAbandoned[a], aArrived[a])
+	}));
 }
