@@ -42,6 +42,10 @@ export async function buildCli() {
 		logLevel: 'warning',
 		// Chromium's driver stays a package of its own (mpp report --pdf loads it only when asked to print).
 		external: ['playwright-core'],
+		// The compiler settings that change emitted code, stated here rather than read from tsconfig.json, which
+		// extends .svelte-kit/tsconfig.json: on a fresh clone `npm ci` builds the CLI before SvelteKit has written
+		// that file, and esbuild warned once per import (38 times) and built with different settings than later.
+		tsconfigRaw: { compilerOptions: { target: 'es2022', useDefineForClassFields: true, verbatimModuleSyntax: true } },
 		plugins: [sveltePlugin()]
 	});
 	// The folders a glob read count as inputs too: a dictionary added to one changes the folder's time.
