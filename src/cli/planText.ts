@@ -1,9 +1,8 @@
 /** The human-readable province plan of `mpp plan`: one table per demand level, then the totals and assumptions. */
 import type { ProvincePlan } from '../lib/planning/province';
+import { rupiah } from '../lib/planning/staffing';
 import { metricText, table } from './format';
 import { printable } from './terminalText';
-
-const rupiah = (x: number) => `Rp ${Math.round(x).toLocaleString('en-US')}`;
 
 /** The plan as text: per level, a row per region and the province's total. */
 export function formatPlan(plan: ProvincePlan): string {

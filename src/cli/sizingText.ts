@@ -2,7 +2,7 @@
 import type { SizingResult } from '../lib/planning/size';
 import type { Binding, TargetName } from '../lib/planning/sizingExplained';
 import type { WaitingRoomSeats } from '../lib/planning/seats';
-import type { Staffing } from '../lib/planning/staffing';
+import { rupiah, type Staffing } from '../lib/planning/staffing';
 import type { SizingTargets } from '../lib/planning/targets';
 import { fmt, metricText as metric, table } from './format';
 
@@ -50,9 +50,6 @@ export function formatExplanation(r: SizingResult): string[] {
 	const fresh = e.evaluated ? `; ${e.evaluated} one-fewer layout${e.evaluated === 1 ? '' : 's'} simulated for this` : '';
 	return ['', `  Why these counters: one fewer dedicated counter per agency, on the search's seeds (a target breaks when its interval's unfavourable end misses it)${fresh}`, ...table(rows)];
 }
-
-/** "Rp 4,500,000". */
-export const rupiah = (x: number): string => `Rp ${Math.round(x).toLocaleString('en-US')}`;
 
 /** The staff table and the totals, with the two assumptions named and where they come from. */
 export function formatStaffing(s: Staffing): string[] {

@@ -114,12 +114,14 @@ export function staffing(scenario: Scenario, given: Partial<StaffingAssumptions>
 	};
 }
 
+/** "Rp 4,500,000": a rupiah amount as the CLI and the notes print it. */
+export const rupiah = (x: number): string => `Rp ${Math.round(x).toLocaleString('en-US')}`;
+
 /** One sentence for a sized scenario's notes: the staff figure and what it assumes (English, like the CLI). */
 export function staffingNote(s: Staffing): string {
 	const a = s.assumptions;
-	const rp = (x: number) => `Rp ${Math.round(x).toLocaleString('en-US')}`;
 	return (
 		`Staff: ${s.staff} full-time officers for ${s.counterHoursPerWeek.toFixed(1)} counter-hours a week at a ${a.workWeekHours}-hour week ` +
-		`(${a.workWeekSource}); ${rp(s.costPerMonth)} a month at ${rp(a.monthlySalary)} per officer (${a.salarySource}).`
+		`(${a.workWeekSource}); ${rupiah(s.costPerMonth)} a month at ${rupiah(a.monthlySalary)} per officer (${a.salarySource}).`
 	);
 }
