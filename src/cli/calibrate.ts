@@ -67,7 +67,7 @@ function writeFiles(result: CalibrationResult, opts: CalibrateCommandOptions): v
 }
 
 /** The readable summary: what was read, what was rejected and why, demand, and the fit of every service. */
-export function formatCalibration(r: CalibrationResult, out: string | undefined): string {
+function formatCalibration(r: CalibrationResult, out: string | undefined): string {
 	const d = r.demand;
 	const b = r.behaviour;
 	const lines = [
@@ -100,7 +100,7 @@ export function formatCalibration(r: CalibrationResult, out: string | undefined)
 }
 
 /** The quality report as lines: rows read, used, and rejected by reason with their first lines. */
-export function formatQuality(q: QualityReport): string[] {
+function formatQuality(q: QualityReport): string[] {
 	const range = q.firstDate === null ? 'no usable rows' : `${q.firstDate} – ${q.lastDate}, ${q.days} day(s)`;
 	return [
 		`${q.file}: ${q.rowsRead} rows read, ${q.rowsUsed} used (${range})`,

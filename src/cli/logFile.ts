@@ -7,7 +7,7 @@ import { createReadStream, fstatSync, openSync } from 'node:fs';
 import { CliError } from './cliError';
 
 /** The longest line a log may have: a real row is a few hundred bytes. */
-export const LINE_LIMIT = 1024 * 1024;
+const LINE_LIMIT = 1024 * 1024;
 
 /** An opened log: its size (0 when unknown, e.g. a pipe) and its bytes in chunks. */
 export interface LogFile {

@@ -29,7 +29,7 @@ export function readProgress(file: string, size: number): { update: (bytes: numb
 }
 
 /** Reads a whole log file (streamed) with `options`; a fatal problem becomes a CliError. */
-export async function readLogFile(file: string, options: Omit<ReadLogOptions, 'file'>, onRecord: (r: LogRecord) => void): Promise<ReadLogResult & { ok: true }> {
+async function readLogFile(file: string, options: Omit<ReadLogOptions, 'file'>, onRecord: (r: LogRecord) => void): Promise<ReadLogResult & { ok: true }> {
 	const log = openLog(file);
 	const progress = readProgress(file, log.size);
 	let result: ReadLogResult;

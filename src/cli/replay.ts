@@ -4,6 +4,7 @@ import { summaryJson } from '../lib/export/json';
 import { replayLog, type ReplayResult } from '../lib/replay/replay';
 import { hasLeftTimes, observedTally, type WaitStats } from '../lib/replay/waitTally';
 import type { Scenario } from '../lib/model/scenario';
+import { finiteOrNull } from '../lib/stats/runSummary';
 import { CliError } from './cliError';
 import { fmt, table } from './format';
 import { columnMapOption, logRecords } from './logOptions';
@@ -20,16 +21,15 @@ export interface ReplayCommandOptions {
 	json?: boolean;
 }
 
-/** The figures compared, as [column, name in replay.csv, scale to print, digits]. */
+/** The figures compared: column, name in replay.csv, WaitStats key, scale to print, digits. */
 const FIGURES = [
-	['served/day', 'served_per_day', 1, 1],
-	['wait mean', 'wait_mean', 1, 1],
-	['wait P50', 'wait_p50', 1, 1],
-	['wait P90', 'wait_p90', 1, 1],
-	['within target %', 'within_target', 100, 1],
-	['abandon %', 'abandon_share', 100, 1]
+	{ label: 'served/day', name: 'served_per_day', key: 'servedPerDay', scale: 1, digits: 1 },
+	{ label: 'wait mean', name: 'wait_mean', key: 'waitMean', scale: 1, digits: 1 },
+	{ label: 'wait P50', name: 'wait_p50', key: 'waitP50', scale: 1, digits: 1 },
+	{ label: 'wait P90', name: 'wait_p90', key: 'waitP90', scale: 1, digits: 1 },
+	{ label: 'within target %', name: 'within_target', key: 'withinTarget', scale: 100, digits: 1 },
+	{ label: 'abandon %', name: 'abandon_share', key: 'abandonShare', scale: 100, digits: 1 }
 ] as const;
-const KEYS = ['servedPerDay', 'waitMean', 'waitP50', 'waitP90', 'withinTarget', 'abandonShare'] as const;
 
 /** Runs `mpp replay` on a log file: observed beside replayed, per agency and overall. */
 export async function replayCommand(file: string, opts: ReplayCommandOptions): Promise<void> {
@@ -85,18 +85,17 @@ function comparisonRows(scenario: Scenario, observed: { overall: WaitStats; agen
 	];
 }
 
-const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
+const cell = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : '');
 
 /** replay.csv: one row per agency and figure, observed, replayed and their difference. */
 function replayCsv(rows: Row[]): string {
 	const lines = ['agency,figure,observed,replay,difference'];
 	for (const row of rows) {
-		FIGURES.forEach(([, name], k) => {
-			const o = row.observed[KEYS[k]];
-			const p = row.replay[KEYS[k]];
-			const cell = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : '');
+		for (const { name, key } of FIGURES) {
+			const o = row.observed[key];
+			const p = row.replay[key];
 			lines.push(`${row.id === '(all)' ? '' : row.id},${name},${cell(o)},${cell(p)},${cell(p - o)}`);
-		});
+		}
 	}
 	return lines.join('\n') + '\n';
 }
@@ -105,7 +104,7 @@ function replayCsv(rows: Row[]): string {
 function replayJson(r: ReplayResult, rows: Row[]): string {
 	const figures = (s: WaitStats): Record<string, number | null> => {
 		const f: Record<string, number | null> = { visitors: s.visitors };
-		for (const k of KEYS) f[k] = num(s[k]);
+		for (const { key } of FIGURES) f[key] = finiteOrNull(s[key]);
 		return f;
 	};
 	const body = {
@@ -113,14 +112,14 @@ function replayJson(r: ReplayResult, rows: Row[]): string {
 		counts: r.counts,
 		unmatched: r.unmatched,
 		rows: rows.map((x) => ({ agency: x.id === '(all)' ? null : x.id, observed: figures(x.observed), replay: figures(x.replay) })),
-		daily: r.daily.map((d) => ({ date: d.date, meanWait: num(d.meanWait) })),
+		daily: r.daily.map((d) => ({ date: d.date, meanWait: finiteOrNull(d.meanWait) })),
 		summary: JSON.parse(summaryJson(r.summary))
 	};
 	return `${JSON.stringify(body, null, 2)}\n`;
 }
 
 /** The readable replay: what was replayed, then observed beside replayed per agency. */
-export function formatReplay(file: string, scenario: Scenario, r: ReplayResult, rows: Row[]): string {
+function formatReplay(file: string, scenario: Scenario, r: ReplayResult, rows: Row[]): string {
 	const c = r.counts;
 	const head = [
 		`Replay of ${file} through ${scenario.name} (${scenario.id}): ${r.days.length} day(s), ${r.days[0] ?? '—'} – ${r.days[r.days.length - 1] ?? '—'}`,
@@ -132,7 +131,7 @@ export function formatReplay(file: string, scenario: Scenario, r: ReplayResult, 
 		'',
 		'  per agency: observed / replayed (minutes; shares in %)'
 	];
-	const header = ['agency', ...FIGURES.map(([label]) => label)];
-	const body = rows.map((row) => [row.id, ...FIGURES.map(([, , scale, digits], k) => `${fmt(num(row.observed[KEYS[k]]), digits, scale)} / ${fmt(num(row.replay[KEYS[k]]), digits, scale)}`)]);
+	const header = ['agency', ...FIGURES.map((f) => f.label)];
+	const body = rows.map((row) => [row.id, ...FIGURES.map(({ key, scale, digits }) => `${fmt(finiteOrNull(row.observed[key]), digits, scale)} / ${fmt(finiteOrNull(row.replay[key]), digits, scale)}`)]);
 	return [...head, ...table([header, ...body])].join('\n') + '\n';
 }

@@ -1,5 +1,6 @@
 /** `mpp validate-model`: how close a scenario comes to a ticket log — observed against replayed and modelled. */
 import { DEFAULT_ACCURACY, validateModel, type PairedInterval, type ValidationResult, type ValidationRow, type Verdict } from '../lib/replay/validation';
+import { finiteOrNull } from '../lib/stats/runSummary';
 import { CliError } from './cliError';
 import { fmt, table } from './format';
 import { columnMapOption, logRecords } from './logOptions';
@@ -18,10 +19,10 @@ export interface ValidateModelOptions {
 }
 
 /** Replications of the model unless told otherwise: enough for its mean waits to be known to a few percent. */
-export const DEFAULT_VALIDATION_REPLICATIONS = 30;
+const DEFAULT_VALIDATION_REPLICATIONS = 30;
 
 /** "10%,2" or "0.1,2": relative accuracy and minutes (a bad one exits 2 with the rule). */
-export function parseAccuracy(text: string | undefined): { relative: number; minutes: number } {
+function parseAccuracy(text: string | undefined): { relative: number; minutes: number } {
 	if (text === undefined) return { ...DEFAULT_ACCURACY };
 	const m = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*,\s*(\d+(?:\.\d+)?)\s*$/.exec(text);
 	const relative = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
@@ -44,26 +45,24 @@ export async function validateModelCommand(file: string, opts: ValidateModelOpti
 	process.stdout.write(opts.json ? validationJson(report) : printable(formatValidation(file, scenario.id, report)));
 }
 
-const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
-
 /** The --json output: everything but the sorted waits (the CDFs' raw material, as large as the log). */
-export function validationJson(v: ValidationResult): string {
+function validationJson(v: ValidationResult): string {
 	const row = (r: ValidationRow) => {
 		const { waits: _waits, ...rest } = r;
 		return rest;
 	};
 	const body = { ...v, overall: row(v.overall), agencies: v.agencies.map(row) };
-	return `${JSON.stringify(body, (_k, x) => (typeof x === 'number' ? num(x) : x), 2)}\n`;
+	return `${JSON.stringify(body, (_k, x) => (typeof x === 'number' ? finiteOrNull(x) : x), 2)}\n`;
 }
 
 const VERDICT: Record<Verdict, string> = { agrees: 'agrees', differs: 'DIFFERS', 'too-few': 'too few' };
 
 function interval(p: PairedInterval): string {
-	return p.days < 2 ? '—' : `${fmt(num(p.mean), 1)} [${fmt(num(p.low), 1)}, ${fmt(num(p.high), 1)}]`;
+	return p.days < 2 ? '—' : `${fmt(finiteOrNull(p.mean), 1)} [${fmt(finiteOrNull(p.low), 1)}, ${fmt(finiteOrNull(p.high), 1)}]`;
 }
 
 /** The readable validation: the verdict first, then mean waits and the other figures per agency. */
-export function formatValidation(file: string, scenarioId: string, v: ValidationResult): string {
+function formatValidation(file: string, scenarioId: string, v: ValidationResult): string {
 	const a = v.accuracy;
 	const rule = `mean wait within ${fmt(a.relative * 100, 0)}% or ${fmt(a.minutes, 1)} min of the observed`;
 	const rows = [v.overall, ...v.agencies];
@@ -71,9 +70,9 @@ export function formatValidation(file: string, scenarioId: string, v: Validation
 		['agency', 'observed', 'replay', 'model', 'model − obs. by day [95%]', 'replay', 'model'],
 		...rows.map((r) => [
 			r.id === '' ? '(all)' : r.id,
-			fmt(num(r.observed.waitMean), 1),
-			fmt(num(r.replay.waitMean), 1),
-			fmt(num(r.model.waitMean), 1),
+			fmt(finiteOrNull(r.observed.waitMean), 1),
+			fmt(finiteOrNull(r.replay.waitMean), 1),
+			fmt(finiteOrNull(r.model.waitMean), 1),
 			interval(r.paired.model),
 			VERDICT[r.verdict.replay],
 			VERDICT[r.verdict.model]
@@ -83,9 +82,9 @@ export function formatValidation(file: string, scenarioId: string, v: Validation
 		['agency', 'P90 obs/replay/model', 'served a day obs/replay/model', 'abandon % obs/replay/model'],
 		...rows.map((r) => [
 			r.id === '' ? '(all)' : r.id,
-			[r.observed, r.replay, r.model].map((f) => fmt(num(f.waitP90), 1)).join(' / '),
-			[r.observed, r.replay, r.model].map((f) => fmt(num(f.servedPerDay), 1)).join(' / '),
-			[r.observed, r.replay, r.model].map((f) => fmt(num(f.abandonShare), 1, 100)).join(' / ')
+			[r.observed, r.replay, r.model].map((f) => fmt(finiteOrNull(f.waitP90), 1)).join(' / '),
+			[r.observed, r.replay, r.model].map((f) => fmt(finiteOrNull(f.servedPerDay), 1)).join(' / '),
+			[r.observed, r.replay, r.model].map((f) => fmt(finiteOrNull(f.abandonShare), 1, 100)).join(' / ')
 		])
 	]);
 	const hourly = v.hourly.map((h) => `${String(h.hour).padStart(2, '0')}h ${fmt(h.observed, 1)}/${fmt(h.replay, 1)}/${fmt(h.model, 1)}`);
