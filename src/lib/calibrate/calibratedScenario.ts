@@ -13,7 +13,7 @@ import type { ScenarioParts } from './calibrationParts';
 import type { ServiceTimeFit } from './serviceTimeFit';
 import { countersWithoutColumn, scenarioShift } from './counterEstimate';
 import { looseKey, slugId } from './logIds';
-import { placeServices } from './scenarioIds';
+import { placeServices, type PlacedAgency } from './scenarioIds';
 import { scenarioNotes } from './scenarioNotes';
 
 /** The scenario, and how the log's keys and counters map into it. */
@@ -51,8 +51,7 @@ export function buildScenario(parts: ScenarioParts): { ok: true; built: BuiltSce
 		agencyJson.push({ id: a.id, name: a.name, ticketPrefix: a.ticketPrefix, services });
 	}
 	const calendar = buildCalendar(parts);
-	const keysOf = (i: number) => [...new Set(agencies[i].services.flatMap((s) => s.from.map((k) => parts.services[k].agency)))];
-	const counters = buildCounters(parts, agencyJson, keysOf, ids, calendar);
+	const counters = buildCounters(parts, agencies, ids, calendar);
 	const candidate: ScenarioInput = {
 		version: 1,
 		id: base ? slugId(`${base.id}-kalibrasi`) : slugId(`kalibrasi-${fileStem(parts.file)}`),
@@ -149,13 +148,13 @@ function counterIdentity(name: string, taken: ReadonlySet<string>, base: Scenari
  */
 function buildCounters(
 	parts: ScenarioParts,
-	agencies: Array<{ id: string; services: Array<{ id: string }> }>,
-	keysOf: (agencyIndex: number) => string[],
+	agencies: PlacedAgency[],
 	ids: BuiltScenario['ids'],
 	cal: DaysCalendar
 ): { list: Counter[]; ids: BuiltScenario['counters']; notes: string[] } {
 	const agencyIdsOf = new Map<string, Set<string>>();
 	for (const x of ids) agencyIdsOf.set(x.agencyKey, (agencyIdsOf.get(x.agencyKey) ?? new Set()).add(x.agency));
+	const order = agencies.map((a) => a.id);
 	const [open, lastTicket, close] = hallSpan(cal);
 	const taken = new Set<string>();
 	const list: Counter[] = [];
@@ -163,28 +162,31 @@ function buildCounters(
 	for (const c of parts.counters) {
 		const who = counterIdentity(c.name, taken, parts.base);
 		taken.add(who.id);
-		const serves = agencies.map((a) => a.id).filter((a) => c.agencies.some((k) => agencyIdsOf.get(k)?.has(a)));
+		const serves = order.filter((a) => c.agencies.some((k) => agencyIdsOf.get(k)?.has(a)));
 		out.push({ id: who.id, agencies: serves });
 		const shifts = scenarioShift(c.shift, open, lastTicket, close);
 		if (serves.length > 0) list.push({ ...who, serves, speed: 1, ...(shifts ? { shifts } : {}) });
 	}
 	if (list.length > 0) return { list, ids: out, notes: [] };
+	// One object for every entry asked: entryExists indexes the agencies once per object.
+	const placed = { agencies };
 	const fromBase: Counter[] = [];
 	for (const { profile: _dropped, ...c } of parts.base?.counters ?? []) {
-		const serves = c.serves.filter((e) => entryExists({ agencies }, e));
+		const serves = c.serves.filter((e) => entryExists(placed, e));
 		if (serves.length > 0) fromBase.push({ ...c, serves });
 	}
 	if (parts.summary.counters.size === 0 && fromBase.length > 0) {
 		return { list: fromBase, ids: out, notes: ['The log has no counter column: the base scenario’s counters are kept, serving what remains of what they served (work profiles dropped).'] };
 	}
-	agencies.forEach((a, i) => {
-		const n = keysOf(i).reduce((sum, k) => sum + countersWithoutColumn(parts.summary, k), 0);
+	for (const a of agencies) {
+		const keys = new Set(a.services.flatMap((s) => s.from.map((i) => parts.services[i].agency)));
+		const n = [...keys].reduce((sum, k) => sum + countersWithoutColumn(parts.summary, k), 0);
 		for (let k = 1; k <= n; k++) {
 			const id = slugId(`${a.id}-${k}`, taken);
 			taken.add(id);
 			list.push({ id, serves: [a.id], speed: 1 });
 		}
-	});
+	}
 	return {
 		list,
 		ids: out,
