@@ -2,7 +2,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { QualityReport } from '../../src/lib/calibrate/logRecord';
 import { dayNumber } from '../../src/lib/calibrate/logTime';
-import { EMPTY_DAYS_LISTED, QualityTally, qualityReportCsv } from '../../src/lib/calibrate/qualityReport';
+import { EMPTY_DAYS_LISTED } from '../../src/lib/calibrate/logNotes';
+import { QualityTally, qualityReportCsv } from '../../src/lib/calibrate/qualityReport';
 
 function report(tally: QualityTally): QualityReport {
 	return tally.report('log.csv', ',', ['a'], {}, []);

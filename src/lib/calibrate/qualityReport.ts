@@ -6,10 +6,8 @@
 import { EMPTY_DAYS_LISTED, noteText, type LogNote } from './logNotes';
 import Papa from 'papaparse';
 import type { DayId } from '../model/scenario';
-import { REJECT_REASONS, REJECTED_LINES_KEPT, type ColumnMap, type QualityReport, type RejectReason } from './logRecord';
+import { REJECT_REASONS, REJECTED_LINES_KEPT, type ColumnMap, type QualityReport, type Rejected, type RejectReason } from './logRecord';
 import { dayKey, weekdayOf } from './logTime';
-
-export { EMPTY_DAYS_LISTED };
 
 /** A day seen in the log: its order, and whether it is a calendar day (a "YYYY-MM-DD" key). */
 interface DaySeen {
@@ -21,24 +19,20 @@ interface DaySeen {
 export class QualityTally {
 	private rowsRead = 0;
 	private rowsUsed = 0;
-	private readonly counts = new Map<RejectReason, number>();
-	private readonly lines = new Map<RejectReason, number[]>();
-	private readonly columns = new Map<RejectReason, string[]>();
+	/** Per reason: its count, and the lines and columns of its first REJECTED_LINES_KEPT rows. */
+	private readonly rejected = new Map<RejectReason, Rejected>();
 	private readonly days = new Map<string, DaySeen>();
 	private readonly weekdays = new Set<DayId>();
 
 	/** A row that was rejected, and why (with the column at fault, "" when no one column is). */
 	reject(reason: RejectReason, line: number, column = ''): void {
 		this.rowsRead++;
-		this.counts.set(reason, (this.counts.get(reason) ?? 0) + 1);
-		let kept = this.lines.get(reason);
-		if (kept === undefined) {
-			this.lines.set(reason, (kept = []));
-			this.columns.set(reason, []);
-		}
-		if (kept.length < REJECTED_LINES_KEPT) {
-			kept.push(line);
-			this.columns.get(reason)!.push(column);
+		let r = this.rejected.get(reason);
+		if (r === undefined) this.rejected.set(reason, (r = { reason, count: 0, lines: [], columns: [] }));
+		r.count++;
+		if (r.lines.length < REJECTED_LINES_KEPT) {
+			r.lines.push(line);
+			r.columns.push(column);
 		}
 	}
 
@@ -52,12 +46,10 @@ export class QualityTally {
 
 	/** The report, with the log's file, delimiter, header, columns and notes. */
 	report(file: string, delimiter: string, header: string[], columns: ColumnMap, noteCodes: LogNote[]): QualityReport {
-		const rejected = REJECT_REASONS.filter((r) => this.counts.has(r)).map((reason) => ({
-			reason,
-			count: this.counts.get(reason) ?? 0,
-			lines: this.lines.get(reason) ?? [],
-			columns: this.columns.get(reason) ?? []
-		}));
+		const rejected = REJECT_REASONS.flatMap((reason) => {
+			const r = this.rejected.get(reason);
+			return r ? [{ ...r }] : [];
+		});
 		const sorted = [...this.days.entries()].sort((a, b) => a[1].order - b[1].order || (a[0] < b[0] ? -1 : 1));
 		const emptyDays = this.emptyDays(sorted, noteCodes);
 		return {
