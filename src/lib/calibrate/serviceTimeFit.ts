@@ -53,7 +53,7 @@ export interface ServiceTimeFit {
 /** One second, in minutes: the floor of durations that are not on a log's grid. */
 export const DURATION_FLOOR = 1 / 60;
 /** At most this many values in an empirical fit: evenly spaced quantiles of larger samples. */
-export const EMPIRICAL_VALUES = 200;
+const EMPIRICAL_VALUES = 200;
 /** The families fitted, in the order candidates are reported (a tie in AIC goes to the earlier, simpler one). */
 export const FAMILIES: readonly FitFamily[] = ['exponential', 'lognormal', 'gamma', 'empirical'];
 
@@ -120,7 +120,7 @@ export function cleanDurations(values: ArrayLike<number>, resolution = durationR
 }
 
 /** The least duration kept: half a step of the log's grid, or one second off any grid. */
-export function durationFloor(resolution: number): number {
+function durationFloor(resolution: number): number {
 	return resolution > 0 ? resolution / 2 : DURATION_FLOOR;
 }
 

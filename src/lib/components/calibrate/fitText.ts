@@ -21,7 +21,7 @@ export function distributionText(d: Distribution, t: T): string {
 }
 
 /** The p-value in words: "p 0.42", or that it was not computed. */
-export function pValueText(p: number | null, t: T): string {
+function pValueText(p: number | null, t: T): string {
 	return p === null || !Number.isFinite(p) ? t('calibrate.fits.noP') : `p ${formatNumber(p, 3)}`;
 }
 
