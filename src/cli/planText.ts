@@ -1,17 +1,28 @@
 /** The human-readable province plan of `mpp plan`: one table per demand level, then the totals and assumptions. */
-import type { ProvincePlan } from '../lib/planning/province';
+import type { PlanTotals, ProvincePlan } from '../lib/planning/province';
 import { rupiah } from '../lib/planning/staffing';
 import { metricText, table } from './format';
+import { targetsText } from './sizingText';
 import { printable } from './terminalText';
+
+/** The columns a region's row and the province's total share: the name, then the demand and what it takes. */
+function figures(name: string, x: Omit<PlanTotals, 'regionsMet'>): string[] {
+	return [
+		name,
+		x.visitorsPerDay.toFixed(1),
+		String(x.totalCounters),
+		x.counterHoursPerWeek.toFixed(0),
+		String(x.staff),
+		rupiah(x.costPerMonth),
+		x.seats === null ? '—' : String(x.seats)
+	];
+}
 
 /** The plan as text: per level, a row per region and the province's total. */
 export function formatPlan(plan: ProvincePlan): string {
 	const s = plan.settings;
-	const t = s.targets;
-	const targets = [`P90 wait ≤ ${t.waitP90Minutes} min`, `abandonment ≤ ${(t.abandonRate * 100).toFixed(1)}%`];
-	if (t.serviceLevel !== null) targets.push(`service level ≥ ${(t.serviceLevel * 100).toFixed(1)}%`);
 	const lines = [
-		`Province plan: ${plan.province.name} — ${plan.regions.length} regions, targets per agency (95% interval's unfavourable end): ${targets.join(', ')}`,
+		`Province plan: ${plan.province.name} — ${plan.regions.length} regions, targets per agency (95% interval's unfavourable end): ${targetsText(s.targets)}`,
 		`seed ${s.seed}, ${s.replications} replications per layout; staff at a ${s.staffing.workWeekHours}-hour week, ${rupiah(s.staffing.monthlySalary)} a month per officer; seats at ${s.companions} people per waiting visitor`
 	];
 	for (const level of s.levels) {
@@ -20,13 +31,7 @@ export function formatPlan(plan: ProvincePlan): string {
 			const l = r.levels.find((x) => x.level === level);
 			if (!l) continue;
 			rows.push([
-				r.name,
-				l.visitorsPerDay.toFixed(1),
-				String(l.totalCounters),
-				l.counterHoursPerWeek.toFixed(0),
-				String(l.staff),
-				rupiah(l.costPerMonth),
-				l.seats === null ? '—' : String(l.seats),
+				...figures(r.name, l),
 				metricText(l.kpis.waitP90, 1),
 				metricText(l.kpis.abandonRate, 2, 100),
 				l.binding ? `${l.binding.agency} (${l.binding.target})` : '—',
@@ -34,21 +39,7 @@ export function formatPlan(plan: ProvincePlan): string {
 			]);
 		}
 		const tot = plan.totals[level];
-		if (tot) {
-			rows.push([
-				'PROVINCE',
-				tot.visitorsPerDay.toFixed(1),
-				String(tot.totalCounters),
-				tot.counterHoursPerWeek.toFixed(0),
-				String(tot.staff),
-				rupiah(tot.costPerMonth),
-				tot.seats === null ? '—' : String(tot.seats),
-				'',
-				'',
-				'',
-				`${tot.regionsMet}/${plan.regions.length}`
-			]);
-		}
+		if (tot) rows.push([...figures('PROVINCE', tot), '', '', '', `${tot.regionsMet}/${plan.regions.length}`]);
 		lines.push('', `Demand ${level}:`, ...table(rows));
 	}
 	lines.push(

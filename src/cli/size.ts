@@ -9,7 +9,7 @@ import { fmt, metricText as metric, table } from './format';
 import { OutFiles } from './outFiles';
 import { prepareOut } from './outDir';
 import { loadScenario } from './scenarioFile';
-import { formatExplanation, formatSeats, formatStaffing } from './sizingText';
+import { formatExplanation, formatSeats, formatStaffing, targetsText } from './sizingText';
 import { printable } from './terminalText';
 
 /** Options of `mpp size`. */
@@ -126,9 +126,6 @@ function stepLine(s: SizingStep): string {
 
 /** The human-readable sizing result. */
 export function formatSizing(r: SizingResult, staff: Staffing, seats: WaitingRoomSeats | null): string {
-	const t = r.targets;
-	const targets = [`P90 wait ≤ ${t.waitP90Minutes} min`, `abandonment ≤ ${(t.abandonRate * 100).toFixed(1)}%`];
-	if (t.serviceLevel !== null) targets.push(`service level ≥ ${(t.serviceLevel * 100).toFixed(1)}%`);
 	const rows = [['agency', 'counters', 'Erlang', 'P90 wait (min)', 'abandon (%)', 'service level (%)', 'util. (%)', 'met']];
 	for (const [id, a] of Object.entries(r.achieved)) {
 		rows.push([
@@ -143,7 +140,7 @@ export function formatSizing(r: SizingResult, staff: Staffing, seats: WaitingRoo
 		]);
 	}
 	const lines = [
-		`Sizing ${r.scenario.name} — targets per agency (95% interval's unfavourable end): ${targets.join(', ')}`,
+		`Sizing ${r.scenario.name} — targets per agency (95% interval's unfavourable end): ${targetsText(r.targets)}`,
 		`seed ${r.seed}, ${r.replications} replications per layout, ${r.evaluations} layouts simulated${r.stoppedEarly ? ` — stopped early (${r.stoppedEarly === 'time' ? 'time limit' : 'evaluation limit'}): the best layout found so far` : ''}`,
 		'',
 		`  total counters: ${r.totalCounters}   counter-hours per day: ${r.counterHoursPerDay.toFixed(1)}   all targets met: ${r.met ? 'yes' : 'NO'}`,

@@ -13,6 +13,12 @@ export function targetText(target: TargetName, t: SizingTargets): string {
 	return `service level ≥ ${((t.serviceLevel ?? 0) * 100).toFixed(1)}%`;
 }
 
+/** "P90 wait ≤ 15 min, abandonment ≤ 2.0%": every target set, as the headers of `mpp size` and `mpp plan` list them. */
+export function targetsText(t: SizingTargets): string {
+	const names: TargetName[] = t.serviceLevel === null ? ['waitP90', 'abandonRate'] : ['waitP90', 'abandonRate', 'serviceLevel'];
+	return names.map((n) => targetText(n, t)).join(', ');
+}
+
 /** What binds an agency, in words. */
 export function bindingText(agency: string, b: Binding, t: SizingTargets): string {
 	switch (b.kind) {
