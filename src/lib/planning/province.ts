@@ -14,7 +14,7 @@ import type { Scenario } from '../model/scenario';
 import type { MetricJSON } from '../stats/runSummary';
 import { checkAborted, type Evaluate } from './evaluate';
 import { DEMAND_LEVELS, LEVEL_WORDS_ID, planPopulation, planPopulationFigure, type DemandLevel, type MppStatus, type Province, type ProvinceRegion } from './provinceData';
-import { regionScenario, regionVisitorsPerDay } from './provinceDemand';
+import { regionScenario } from './provinceDemand';
 import { DEFAULT_COMPANIONS_FACTOR, waitingRoomSeats } from './seats';
 import { DEFAULT_SIZING_REPLICATIONS, sizeScenario, type AgencyAchieved, type SizingProgress, type SizingResult } from './size';
 import { staffing, staffingNote, type Staffing, type StaffingAssumptions } from './staffing';
@@ -224,7 +224,8 @@ function tierChains(p: Province, base: Scenario, regions: readonly ProvinceRegio
 		for (const level of levels) {
 			const scenario = regionScenario(p, base, r, level);
 			const chain = byTier.get(r.tier) ?? [];
-			chain.push({ region: i, level, scenario, visitorsPerDay: regionVisitorsPerDay(p, base, r, level) });
+			// regionScenario has set its visitors a day (regionVisitorsPerDay): not worked out a second time.
+			chain.push({ region: i, level, scenario, visitorsPerDay: scenario.demand.visitorsPerDay! });
 			byTier.set(r.tier, chain);
 		}
 	});
