@@ -44,19 +44,21 @@ export async function calibrateCommand(file: string, opts: CalibrateCommandOptio
 	if (!calibrated.ok) throw new CliError(calibrated.message);
 	const result = calibrated.result;
 	process.stderr.write(`calibrate: ${result.report.rowsUsed} of ${result.report.rowsRead} rows used, ${result.fits.length} services fitted in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-	writeFiles(result, opts);
-	process.stdout.write(opts.json ? `${JSON.stringify(calibrationJson(result), null, 2)}\n` : printable(formatCalibration(result, opts.out)));
+	// calibration.json and --json are the same text (every fit's sample in it): made once.
+	const json = opts.json || opts.report !== undefined ? `${JSON.stringify(calibrationJson(result), null, 2)}\n` : '';
+	writeFiles(result, json, opts);
+	process.stdout.write(opts.json ? json : printable(formatCalibration(result, opts.out)));
 }
 
 /** The scenario (--out) and the report folder (--report), each renamed into place only when complete. */
-function writeFiles(result: CalibrationResult, opts: CalibrateCommandOptions): void {
+function writeFiles(result: CalibrationResult, json: string, opts: CalibrateCommandOptions): void {
 	const scenarioOut = opts.out !== undefined ? new OutFiles(dirname(opts.out)) : null;
 	const reportOut = opts.report !== undefined ? new OutFiles(opts.report) : null;
 	try {
 		scenarioOut?.write(basename(opts.out!), `${JSON.stringify(result.scenario, null, 2)}\n`);
 		reportOut?.write('quality.csv', qualityReportCsv(result.report));
 		reportOut?.write('fits.csv', fitsCsv(result));
-		reportOut?.write('calibration.json', `${JSON.stringify(calibrationJson(result), null, 2)}\n`);
+		reportOut?.write('calibration.json', json);
 	} catch (e) {
 		scenarioOut?.discard();
 		reportOut?.discard();
