@@ -23,7 +23,7 @@ import type { ReportOptions } from './reportOptions';
 import { chromiumPath, printPdf } from './reportPdf';
 import { runReplications } from './runScenario';
 import { loadScenario } from './scenarioFile';
-import { DEFAULT_SIZE_SECONDS } from './size';
+import { checkSizable, DEFAULT_SIZE_SECONDS } from './size';
 
 /** Runs `mpp report`: the simulation, then the HTML (and PDF) written all or nothing. */
 export async function reportCommand(file: string, opts: ReportOptions): Promise<void> {
@@ -118,7 +118,7 @@ async function compareInput(a: Scenario, b: Scenario, opts: ReportOptions): Prom
  * waiting-room seats as `mpp size` computes them (the same --companions), so the report and `mpp size --json` agree.
  */
 async function sizeInput(file: string, scenario: Scenario, opts: ReportOptions): Promise<ReportInput> {
-	if ('continuousMinutes' in scenario.calendar) throw new CliError(`${file}: sizing needs opening days (calendar.days), not a hall that never closes`);
+	checkSizable(file, scenario);
 	const replications = opts.replications ?? DEFAULT_SIZING_REPLICATIONS;
 	if (replications < 2) throw new CliError('--size needs at least 2 replications per layout', 2);
 	const result = await withEvaluator(opts.workers, replications, (evaluate) =>

@@ -1,5 +1,6 @@
 /** `mpp size`: the fewest counters per agency that meet the targets, verified by simulation. */
 import { basename, dirname } from 'node:path';
+import type { Scenario } from '../lib/model/scenario';
 import { DEFAULT_SIZING_REPLICATIONS, sizeScenario, type SizingResult, type SizingStep } from '../lib/planning/size';
 import { seatsNote, waitingRoomSeats, type WaitingRoomSeats } from '../lib/planning/seats';
 import { staffing, staffingNote, type Staffing } from '../lib/planning/staffing';
@@ -57,11 +58,16 @@ export function sizingJson(r: SizingResult, staff: Staffing, seats: WaitingRoomS
 	};
 }
 
+/** A sizing needs opening days: a hall that never closes has no day to staff. (`mpp size` and `mpp report --size`.) */
+export function checkSizable(file: string, scenario: Scenario): void {
+	if ('continuousMinutes' in scenario.calendar) throw new CliError(`${file}: sizing needs opening days (calendar.days), not a hall that never closes`);
+}
+
 /** Runs `mpp size` on a scenario file; progress on stderr, the result on stdout. */
 export async function sizeCommand(file: string, opts: SizeOptions): Promise<void> {
 	const { scenario, warnings } = loadScenario(file);
 	for (const w of warnings) process.stderr.write(w + '\n');
-	if ('continuousMinutes' in scenario.calendar) throw new CliError(`${file}: sizing needs opening days (calendar.days), not a hall that never closes`);
+	checkSizable(file, scenario);
 	const replications = opts.replications ?? DEFAULT_SIZING_REPLICATIONS;
 	if (opts.out !== undefined) {
 		if (opts.out.trim() === '') throw new CliError('--out: expected a file name, got an empty one', 2);
