@@ -6,7 +6,7 @@ import { compareCsv } from '../lib/planning/compareCsv';
 import { clampMetric } from '../lib/planning/compareOutcome';
 import type { Num } from '../lib/stats/runSummary';
 import { CliError } from './cliError';
-import { OUTCOME_LEGEND, outcomeTable, verdictLines } from './compareOutcomes';
+import { label, OUTCOME_LEGEND, outcomeTable, verdictLines } from './compareOutcomes';
 import { withEvaluator } from './evaluator';
 import { metricText as metric, table } from './format';
 import { OutFiles } from './outFiles';
@@ -67,7 +67,6 @@ function writeOut(dir: string, c: Comparison, scenarios: Scenario[]): void {
 	}
 }
 
-const label = (k: number) => String.fromCharCode(65 + k);
 const signed = (x: Num, digits: number, scale = 1) => (x === null ? '—' : `${x * scale >= 0 ? '+' : ''}${(x * scale).toFixed(digits)}`);
 
 /** "+1.2 [0.8, 1.6] *": a paired difference, starred when its interval excludes zero. */

@@ -4,7 +4,8 @@ import { rankRows, SHARE_KPIS, type OutcomeFigure, type OutcomeKpi, type Outcome
 import { diffDigits, largest, verdictText } from '../lib/planning/compareVerdict';
 import { table } from './format';
 
-const label = (k: number) => String.fromCharCode(65 + k);
+/** A scenario's letter: A (the baseline), B, C, D. */
+export const label = (k: number): string => String.fromCharCode(65 + k);
 
 /** The verdict lines of each scenario against the baseline: what the reader sees first. */
 export function verdictLines(differences: readonly ScenarioDifferences[]): string[] {
