@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { rupiah } from '../src/lib/planning/staffing';
 import { prepareCli } from './builtCli';
 import { target } from './report';
 
@@ -32,7 +33,7 @@ export async function runPlanBench(): Promise<boolean> {
 	}
 	const totals = JSON.parse(r.stdout).totals as Record<string, { totalCounters: number; staff: number; seats: number | null; costPerMonth: number; regionsMet: number }>;
 	for (const [level, t] of Object.entries(totals)) {
-		console.log(`  ${level.padEnd(8)} ${t.totalCounters} counters, ${t.staff} staff, ${t.seats ?? '—'} seats, Rp ${t.costPerMonth.toLocaleString('en-US')} a month, ${t.regionsMet}/10 regions meet every target`);
+		console.log(`  ${level.padEnd(8)} ${t.totalCounters} counters, ${t.staff} staff, ${t.seats ?? '—'} seats, ${rupiah(t.costPerMonth)} a month, ${t.regionsMet}/10 regions meet every target`);
 	}
 	target(`full plan under ${PLAN_TARGET_SECONDS} s on 2 cores`, seconds < PLAN_TARGET_SECONDS, `${seconds.toFixed(1)} s`);
 	return true;

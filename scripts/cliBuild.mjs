@@ -60,7 +60,7 @@ export async function buildCli() {
  * loads any of it, so other commands start as fast as before.
  */
 /** @returns {import('esbuild').Plugin} */
-export function sveltePlugin() {
+function sveltePlugin() {
 	return {
 		name: 'mpp-svelte',
 		setup(build) {
