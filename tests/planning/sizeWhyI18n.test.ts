@@ -5,7 +5,7 @@ import en from '../../src/lib/i18n/locales/en/sizeWhy.json';
 import { keys, missingIn, usedKeys, type Dict } from '../app/dictionaries';
 
 const root = new URL('../..', import.meta.url).pathname;
-const components = ['SizingWhy', 'StaffingCard'].map((c) => `${root}src/lib/components/planning/${c}.svelte`);
+const components = ['SizingWhy', 'StaffingCard', 'StaffLines'].map((c) => `${root}src/lib/components/planning/${c}.svelte`);
 
 describe('sizeWhy dictionaries', () => {
 	it('have the same keys in Bahasa Indonesia and English', () => {
