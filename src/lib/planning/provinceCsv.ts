@@ -8,14 +8,14 @@ import { fixed, textCell } from '../export/cells';
 import type { MetricJSON } from '../stats/runSummary';
 import type { ProvincePlan } from './province';
 
-export const PLAN_HEADER = [
+const PLAN_HEADER = [
 	'region', 'name', 'kind', 'status', 'level', 'population', 'visits_per_resident_year', 'visitors_per_day',
 	'counters', 'counter_hours_week', 'staff', 'cost_month', 'seats',
 	'wait_p90_mean', 'wait_p90_low', 'wait_p90_high', 'abandon_mean', 'abandon_low', 'abandon_high',
 	'service_level_mean', 'service_level_low', 'service_level_high', 'utilization_mean', 'met', 'binding_agency', 'binding_target'
 ] as const;
 
-export const PLAN_AGENCY_HEADER = [
+const PLAN_AGENCY_HEADER = [
 	'region', 'level', 'agency', 'name', 'counters', 'counter_hours_week', 'staff',
 	'wait_p90_mean', 'wait_p90_low', 'wait_p90_high', 'abandon_mean', 'abandon_low', 'abandon_high', 'met'
 ] as const;
@@ -35,10 +35,10 @@ export function planCsv(plan: ProvincePlan): string {
 			]);
 		}
 	}
+	const population = plan.regions.reduce((s, r) => s + r.population, 0);
 	for (const level of plan.settings.levels) {
 		const t = plan.totals[level];
 		if (!t) continue;
-		const population = plan.regions.reduce((s, r) => s + r.population, 0);
 		rows.push([
 			'province', textCell(plan.province.name), '', '', level, String(population), '', fixed(t.visitorsPerDay, 2),
 			String(t.totalCounters), fixed(t.counterHoursPerWeek, 1), String(t.staff), fixed(t.costPerMonth, 0), t.seats === null ? '' : String(t.seats),
