@@ -4,7 +4,7 @@
  * that agency's queue with it — and the last ones first, as `removeCounters` takes them.
  */
 import type { Counter, Scenario } from '../model/scenario';
-import { servesAny, servesOnly, VariantError } from './variantBase';
+import { requireAgency, servesAny, servesOnly, VariantError } from './variantBase';
 
 /**
  * What the moved counters' hours become: 'keep' their own shifts, or 'take' Y's — the shifts of Y's last counter
@@ -26,9 +26,7 @@ export function shiftModel(s: Scenario, agency: string): Counter | undefined {
  * more counters than `from` has of its own.
  */
 export function moveCounters(base: Scenario, from: string, to: string, n: number, shifts: MovedShifts): Scenario {
-	for (const agency of [from, to]) {
-		if (!base.agencies.some((a) => a.id === agency)) throw new VariantError(`no agency "${agency}" in scenario "${base.id}"`);
-	}
+	for (const agency of [from, to]) requireAgency(base, agency);
 	if (from === to) throw new VariantError(`counters moved from "${from}" to itself change nothing: choose another agency to move them to`);
 	if (!Number.isInteger(n) || n < 1) throw new VariantError(`the number of counters to move must be a whole number of at least 1, got ${n}`);
 	const own = base.counters.flatMap((c, i) => (servesOnly(c, from) ? [i] : []));

@@ -1,8 +1,9 @@
 /**
- * What every what-if shares: the error a what-if that cannot apply throws, and which counters are an agency's own.
+ * What every what-if shares: the error a what-if that cannot apply throws, the check that an agency exists, and
+ * which counters are an agency's own.
  * Kept apart from variants.ts so the what-ifs that live in their own modules (moveCounters.ts) need no cycle.
  */
-import type { Counter } from '../model/scenario';
+import type { Counter, Scenario } from '../model/scenario';
 import { splitEntry } from '../model/serves';
 
 /**
@@ -19,6 +20,11 @@ export class VariantError extends Error {
 		this.change = change;
 		this.detail = detail ?? message;
 	}
+}
+
+/** Throws VariantError when the scenario has no agency `agency`. */
+export function requireAgency(s: Scenario, agency: string): void {
+	if (!s.agencies.some((a) => a.id === agency)) throw new VariantError(`no agency "${agency}" in scenario "${s.id}"`);
 }
 
 /** True when every entry the counter serves belongs to `agency` (a whole-agency or "agency/service" entry). */

@@ -10,7 +10,7 @@ import type { Counter, Scenario } from '../model/scenario';
 import { parseScenario } from '../model/parse';
 import { splitEntry } from '../model/serves';
 import { moveCounters, type MovedShifts } from './moveCounters';
-import { servesOnly, VariantError } from './variantBase';
+import { requireAgency, servesOnly, VariantError } from './variantBase';
 
 export { servesAny, servesOnly, VariantError } from './variantBase';
 export { moveCounters, shiftModel, type MovedShifts } from './moveCounters';
@@ -121,10 +121,6 @@ export function applyWhatIfs(base: Scenario, list: readonly WhatIf[]): Scenario 
 
 function renamed(s: Scenario, base: Scenario, list: readonly WhatIf[]): Scenario {
 	return { ...s, id: boundedId([base.id, ...list.map(whatIfSlug)].join('-')), name: `${base.name} (${list.map(describeWhatIf).join('; ')})` };
-}
-
-function requireAgency(s: Scenario, agency: string): void {
-	if (!s.agencies.some((a) => a.id === agency)) throw new VariantError(`no agency "${agency}" in scenario "${s.id}"`);
 }
 
 /** A counter id not used yet, following the style of `like` (L08 → L09, L10, …), or `<agency>-<n>`. */
