@@ -42,9 +42,9 @@ async function readLogFile(file: string, options: Omit<ReadLogOptions, 'file'>, 
 	return result;
 }
 
-/** Every usable record of a log file, with its quality report. */
-export async function logRecords(file: string, map: ColumnMap | undefined): Promise<{ records: LogRecord[]; result: ReadLogResult & { ok: true } }> {
+/** Every usable record of a log file (a fatal problem becomes a CliError). */
+export async function logRecords(file: string, map: ColumnMap | undefined): Promise<LogRecord[]> {
 	const records: LogRecord[] = [];
-	const result = await readLogFile(file, { map }, (r) => records.push(r));
-	return { records, result };
+	await readLogFile(file, { map }, (r) => records.push(r));
+	return records;
 }

@@ -37,7 +37,7 @@ export async function replayCommand(file: string, opts: ReplayCommandOptions): P
 	const { scenario, warnings } = loadScenario(opts.scenario);
 	for (const w of warnings) process.stderr.write(w + '\n');
 	if (opts.out !== undefined) prepareOut(opts.out);
-	const { records } = await logRecords(file, map);
+	const records = await logRecords(file, map);
 	const out = opts.out !== undefined ? new OutFiles(opts.out) : null;
 	try {
 		const visits = out?.stream('visits.csv');

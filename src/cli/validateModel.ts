@@ -36,7 +36,7 @@ export async function validateModelCommand(file: string, opts: ValidateModelOpti
 	const accuracy = parseAccuracy(opts.accuracy);
 	const { scenario, warnings } = loadScenario(opts.scenario);
 	for (const w of warnings) process.stderr.write(w + '\n');
-	const { records } = await logRecords(file, map);
+	const records = await logRecords(file, map);
 	const replications = opts.replications ?? DEFAULT_VALIDATION_REPLICATIONS;
 	const progress = progressReporter(`validate-model ${scenario.id}`, opts.json === true && process.stderr.isTTY !== true);
 	const report = validateModel(records, scenario, { replications, seed: opts.seed ?? scenario.run.seed, accuracy }, (done, total) => progress.update({ done, total }));
