@@ -9,7 +9,8 @@ import { CliError } from './cliError';
 /** The largest scenario file read: the largest real hall's scenario is a few hundred kB. */
 export const SCENARIO_FILE_LIMIT = 64 * 1024 * 1024;
 
-function openError(file: string, e: unknown): CliError {
+/** A file that could not be opened, as a CliError naming it: no such file, a folder, no permission. */
+export function openError(file: string, e: unknown): CliError {
 	const code = (e as NodeJS.ErrnoException).code;
 	const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
 	return new CliError(`${file}: ${why}`);

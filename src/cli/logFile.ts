@@ -5,6 +5,7 @@
  */
 import { createReadStream, fstatSync, openSync } from 'node:fs';
 import { CliError } from './cliError';
+import { openError } from './inputFile';
 
 /** The longest line a log may have: a real row is a few hundred bytes. */
 const LINE_LIMIT = 1024 * 1024;
@@ -15,11 +16,6 @@ export interface LogFile {
 	chunks: AsyncIterable<Uint8Array>;
 }
 
-function openError(file: string, e: unknown): CliError {
-	const code = (e as NodeJS.ErrnoException).code;
-	const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
-	return new CliError(`${file}: ${why}`);
-}
 
 /** Opens `file` for streaming; a CliError names the file if it cannot be read or is not a text log. */
 export function openLog(file: string): LogFile {

@@ -1,5 +1,5 @@
 /** `mpp replay`: a ticket log's real days — arrivals, services, durations — run through a scenario's layout. */
-import { hourlyCsv, summaryCsv, visitsCsv, visitsRow } from '../lib/export/csv';
+import { hourlyCsv, summaryCsv } from '../lib/export/csv';
 import { summaryJson } from '../lib/export/json';
 import { replayLog, type ReplayResult } from '../lib/replay/replay';
 import { hasLeftTimes, observedTally, type WaitStats } from '../lib/replay/waitTally';
@@ -12,6 +12,7 @@ import { OutFiles } from './outFiles';
 import { prepareOut } from './outDir';
 import { loadScenario } from './scenarioFile';
 import { printable } from './terminalText';
+import { visitsWriter } from './visitsFile';
 
 /** Options of `mpp replay`. */
 export interface ReplayCommandOptions {
@@ -40,21 +41,10 @@ export async function replayCommand(file: string, opts: ReplayCommandOptions): P
 	const records = await logRecords(file, map);
 	const out = opts.out !== undefined ? new OutFiles(opts.out) : null;
 	try {
-		const visits = out?.stream('visits.csv');
-		visits?.write(visitsCsv([]));
-		let block: string[] = [];
-		const replayed = replayLog(records, scenario, {
-			onLeg: visits
-				? (leg) => {
-						if (block.push(visitsRow(leg)) === 10_000) (visits.write(block.join('\n') + '\n'), (block = []));
-					}
-				: undefined
-		});
+		const visits = out ? visitsWriter(out) : null;
+		const replayed = replayLog(records, scenario, { onLeg: visits?.add });
 		if (!replayed.ok) throw new CliError(`${file}: ${replayed.message}`);
-		if (visits) {
-			if (block.length > 0) visits.write(block.join('\n') + '\n');
-			visits.close();
-		}
+		visits?.close();
 		const r = replayed.result;
 		const observed = observedTally(records, scenario, r.days, { abandonedWaits: hasLeftTimes(records) }).summary();
 		const rows = comparisonRows(scenario, observed, r);

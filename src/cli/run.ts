@@ -1,8 +1,7 @@
 /** `mpp run`: a scenario over replications; the summary on stdout, optionally the three CSVs in a folder. */
-import { hourlyCsv, summaryCsv, visitsCsv, visitsRow } from '../lib/export/csv';
+import { hourlyCsv, summaryCsv } from '../lib/export/csv';
 import { summaryJson } from '../lib/export/json';
 import type { Scenario } from '../lib/model/scenario';
-import type { LegRecord } from '../lib/records/legRecord';
 import { RunAccumulator } from '../lib/stats/runAccumulator';
 import type { RunSummary } from '../lib/stats/runSummary';
 import { CliError } from './cliError';
@@ -15,6 +14,7 @@ import { runReplications } from './runScenario';
 import { loadScenario } from './scenarioFile';
 import { shardOf, shareOf, type Shard } from './shard';
 import { printable } from './terminalText';
+import { visitsWriter } from './visitsFile';
 
 /** Options of `mpp run`. */
 export interface RunOptions {
@@ -76,30 +76,6 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
 		out?.discard();
 		throw e;
 	}
-}
-
-// A long replication (a continuous run of a million minutes) has a million legs: its CSV text is made in blocks,
-// never as one string, and the legs are dropped once written.
-const LEGS_PER_BLOCK = 10_000;
-
-/** visits.csv, each leg made a row as it comes (the simulator reuses the object), written a block at a time. */
-function visitsWriter(out: OutFiles): { add: (leg: LegRecord) => void; close: () => void } {
-	const file = out.stream('visits.csv');
-	file.write(visitsCsv([]));
-	let block: string[] = [];
-	const flush = () => {
-		if (block.length > 0) file.write(block.join('\n') + '\n');
-		block = [];
-	};
-	return {
-		add: (leg) => {
-			if (block.push(visitsRow(leg)) === LEGS_PER_BLOCK) flush();
-		},
-		close: () => {
-			flush();
-			file.close();
-		}
-	};
 }
 
 function writePartial(out: OutFiles, p: { scenario: Scenario; seed: number; replications: number; shard: Shard; first: number; summaries: Float64Array[] }): void {
