@@ -32,7 +32,8 @@ export interface PlanCommandOptions {
 
 /** Reads and validates a province file and its base scenario; every problem names the file and JSON path. */
 export function loadProvince(file: string): { province: Province; base: ReturnType<typeof loadScenario>['scenario'] } {
-	const first = parseProvinceText(readTextFile(file));
+	const text = readTextFile(file);
+	const first = parseProvinceText(text);
 	if (!first.ok) throw new CliError(first.errors.map((e) => formatScenarioError(e, file)).join('\n'));
 	const baseFile = resolve(dirname(file), first.province.baseScenario);
 	let base;
@@ -43,7 +44,7 @@ export function loadProvince(file: string): { province: Province; base: ReturnTy
 		throw new CliError(`${file}: baseScenario: cannot use ${first.province.baseScenario}: ${why}`);
 	}
 	// Again with the base: the tiers' agencies must exist in it.
-	const checked = parseProvinceText(readTextFile(file), base);
+	const checked = parseProvinceText(text, base);
 	if (!checked.ok) throw new CliError(checked.errors.map((e) => formatScenarioError(e, file)).join('\n'));
 	return { province: checked.province, base };
 }
@@ -82,8 +83,10 @@ export async function planCommand(file: string, opts: PlanCommandOptions): Promi
 	process.stderr.write(`plan: ${plan.regions.length} regions × ${levels.length} levels in ${((Date.now() - started) / 1000).toFixed(1)} s on ${n === 0 ? 'this thread' : `${shape.lanes} lane(s) of ${shape.workersPerLane} thread(s)`}\n`);
 	const unmet = plan.regions.flatMap((r) => r.levels.filter((l) => !l.met).map((l) => `${r.id} ${l.level}`));
 	if (unmet.length) process.stderr.write(`plan: warning: targets not met in ${unmet.join(', ')} (see "met" per agency)\n`);
-	if (opts.out !== undefined) writePlan(opts.out, plan);
-	process.stdout.write(opts.json ? `${JSON.stringify(planJson(plan), null, 2)}\n` : formatPlan(plan));
+	// plan.json and --json are the same text: made once.
+	const json = opts.json || opts.out !== undefined ? `${JSON.stringify(planJson(plan), null, 2)}\n` : '';
+	if (opts.out !== undefined) writePlan(opts.out, plan, json);
+	process.stdout.write(opts.json ? json : formatPlan(plan));
 }
 
 function progressLine(p: PlanProgress): string {
@@ -91,11 +94,11 @@ function progressLine(p: PlanProgress): string {
 	return `plan: [${p.done}/${p.total}] ${p.region} ${p.level}: ${l.visitorsPerDay} visitors/day → ${l.totalCounters} counters, ${l.staff} staff${l.met ? '' : ' (targets NOT met)'}\n`;
 }
 
-/** plan.json, plan.csv, plan-agencies.csv and each sized scenario, all or nothing. */
-function writePlan(dir: string, plan: ProvincePlan): void {
+/** plan.json (its text given), plan.csv, plan-agencies.csv and each sized scenario, all or nothing. */
+function writePlan(dir: string, plan: ProvincePlan, json: string): void {
 	const out = new OutFiles(dir);
 	try {
-		out.write('plan.json', `${JSON.stringify(planJson(plan), null, 2)}\n`);
+		out.write('plan.json', json);
 		out.write('plan.csv', planCsv(plan));
 		out.write('plan-agencies.csv', planAgenciesCsv(plan));
 		for (const r of plan.regions) {
