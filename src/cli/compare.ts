@@ -49,8 +49,7 @@ export async function compareCommand(files: string[], opts: CompareOptions): Pro
 
 /** compare.csv and each scenario's summary, all or nothing (OutFiles): a failure leaves the folder as it was. */
 function writeOut(dir: string, c: Comparison, scenarios: Scenario[]): void {
-	const out = new OutFiles(dir);
-	try {
+	const names = OutFiles.all(dir, (out) => {
 		out.write('compare.csv', compareCsv(c));
 		const used = new Set<string>();
 		for (const s of c.scenarios) {
@@ -60,11 +59,9 @@ function writeOut(dir: string, c: Comparison, scenarios: Scenario[]): void {
 			used.add(name);
 			out.write(name, summaryCsv(s.summary));
 		}
-		process.stderr.write(`wrote ${out.commit().join(', ')} to ${dir} (${scenarios.length} scenarios)\n`);
-	} catch (e) {
-		out.discard();
-		throw e;
-	}
+	});
+	process.stderr.write(`wrote ${names.join(', ')} to ${dir} (${scenarios.length} scenarios)
+`);
 }
 
 const signed = (x: Num, digits: number, scale = 1) => (x === null ? '—' : `${x * scale >= 0 ? '+' : ''}${(x * scale).toFixed(digits)}`);

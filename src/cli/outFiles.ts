@@ -3,7 +3,7 @@
  * into place only when every one is complete, so a run that fails half way leaves the folder as it was.
  */
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { CliError } from './cliError';
 import { whenInterrupted } from './interrupt';
 
@@ -14,6 +14,23 @@ export class OutFiles {
 
 	constructor(readonly dir: string) {}
 
+	/** Writes the files `fill` writes into `dir`, all or none (a failure discards them and rethrows); their names. */
+	static all(dir: string, fill: (out: OutFiles) => void): string[] {
+		const out = new OutFiles(dir);
+		try {
+			fill(out);
+			return out.commit();
+		} catch (e) {
+			out.discard();
+			throw e;
+		}
+	}
+
+	/** Writes one file at `path` the same way: a failed write leaves the file that was there as it was. */
+	static one(path: string, data: string | Uint8Array): void {
+		OutFiles.all(dirname(path), (out) => out.write(basename(path), data));
+	}
+
 	private temp(name: string): string {
 		const tmp = join(this.dir, `.${name}.${process.pid}.tmp`);
 		this.pending.set(name, tmp);
@@ -21,19 +38,20 @@ export class OutFiles {
 	}
 
 	/** Opens `name` for appending in pieces (a CSV written as replications arrive); returns a writer. */
-	stream(name: string): { write: (text: string) => void; close: () => void } {
+	stream(name: string): { write: (data: string | Uint8Array) => void; close: () => void } {
 		const fd = this.guard(name, () => openSync(this.temp(name), 'w'));
 		return {
-			write: (text) => void this.guard(name, () => writeSync(fd, text)),
+			// Two calls: writeSync's overloads take text or bytes, not either.
+			write: (data) => void this.guard(name, () => (typeof data === 'string' ? writeSync(fd, data) : writeSync(fd, data))),
 			close: () => closeSync(fd)
 		};
 	}
 
 	/** Writes the whole of `name`. */
-	write(name: string, text: string): void {
+	write(name: string, data: string | Uint8Array): void {
 		const w = this.stream(name);
 		try {
-			w.write(text);
+			w.write(data);
 		} finally {
 			w.close();
 		}

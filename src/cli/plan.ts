@@ -96,8 +96,7 @@ function progressLine(p: PlanProgress): string {
 
 /** plan.json (its text given), plan.csv, plan-agencies.csv and each sized scenario, all or nothing. */
 function writePlan(dir: string, plan: ProvincePlan, json: string): void {
-	const out = new OutFiles(dir);
-	try {
+	OutFiles.all(dir, (out) => {
 		out.write('plan.json', json);
 		out.write('plan.csv', planCsv(plan));
 		out.write('plan-agencies.csv', planAgenciesCsv(plan));
@@ -108,10 +107,6 @@ function writePlan(dir: string, plan: ProvincePlan, json: string): void {
 				out.write(`scenario-${l.scenario.id}.json`, `${JSON.stringify(scenario, null, 2)}\n`);
 			}
 		}
-		out.commit();
-	} catch (e) {
-		out.discard();
-		throw e;
-	}
+	});
 	process.stderr.write(`plan: wrote plan.json, plan.csv, plan-agencies.csv and ${plan.regions.length * plan.settings.levels.length} scenarios to ${dir}\n`);
 }

@@ -3,8 +3,8 @@
  * and size commands use, then writes the app's own report as one self-contained HTML file, and optionally a PDF
  * of it printed by Chromium. Loaded only when the command runs: it brings Svelte's server renderer.
  */
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Scenario } from '../lib/model/scenario';
 import { compareScenarios } from '../lib/planning/compare';
 import { waitingRoomSeats } from '../lib/planning/seats';
@@ -14,7 +14,6 @@ import { RunAccumulator } from '../lib/stats/runAccumulator';
 import type { RunSummary } from '../lib/stats/runSummary';
 import { CliError } from './cliError';
 import { withEvaluator } from './evaluator';
-import { whenInterrupted } from './interrupt';
 import { OutFiles } from './outFiles';
 import { prepareOut } from './outDir';
 import { progressReporter } from './progress';
@@ -49,39 +48,12 @@ export async function reportCommand(file: string, opts: ReportOptions): Promise<
 	const input = other ? await compareInput(scenario, other.scenario, opts) : opts.size ? await sizeInput(file, scenario, opts) : await runInput(scenario, opts);
 	const lang = opts.lang ?? 'id';
 	const html = reportHtml(input, lang);
-	writeHtml(opts.out, html);
+	OutFiles.one(opts.out, html);
 	process.stderr.write(`report: wrote ${opts.out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 	if (opts.pdf !== undefined && chromium !== null) {
 		const pdf = await printPdf(html, chromium);
-		writeBytes(opts.pdf, pdf);
+		OutFiles.one(opts.pdf, pdf);
 		process.stderr.write(`report: wrote ${opts.pdf}\n`);
-	}
-}
-
-/** Writes the HTML under a temporary name and renames it into place (OutFiles: a failure leaves the old file). */
-function writeHtml(path: string, html: string): void {
-	const out = new OutFiles(dirname(path));
-	try {
-		out.write(basename(path), html);
-		out.commit();
-	} catch (e) {
-		out.discard();
-		throw e;
-	}
-}
-
-/** The PDF's bytes the same way: a temporary name beside it, renamed into place, removed if mpp is interrupted. */
-function writeBytes(path: string, bytes: Uint8Array): void {
-	const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-	const forget = whenInterrupted(() => rmSync(tmp, { force: true }));
-	try {
-		writeFileSync(tmp, bytes);
-		renameSync(tmp, path);
-	} catch (e) {
-		rmSync(tmp, { force: true });
-		throw new CliError(`${path}: cannot write the PDF: ${(e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e))}`);
-	} finally {
-		forget();
 	}
 }
 

@@ -1,5 +1,5 @@
 /** `mpp size`: the fewest counters per agency that meet the targets, verified by simulation. */
-import { basename, dirname } from 'node:path';
+import { dirname } from 'node:path';
 import type { Scenario } from '../lib/model/scenario';
 import { DEFAULT_SIZING_REPLICATIONS, sizeScenario, type SizingResult, type SizingStep } from '../lib/planning/size';
 import { seatsNote, waitingRoomSeats, type WaitingRoomSeats } from '../lib/planning/seats';
@@ -109,14 +109,7 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<void
 		// The base file's "$schema" is relative to where it lives; the sized file may live anywhere.
 		delete sized.$schema;
 		// Written under a temporary name and renamed into place: a failed write leaves the old file as it was.
-		const out = new OutFiles(dirname(opts.out));
-		try {
-			out.write(basename(opts.out), `${JSON.stringify(sized, null, 2)}\n`);
-			out.commit();
-		} catch (e) {
-			out.discard();
-			throw e;
-		}
+		OutFiles.one(opts.out, `${JSON.stringify(sized, null, 2)}\n`);
 		process.stderr.write(`size: wrote the sized scenario to ${opts.out}\n`);
 	}
 	process.stdout.write(opts.json ? `${JSON.stringify(sizingJson(result, staff, seats), null, 2)}\n` : printable(formatSizing(result, staff, seats)));
