@@ -1,24 +1,26 @@
 /** visits.csv written as the legs come, a block of rows at a time: by `mpp run --out` and `mpp replay --out`. */
-import { visitsCsv, visitsRow } from '../lib/export/csv';
+import { VISITS_HEADER } from '../lib/export/csv';
+import { VisitsRows } from '../lib/export/visitsRows';
 import type { LegRecord } from '../lib/records/legRecord';
 import type { OutFiles } from './outFiles';
 
-// A long replication (a continuous run of a million minutes) has a million legs: its CSV text is made in blocks,
-// never as one string, and the legs are dropped once written.
-const LEGS_PER_BLOCK = 10_000;
+// A long replication (a continuous run of a million minutes) has a million legs: its rows are written in blocks
+// of about a megabyte, each leg made bytes as it comes (the simulator reuses the object) and never kept.
+const BLOCK_BYTES = 1 << 20;
 
-/** visits.csv, each leg made a row as it comes (the simulator reuses the object), written a block at a time. */
+/** visits.csv, each leg made a row as it comes, written a block at a time. */
 export function visitsWriter(out: OutFiles): { add: (leg: LegRecord) => void; close: () => void } {
 	const file = out.stream('visits.csv');
-	file.write(visitsCsv([]));
-	let block: string[] = [];
+	file.write(VISITS_HEADER.join(',') + '\n');
+	const rows = new VisitsRows(BLOCK_BYTES + (1 << 12));
 	const flush = () => {
-		if (block.length > 0) file.write(block.join('\n') + '\n');
-		block = [];
+		if (rows.length > 0) file.write(rows.bytes());
+		rows.clear();
 	};
 	return {
 		add: (leg) => {
-			if (block.push(visitsRow(leg)) === LEGS_PER_BLOCK) flush();
+			rows.add(leg);
+			if (rows.length >= BLOCK_BYTES) flush();
 		},
 		close: () => {
 			flush();
@@ -26,4 +28,3 @@ export function visitsWriter(out: OutFiles): { add: (leg: LegRecord) => void; cl
 		}
 	};
 }
-

@@ -7,7 +7,8 @@ import Papa from 'papaparse';
 import { formatClock } from '../model/clock';
 import type { LegRecord } from '../records/legRecord';
 import type { MetricJSON, RunSummary } from '../stats/runSummary';
-import { clockCell, csvField, fixed, integer, textCell } from './cells';
+import { fixed, textCell } from './cells';
+import { VisitsRows } from './visitsRows';
 
 /** Decimals of metric cells (means and interval bounds). */
 export const METRIC_DECIMALS = 4;
@@ -58,35 +59,11 @@ function toCsv(header: readonly string[] | null, rows: string[][]): string {
 	return text.endsWith('\n') ? text : `${text}\n`;
 }
 
-/** A visit leg's row of visits.csv, without its line end (fields as papaparse would write them). */
-export function visitsRow(l: LegRecord): string {
-	// Numbers and clock times never need quotes; text cells go through csvField.
-	return [
-		integer(l.replication + 1),
-		integer(l.day + 1),
-		csvField(textCell(l.dayId)),
-		integer(l.visitor),
-		csvField(textCell(l.ticket)),
-		csvField(textCell(l.agency)),
-		csvField(textCell(l.service)),
-		csvField(textCell(l.channel)),
-		l.priority ? '1' : '0',
-		clockCell(l.arrival),
-		clockCell(l.ticketTime),
-		clockCell(l.call),
-		clockCell(l.start),
-		clockCell(l.end),
-		csvField(textCell(l.counter)),
-		fixed(l.wait, 2),
-		csvField(textCell(l.outcome))
-	].join(',');
-}
-
 /** One row per visit leg (docs/design.md §4): 1-based replication and day, times "HH:MM:SS", wait in minutes. */
 export function visitsCsv(legs: readonly LegRecord[], options: { header?: boolean } = {}): string {
-	let text = options.header === false ? '' : VISITS_HEADER.join(',') + '\n';
-	for (let i = 0; i < legs.length; i++) text += visitsRow(legs[i]) + '\n';
-	return text;
+	const rows = new VisitsRows();
+	for (let i = 0; i < legs.length; i++) rows.add(legs[i]);
+	return (options.header === false ? '' : VISITS_HEADER.join(',') + '\n') + new TextDecoder().decode(rows.bytes());
 }
 
 function metricRow(scope: string, id: string, metric: string, m: MetricJSON): string[] {
