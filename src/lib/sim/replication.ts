@@ -59,7 +59,7 @@ export class ReplicationRun implements EventHandler, LegRun, TimetableRun {
 	 * Where each ended leg goes, in (day, visitor, leg) order, as soon as its visitor and every earlier one are
 	 * done (null: none); the receiver reads it during the call or copies it, as the leg object is then reused.
 	 */
-	private order: VisitOrder | null = null;
+	private order: VisitOrder<Leg> | null = null;
 	readonly tally: ReplicationTally;
 	replication: number;
 	private readonly pool = new LegPool(this);
@@ -109,7 +109,13 @@ export class ReplicationRun implements EventHandler, LegRun, TimetableRun {
 
 	/** Streams every ended leg to `onLeg` (see `order`) from the next `run` on; null stops it. */
 	streamLegs(onLeg: ((record: LegRecord) => void) | null): void {
-		this.order = onLeg ? new VisitOrder(onLeg) : null;
+		// A leg held for order is not retired (so not reused) until it has been handed on.
+		this.order = onLeg
+			? new VisitOrder<Leg>((leg) => {
+					onLeg(leg);
+					this.pool.retire(leg);
+				})
+			: null;
 	}
 
 	/** Leg objects this run has made, over every replication it ran (the rest were reused). */
@@ -157,7 +163,9 @@ export class ReplicationRun implements EventHandler, LegRun, TimetableRun {
 
 	/** The day's visitors start to come. */
 	startVisitors(day: DayPlan): void {
-		// Every leg ended so far has left the hall and no line holds its ticket (the engine's day has started).
+		// Every leg ended so far has left the hall and no line holds its ticket (the engine's day has started); the
+		// order hands on what it holds of the day before (nothing, when every visitor's last leg has ended) first.
+		this.order?.endDay();
 		this.pool.freeEnded();
 		this.walk(this.feed.startDay(day));
 	}
@@ -290,10 +298,8 @@ export class ReplicationRun implements EventHandler, LegRun, TimetableRun {
 		leg.close(outcome, now, this.model.warmup);
 		const k = leg.tk.serviceIndex;
 		this.tally.add(leg.key, this.tally.serviceAgency[k], k, leg);
-		if (this.order) {
-			this.order.add(leg, outcome !== 'served' || !leg.more);
-			this.pool.retire(leg);
-		} else if (this.keepLegs) this.legs.push(leg);
+		if (this.order) this.order.add(leg, outcome !== 'served' || !leg.more);
+		else if (this.keepLegs) this.legs.push(leg);
 		else this.pool.retire(leg);
 	}
 

@@ -4,28 +4,26 @@
  * Visitors are numbered 1, 2, … each day in the order they come; a visitor's legs end in leg order.
  *
  * Speed: visitors waiting their turn sit in a ring indexed by visitor number (a few hundred at most in a busy
- * hall), not in a map: a million-visitor run puts most of them through it.
+ * hall), not in a map: a million-visitor run puts most of them through it. A held leg is kept as it is, not
+ * copied: its owner reuses it only once it has been handed on.
  */
 import type { LegRecord } from '../records/legRecord';
-import { toPlainRecord } from './leg';
 
-export class VisitOrder {
+export class VisitOrder<L extends LegRecord = LegRecord> {
 	private day = 0;
 	/** The day's next visitor to hand on. */
 	private next = 1;
 	/** The highest visitor number held (next - 1 when none is). */
 	private last = 0;
 	/** Held legs of visitor v at ring[v % ring.length] (null: none), and whether v is done. */
-	private ring: (LegRecord[] | null)[] = new Array(64).fill(null);
+	private ring: (L[] | null)[] = new Array(64).fill(null);
 	private done = new Uint8Array(64);
 
-	constructor(private readonly emit: (record: LegRecord) => void) {}
+	/** `emit` receives each leg in turn: the leg is the caller's again (to reuse) once emit returns. */
+	constructor(private readonly emit: (record: L) => void) {}
 
-	/**
-	 * Takes a leg that has ended; `last`: the visitor's visit ends with it. A leg handed on at once is handed on
-	 * as it is (the receiver reads it during the call, or copies it); one held is copied first.
-	 */
-	add(record: LegRecord, last: boolean): void {
+	/** Takes a leg that has ended, and keeps it until handed on; `last`: the visitor's visit ends with it. */
+	add(record: L, last: boolean): void {
 		// Every leg of a day has ended before the next day's first visitor comes (the run ends each day at midnight).
 		if (record.day !== this.day) {
 			this.endDay();
@@ -41,7 +39,7 @@ export class VisitOrder {
 		}
 		while (v - this.next >= this.ring.length) this.grow();
 		const at = v % this.ring.length;
-		(this.ring[at] ??= []).push(toPlainRecord(record));
+		(this.ring[at] ??= []).push(record);
 		if (v > this.last) this.last = v;
 		if (!last) return;
 		this.done[at] = 1;
@@ -63,7 +61,7 @@ export class VisitOrder {
 
 	/** A ring twice the size, each held visitor moved to its place in it. */
 	private grow(): void {
-		const ring: (LegRecord[] | null)[] = new Array(this.ring.length * 2).fill(null);
+		const ring: (L[] | null)[] = new Array(this.ring.length * 2).fill(null);
 		const done = new Uint8Array(ring.length);
 		for (let v = this.next; v <= this.last; v++) {
 			ring[v % ring.length] = this.ring[v % this.ring.length];
