@@ -1,7 +1,7 @@
 // Builds the `mpp` command into plain JavaScript (dist/cli/) with esbuild, from the TypeScript sources, which
 // stay the single truth. Used by `npm run build`, by `prepare` (so `npm ci` leaves a ready command) and by the
 // launcher bin/mpp.mjs, which rebuilds when a source is newer than the build.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -48,9 +48,24 @@ export async function buildCli() {
 		tsconfigRaw: { compilerOptions: { target: 'es2022', useDefineForClassFields: true, verbatimModuleSyntax: true } },
 		plugins: [sveltePlugin()]
 	});
+	removeStale(result.metafile.outputs);
 	// The folders a glob read count as inputs too: a dictionary added to one changes the folder's time.
 	const inputs = [...Object.keys(result.metafile.inputs), ...globbedDirs, 'package-lock.json', 'scripts/cliBuild.mjs'];
 	writeFileSync(stamp, inputs.join('\n') + '\n');
+}
+
+/**
+ * Deletes what earlier builds left in dist/cli: chunk names carry a hash of their content, so every change adds
+ * files, and the folder (which an installed package ships) grew by hundreds of unused chunks. Only the files this
+ * build wrote, and the stamp, stay. (A rebuild happens when a source changed, before the command runs.)
+ * @param {Record<string, unknown>} outputs
+ */
+function removeStale(outputs) {
+	const keep = new Set(Object.keys(outputs).map((file) => join(root, file)));
+	for (const name of readdirSync(outDir)) {
+		const file = join(outDir, name);
+		if (file !== stamp && !keep.has(file)) rmSync(file, { force: true });
+	}
 }
 
 /**
