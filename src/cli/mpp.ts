@@ -19,6 +19,16 @@ import { loadScenario } from './scenarioFile';
 import type { SizeOptions } from './size';
 import type { ValidateModelOptions } from './validateModel';
 
+const COMPANIONS_HELP = 'people per waiting visitor, for the waiting-room seats (default 1.5: an assumption; count your own)';
+
+/** The staffing assumptions `mpp size` and `mpp plan` both take: --work-week, --salary and --companions. */
+function withStaffingOptions(cmd: Command): Command {
+	return cmd
+		.option('--work-week <hours>', 'working week of one full-time officer, hours (default 37.5: Perpres 21/2023 for ASN)', numberOption(WORK_WEEK_BOUNDS.min, WORK_WEEK_BOUNDS.max))
+		.option('--salary <rupiah>', 'monthly cost of one officer, rupiah (default 4500000: an assumption; set your own)', numberOption(SALARY_BOUNDS.min, SALARY_BOUNDS.max))
+		.option('--companions <factor>', COMPANIONS_HELP, numberOption(COMPANIONS_BOUNDS.min, COMPANIONS_BOUNDS.max));
+}
+
 // Each command's code is loaded when it runs, so `mpp validate` never loads the simulator.
 const program = new Command();
 program
@@ -69,8 +79,7 @@ program
 	.option('-w, --workers <n>', 'worker threads (default: the machine\'s cores; 0 runs in this thread)', intOption(0, 256))
 	.action(async (files: string[], opts: CompareOptions) => (await import('./compare')).compareCommand(files, opts));
 
-program
-	.command('size')
+withStaffingOptions(program.command('size'))
 	.description('find the fewest counters per agency that meet the targets, verified by simulation')
 	.argument('<scenario>', 'scenario JSON file (its calendar, demand and policy are kept; its counters replaced)')
 	.option('--wait-p90 <min>', 'largest P90 wait per agency, minutes (default 15)', numberOption(0.01, 1440))
@@ -83,13 +92,9 @@ program
 	.option('--json', 'print only the result JSON on stdout')
 	.option('-w, --workers <n>', 'worker threads (default: the machine\'s cores; 0 runs in this thread)', intOption(0, 256))
 	.option('--max-seconds <s>', 'stop after this many seconds with the best layout found so far (default 300)', numberOption(1, 86_400))
-	.option('--work-week <hours>', 'working week of one full-time officer, hours (default 37.5: Perpres 21/2023 for ASN)', numberOption(WORK_WEEK_BOUNDS.min, WORK_WEEK_BOUNDS.max))
-	.option('--salary <rupiah>', 'monthly cost of one officer, rupiah (default 4500000: an assumption; set your own)', numberOption(SALARY_BOUNDS.min, SALARY_BOUNDS.max))
-	.option('--companions <factor>', 'people per waiting visitor, for the waiting-room seats (default 1.5: an assumption; count your own)', numberOption(COMPANIONS_BOUNDS.min, COMPANIONS_BOUNDS.max))
 	.action(async (file: string, opts: SizeOptions) => (await import('./size')).sizeCommand(file, opts));
 
-program
-	.command('plan')
+withStaffingOptions(program.command('plan'))
 	.description('size an MPP for every region of a province file at each demand level, with staff, cost and seats')
 	.argument('<province>', 'province JSON file (e.g. data/bengkulu-province.json)')
 	.option('--targets <list>', 'targets per agency, e.g. "wait-p90=15,abandon=0.02,service-level=0.8" (default: P90 wait 15 min, abandonment 2%)', (v: string) => parseTargets(v))
@@ -99,9 +104,6 @@ program
 		if (!['low', 'central', 'high', 'all'].includes(v)) throw new InvalidArgumentError(`expected low, central, high or all, got "${v}"`);
 		return v;
 	})
-	.option('--work-week <hours>', 'working week of one full-time officer, hours (default 37.5: Perpres 21/2023 for ASN)', numberOption(WORK_WEEK_BOUNDS.min, WORK_WEEK_BOUNDS.max))
-	.option('--salary <rupiah>', 'monthly cost of one officer, rupiah (default 4500000: an assumption; set your own)', numberOption(SALARY_BOUNDS.min, SALARY_BOUNDS.max))
-	.option('--companions <n>', 'people per waiting visitor, for waiting-room seats (default 1.5: an assumption)', numberOption(1, 10))
 	.option('--json', 'print only the plan JSON on stdout')
 	.option('-o, --out <dir>', 'write plan.json, plan.csv, plan-agencies.csv and each sized scenario to this folder')
 	.option('-w, --workers <n>', 'worker threads, one region each at a time (default: the machine\'s cores; 0 runs in this thread)', intOption(0, 256))
@@ -113,7 +115,7 @@ program
 	.argument('<scenario>', 'scenario JSON file')
 	.option('--compare <b>', 'compare with this scenario (A = <scenario>, B = this) on the same visitors')
 	.option('--size', 'size the counters (mpp size\'s default targets) and report counters, staff and waiting-room seats')
-	.option('--companions <factor>', 'with --size: people per waiting visitor, for the waiting-room seats (default 1.5: an assumption; count your own)', numberOption(COMPANIONS_BOUNDS.min, COMPANIONS_BOUNDS.max))
+	.option('--companions <factor>', `with --size: ${COMPANIONS_HELP}`, numberOption(COMPANIONS_BOUNDS.min, COMPANIONS_BOUNDS.max))
 	.option('-r, --replications <n>', 'replications (default: the scenario\'s run.replications; 20 per layout with --size)', intOption(1, 100_000))
 	.option('-s, --seed <s>', 'random seed (default: the scenario\'s run.seed)', intOption(0))
 	.option('--lang <lang>', 'language of the report: id (default) or en', langOption)
