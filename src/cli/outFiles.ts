@@ -41,8 +41,7 @@ export class OutFiles {
 	stream(name: string): { write: (data: string | Uint8Array) => void; close: () => void } {
 		const fd = this.guard(name, () => openSync(this.temp(name), 'w'));
 		return {
-			// Two calls: writeSync's overloads take text or bytes, not either.
-			write: (data) => void this.guard(name, () => (typeof data === 'string' ? writeSync(fd, data) : writeSync(fd, data))),
+			write: (data) => this.guard(name, () => writeAll(fd, typeof data === 'string' ? Buffer.from(data) : data)),
 			close: () => closeSync(fd)
 		};
 	}
@@ -80,4 +79,9 @@ export class OutFiles {
 			throw new CliError(`${join(this.dir, name)}: cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
 		}
 	}
+}
+
+/** Writes every byte: writeSync may write fewer than it was given, and says how many. */
+function writeAll(fd: number, bytes: Uint8Array): void {
+	for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
 }
