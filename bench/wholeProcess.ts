@@ -118,7 +118,9 @@ function printWhole(s: Map<string, Samples>, args: BenchArgs): void {
 	console.log(`(b) M/M/10 at load 0.9, 1,000,000 minutes, one replication (${MM10})`);
 	row(`mpp run ${MM10} --workers 0 --json`, s.get('mm10w0'));
 	row(`mpp run ${MM10} --json (default workers)`, s.get('mm10'));
-	notSlower(m('mm10'), m('mm10w0'));
+	// Not a target here: a single replication runs in the main thread whatever --workers says, so the two rows time
+	// the same work and differ only by the machine's noise.
+	console.log(`  (one replication runs in the main thread whatever --workers says: the two rows are the same work)`);
 	checkAgainstErlang('mpp', mppWait(s.get('mm10w0')));
 	printKota(s);
 	console.log(`(d) memory: 100,000 Kota Bengkulu replications (default workers)`);
