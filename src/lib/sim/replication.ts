@@ -82,6 +82,8 @@ export class ReplicationRun implements EventHandler, LegRun, TimetableRun {
 		this.engine = new QueueEngine<Leg>(model.engine);
 		this.feed = (options.demand ?? generatedDemand)(model, seed, replication);
 		this.tally = new ReplicationTally(model.scenario);
+		// Room for a replication's expected visitors, and a margin for chance, from the start.
+		this.tally.reserve(1.05 * model.days.reduce((sum, d) => sum + d.expectedVisitors, 0) + 1024);
 		this.meter = new HallMeter(model, this.engine);
 		this.timetable = new Timetable(this, this.meter);
 		this.finish = model.engine.counters.map((_, i) => new SimEvent(this, FINISH, i, null));
