@@ -12,6 +12,15 @@ import { continuousScenario, mustParse, smallScenario } from '../fixtures/scenar
 
 const kota = () => mustParse(JSON.parse(readFileSync(new URL('../../scenarios/kota-bengkulu.json', import.meta.url), 'utf8')));
 
+/** A continuous run with a second service 40% of visitors also want, and exponential patience of mean `patience`. */
+function twoServiceRun(minutes: number, patience: number) {
+	const input = continuousScenario(4, 30, 10, { minutes, warmupMinutes: 300 });
+	input.agencies[0].services.push({ id: 't', name: 'T', weight: 1, serviceTime: { dist: 'exponential', mean: 5 } });
+	input.demand.extraServiceProbability = 0.4;
+	input.demand.patience = { dist: 'exponential', mean: patience };
+	return compileScenario(mustParse(input));
+}
+
 describe('simulateReplication', () => {
 	it('tallies its legs as they end into exactly the summary of its records', () => {
 		const withWarmup = smallScenario();
@@ -59,11 +68,7 @@ describe('simulateReplication', () => {
 	it('streams every leg in (day, visitor, leg) order as it was, though held legs are not copied and ended ones are reused', () => {
 		// Visitors end out of turn (ten counters, second services, abandonment), so many legs are held for order
 		// while the legs ended before them are reused: a held leg reused too soon would stream another's record.
-		const input = continuousScenario(4, 30, 10, { minutes: 6_000, warmupMinutes: 300 });
-		input.agencies[0].services.push({ id: 't', name: 'T', weight: 1, serviceTime: { dist: 'exponential', mean: 5 } });
-		input.demand.extraServiceProbability = 0.4;
-		input.demand.patience = { dist: 'exponential', mean: 20 };
-		const model = compileScenario(mustParse(input));
+		const model = twoServiceRun(6_000, 20);
 		const kept = simulateReplication(model, 4, 0).legs.map(toPlainRecord);
 		kept.sort((a, b) => a.day - b.day || a.visitor - b.visitor || a.leg - b.leg);
 		const streamed: LegRecord[] = [];
@@ -93,11 +98,7 @@ describe('simulateReplication', () => {
 
 	it('meets a continuous run\'s visitors block by block exactly as they are generated at once', () => {
 		// Several blocks of visitors, some wanting a second service (met long after their block has been replaced).
-		const input = continuousScenario(4, 30, 10, { minutes: 12_000, warmupMinutes: 300 });
-		input.agencies[0].services.push({ id: 't', name: 'T', weight: 1, serviceTime: { dist: 'exponential', mean: 5 } });
-		input.demand.extraServiceProbability = 0.4;
-		input.demand.patience = { dist: 'exponential', mean: 30 };
-		const model = compileScenario(mustParse(input));
+		const model = twoServiceRun(12_000, 30);
 		const whole = generateDay(model, model.days[0], new DemandStreams(8, 1));
 		expect(whole.count).toBeGreaterThan(3 * BLOCK_VISITORS);
 		const out = simulateReplication(model, 8, 1);
