@@ -4,31 +4,21 @@
  */
 import type { CalibrationResult } from '../calibrate/calibration';
 import type { ValidationResult } from '../replay/validation';
-import { cancellableJob } from './cancellableJob';
+import { runWorkerJob } from './workerJob';
 import { JobCancelled, type CalibrateJob, type CalibrateReply, type CalibrateRequest, type JobHooks, type ValidateJob } from './calibrateProtocol';
 
-/** Runs one request in a worker of its own until it answers, fails or `hooks.signal` cancels it. */
+/** Runs one request in a calibration worker of its own until it answers, fails or `hooks.signal` cancels it. */
 function runJob<T>(request: CalibrateRequest, answer: (msg: CalibrateReply) => T | undefined, hooks: JobHooks): Promise<T> {
 	const worker = new Worker(new URL('./calibrateWorker.ts', import.meta.url), { type: 'module' });
-	return cancellableJob<T>({
+	return runWorkerJob<CalibrateReply, T>({
+		worker,
+		request,
 		signal: hooks.signal,
 		cancelled: () => new JobCancelled(),
-		cleanup: () => worker.terminate(),
-		start: (settle) => {
-			worker.onmessage = (e: MessageEvent<CalibrateReply>) => {
-				const msg = e.data;
-				if (msg.type === 'error') settle(new Error(msg.message));
-				else if (msg.type === 'progress') hooks.onProgress?.(msg.progress);
-				else {
-					const value = answer(msg);
-					if (value !== undefined) settle(undefined, value);
-				}
-			};
-			worker.onerror = (e: ErrorEvent) => {
-				e.preventDefault();
-				settle(new Error(e.message || 'the calibration worker failed to start'));
-			};
-			worker.postMessage(request);
+		name: 'the calibration worker',
+		answer: (msg) => {
+			if (msg.type === 'progress') hooks.onProgress?.(msg.progress);
+			return answer(msg);
 		}
 	});
 }

@@ -7,7 +7,7 @@ import type { Scenario } from '../model/scenario';
 import type { PlanOptions, ProvincePlan } from '../planning/province';
 import type { Province } from '../planning/provinceData';
 import { defaultPoolSize } from './browserPool';
-import { cancellableJob } from './cancellableJob';
+import { runWorkerJob } from './workerJob';
 import type { PlanReply, PlanRequest } from './provinceProtocol';
 
 /** Raised when a plan is cancelled. */
@@ -22,23 +22,16 @@ export class PlanCancelled extends Error {
 export function planInBrowser(province: Province, base: Scenario, options: PlanOptions, workers = defaultPoolSize()): Promise<ProvincePlan> {
 	const { onProgress, signal, ...settings } = options;
 	const worker = new Worker(new URL('./provinceWorker.ts', import.meta.url), { type: 'module' });
-	return cancellableJob<ProvincePlan>({
+	const request: PlanRequest = { type: 'plan', province, base, options: settings, workers };
+	return runWorkerJob<PlanReply, ProvincePlan>({
+		worker,
+		request,
 		signal,
 		cancelled: () => new PlanCancelled(),
-		cleanup: () => worker.terminate(),
-		start: (settle) => {
-			worker.onmessage = (e: MessageEvent<PlanReply>) => {
-				const msg = e.data;
-				if (msg.type === 'error') settle(new Error(msg.message));
-				else if (msg.type === 'progress') onProgress?.(msg.progress);
-				else settle(undefined, msg.plan);
-			};
-			worker.onerror = (e: ErrorEvent) => {
-				e.preventDefault();
-				settle(new Error(e.message || 'the plan worker failed to start'));
-			};
-			const request: PlanRequest = { type: 'plan', province, base, options: settings, workers };
-			worker.postMessage(request);
+		name: 'the plan worker',
+		answer: (msg) => {
+			if (msg.type === 'progress') onProgress?.(msg.progress);
+			return msg.type === 'result' ? msg.plan : undefined;
 		}
 	});
 }

@@ -5,7 +5,7 @@
 import type { GrowthPoint, GrowthProgress } from '../planning/growth';
 import type { SizingProgress, SizingResult } from '../planning/size';
 import type { Scenario } from '../model/scenario';
-import { cancellableJob } from './cancellableJob';
+import { runWorkerJob } from './workerJob';
 import type { SizeReply, SizeRequest, SizeSettings } from './sizeProtocol';
 
 /** Raised when a job is cancelled. */
@@ -16,35 +16,19 @@ export class SizeCancelled extends Error {
 	}
 }
 
-/** Runs one request in a worker of its own, until `onMessage` resolves it, it fails or `signal` cancels it. */
-function runJob<T>(request: SizeRequest, onMessage: (msg: SizeReply, resolve: (v: T) => void) => void, signal?: AbortSignal): Promise<T> {
+/** Runs one request in a sizing worker of its own, until `answer` returns its value, it fails or `signal` cancels it. */
+function runJob<T>(request: SizeRequest, answer: (msg: SizeReply) => T | undefined, signal?: AbortSignal): Promise<T> {
 	const worker = new Worker(new URL('./sizeWorker.ts', import.meta.url), { type: 'module' });
-	return cancellableJob<T>({
-		signal,
-		cancelled: () => new SizeCancelled(),
-		cleanup: () => worker.terminate(),
-		start: (settle) => {
-			worker.onmessage = (e: MessageEvent<SizeReply>) => {
-				const msg = e.data;
-				if (msg.type === 'error') settle(new Error(msg.message));
-				else onMessage(msg, (v) => settle(undefined, v));
-			};
-			worker.onerror = (e: ErrorEvent) => {
-				e.preventDefault();
-				settle(new Error(e.message || 'the sizing worker failed to start'));
-			};
-			worker.postMessage(request);
-		}
-	});
+	return runWorkerJob<SizeReply, T>({ worker, request, signal, cancelled: () => new SizeCancelled(), name: 'the sizing worker', answer });
 }
 
 /** Runs the sizing search in a Web Worker. */
 export function sizeInWorker(scenario: Scenario, settings: SizeSettings, opts: { onProgress?: (p: SizingProgress) => void; signal?: AbortSignal } = {}): Promise<SizingResult> {
 	return runJob<SizingResult>(
 		{ type: 'size', scenario, settings },
-		(msg, resolve) => {
+		(msg) => {
 			if (msg.type === 'progress') opts.onProgress?.(msg.progress);
-			else if (msg.type === 'result') resolve(msg.result);
+			return msg.type === 'result' ? msg.result : undefined;
 		},
 		opts.signal
 	);
@@ -59,10 +43,10 @@ export function growthInWorker(
 ): Promise<GrowthPoint[]> {
 	return runJob<GrowthPoint[]>(
 		{ type: 'growth', scenario, settings, visitorsPerDay },
-		(msg, resolve) => {
+		(msg) => {
 			if (msg.type === 'growth-progress') opts.onProgress?.(msg.progress);
 			else if (msg.type === 'point') opts.onPoint?.(msg.point);
-			else if (msg.type === 'growth-result') resolve(msg.points);
+			return msg.type === 'growth-result' ? msg.points : undefined;
 		},
 		opts.signal
 	);
