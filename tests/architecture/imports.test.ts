@@ -59,8 +59,9 @@ describe('imports in src/lib', () => {
 		expect(wrong).toEqual([]);
 	});
 
-	it('keep ticket logs above the simulator: calibrate reads only the model, stats and the samplers; the simulator knows no log', () => {
-		const calibrateMay = /^(calibrate\/|model\/|stats\/|sim\/(random|distributions)\.ts$)/;
+	it('keep ticket logs above the simulator: calibrate reads only the model, stats, the samplers and the CSV cell rules; the simulator knows no log', () => {
+		// export/cells.ts is a leaf (how a cell is made safe and a number written), shared rather than copied.
+		const calibrateMay = /^(calibrate\/|model\/|stats\/|sim\/(random|distributions)\.ts$|export\/cells\.ts$)/;
 		const wrong = files
 			.filter((f) => name(f).startsWith('calibrate/'))
 			.flatMap((f) => graph.get(f)!.local.filter((g) => !calibrateMay.test(name(g))).map((g) => `${name(f)} → ${name(g)}`));

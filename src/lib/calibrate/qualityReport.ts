@@ -5,6 +5,7 @@
  */
 import { EMPTY_DAYS_LISTED, noteText, type LogNote } from './logNotes';
 import Papa from 'papaparse';
+import { textCell } from '../export/cells';
 import type { DayId } from '../model/scenario';
 import { REJECT_REASONS, REJECTED_LINES_KEPT, type ColumnMap, type QualityReport, type Rejected, type RejectReason } from './logRecord';
 import { dayKey, weekdayOf } from './logTime';
@@ -101,13 +102,8 @@ function runDayOrder(key: string): number {
  */
 export function qualityReportCsv(report: QualityReport): string {
 	const rows: string[][] = [];
-	for (const r of report.rejected) r.lines.forEach((line, i) => rows.push([r.reason, String(line), safeCell(r.columns[i] ?? '')]));
+	for (const r of report.rejected) r.lines.forEach((line, i) => rows.push([r.reason, String(line), textCell(r.columns[i] ?? '')]));
 	const text = Papa.unparse({ fields: ['reason', 'line', 'column'], data: rows }, { newline: '\n' });
 	// Papaparse ends a header with no rows with its own newline.
 	return text.endsWith('\n') ? text : `${text}\n`;
-}
-
-/** A header text as a cell a spreadsheet will not run as a formula. */
-function safeCell(text: string): string {
-	return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
