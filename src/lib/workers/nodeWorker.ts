@@ -1,6 +1,5 @@
 /** worker_threads entry point: runs replications for the CLI's pool. */
 import { parentPort } from 'node:worker_threads';
-import { handleRunRequest } from './handler';
-import type { RunRequest } from './protocol';
+import { runRequestHandler } from './handler';
 
-parentPort!.on('message', (req: RunRequest) => handleRunRequest(req, (msg, transfer) => parentPort!.postMessage(msg, transfer)));
+parentPort!.on('message', runRequestHandler((msg) => parentPort!.postMessage(msg)));

@@ -38,11 +38,14 @@ export class RunCancelled extends Error {
 /**
  * A pool of simulation workers (Web Workers or worker_threads: `spawn` decides). Replications are handed out
  * in small chunks so fast workers take more; results are sorted by replication, so the outcome never depends
- * on the number of workers or their timing.
+ * on the number of workers or their timing. One job at a time: each listens to every worker.
  */
 export class WorkerPool {
 	private workers: WorkerLike[] = [];
 	private job = 0;
+	/** The job of each worker's last request: the worker has that job's scenario, the next request need not carry it. */
+	private readonly lastJob = new Map<WorkerLike, number>();
+	private busy = false;
 
 	constructor(
 		private readonly spawn: () => WorkerLike,
@@ -51,6 +54,7 @@ export class WorkerPool {
 
 	/** Runs the replications and resolves with their results in replication order. */
 	run(opts: PoolRunOptions): Promise<ReplicationResult[]> {
+		if (this.busy) return Promise.reject(new Error('this pool is running another job: one at a time'));
 		const job = ++this.job;
 		const first = opts.first ?? 0;
 		const total = opts.replications;
@@ -67,30 +71,36 @@ export class WorkerPool {
 			cancelled: () => new RunCancelled(),
 			// A cancelled or failed job may still be running: fresh workers next time.
 			cleanup: (failed) => {
+				this.busy = false;
 				if (failed) this.terminate();
 			},
 			start: (settle, settled) => {
+				this.busy = true;
 				const feed = (w: WorkerLike) => {
 					if (next >= total) return;
 					const reps: number[] = [];
 					for (let i = 0; i < chunk && next < total; i++) reps.push(first + next++);
-					w.post({ type: 'run', job, scenario: opts.scenario, seed: opts.seed, replications: reps, keepLegs: opts.keepLegs ?? false });
+					const scenario = this.lastJob.get(w) === job ? undefined : opts.scenario;
+					this.lastJob.set(w, job);
+					w.post({ type: 'run', job, scenario, seed: opts.seed, replications: reps, keepLegs: opts.keepLegs ?? false });
 				};
 				for (const w of this.workers.slice(0, size)) {
 					w.onMessage((msg: WorkerMessage) => {
 						// job -1: the worker itself failed (e.g. could not load).
 						if (settled() || (msg.job !== job && msg.job !== -1)) return;
 						if (msg.type === 'error') return settle(new Error(msg.message));
-						if (msg.type === 'done') return feed(w);
-						done++;
-						opts.onPacked?.(msg.result);
-						if (collect || opts.onProgress) {
-							const { replication, events, summary, legs } = msg.result;
-							const result: ReplicationResult = { replication, summary: unpackSummary(summary, opts.scenario, layout), events, legs };
-							if (collect) results[replication - first] = result;
-							opts.onProgress?.({ done, total }, result);
+						for (const packed of msg.results) {
+							done++;
+							opts.onPacked?.(packed);
+							if (collect || opts.onProgress) {
+								const { replication, events, summary, legs } = packed;
+								const result: ReplicationResult = { replication, summary: unpackSummary(summary, opts.scenario, layout), events, legs };
+								if (collect) results[replication - first] = result;
+								opts.onProgress?.({ done, total }, result);
+							}
 						}
 						if (done === total) settle(undefined, results);
+						else if (msg.type === 'done') feed(w);
 					});
 					feed(w);
 				}
@@ -102,5 +112,6 @@ export class WorkerPool {
 	terminate(): void {
 		for (const w of this.workers) w.terminate();
 		this.workers = [];
+		this.lastJob.clear();
 	}
 }

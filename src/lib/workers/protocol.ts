@@ -6,7 +6,12 @@ export interface RunRequest {
 	type: 'run';
 	/** Identifies the job, so results of a cancelled job are ignored. */
 	job: number;
-	scenario: Scenario;
+	/**
+	 * Left out when this worker's previous request was of the same job: the worker keeps that job's scenario
+	 * compiled, and a 30 KB scenario cloned into every chunk of eight replications cost the main thread more than it
+	 * spent on their results.
+	 */
+	scenario?: Scenario;
 	seed: number;
 	replications: number[];
 	keepLegs: boolean;
@@ -20,10 +25,12 @@ export interface PackedResult {
 	legs?: LegRecord[];
 }
 
-/** Worker → main: one replication done, or a failure. */
+/**
+ * Worker → main: results of a request's replications in replication order ('results': some of them, when each
+ * carries its legs; 'done': the rest, and the request is done), or a failure.
+ */
 export type WorkerMessage =
-	| { type: 'result'; job: number; result: PackedResult }
-	| { type: 'done'; job: number }
+	| { type: 'results' | 'done'; job: number; results: PackedResult[] }
 	| { type: 'error'; job: number; message: string };
 
 /** The least a worker must offer (Web Worker and worker_threads wrappers both fit). */

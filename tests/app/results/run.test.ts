@@ -8,9 +8,9 @@ import { parseWholeNumber } from '../../../src/lib/run/settings';
 import { estimateRemainingMs, splitDuration } from '../../../src/lib/run/timeLeft';
 import { sliceReplications } from '../../../src/lib/run/visitsExport';
 import { runInProcess, summarizeRun } from '../../../src/lib/sim/run';
-import { handleRunRequest } from '../../../src/lib/workers/handler';
 import { WorkerPool } from '../../../src/lib/workers/pool';
-import type { WorkerLike, WorkerMessage } from '../../../src/lib/workers/protocol';
+import type { WorkerMessage } from '../../../src/lib/workers/protocol';
+import { inlinePool } from '../../workers/inlinePool';
 
 describe('time left', () => {
 	it('extrapolates the average pace so far', () => {
@@ -53,23 +53,6 @@ const tiny: Scenario = (() => {
 	if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
 	return parsed.scenario;
 })();
-
-/** A worker pool whose "workers" run in this thread, answering on a later task like real workers. */
-function inlinePool(size: number): WorkerPool {
-	const spawn = (): WorkerLike => {
-		let handler: ((m: WorkerMessage) => void) | null = null;
-		let alive = true;
-		return {
-			post: (req) =>
-				setTimeout(() => {
-					if (alive) handleRunRequest(structuredClone(req), (m) => setTimeout(() => alive && handler?.(structuredClone(m)), 0));
-				}, 0),
-			onMessage: (h) => (handler = h),
-			terminate: () => (alive = false)
-		};
-	};
-	return new WorkerPool(spawn, size);
-}
 
 describe('run controller', () => {
 	it('runs every replication and ends with exactly the summary the CLI computes', async () => {
