@@ -1,5 +1,5 @@
 /** `mpp merge`: the shards' partial results folded into the summary the unsharded run gives, byte for byte. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { RunAccumulator } from '../lib/stats/runAccumulator';
 import { CliError } from './cliError';
@@ -34,20 +34,50 @@ function checkParts(paths: string[], parts: PartialRun[]): PartialRun[] {
 	return sorted.map((x) => x.p);
 }
 
-/** Joins the shards' visits.csv files (each a header and its rows) into one, when every shard folder has one. */
+/**
+ * Joins the shards' visits.csv files (each a header and its rows) into one, when every shard folder has one. The
+ * files are copied a block at a time (a shard's can be hundreds of megabytes), each header after the first left out.
+ */
 function joinVisits(paths: string[], out: OutFiles, order: number[]): void {
 	const files = order.map((k) => join(paths[k], 'visits.csv'));
 	if (!paths.every((p) => statSync(p).isDirectory()) || !files.every((f) => existsSync(f))) return;
 	const w = out.stream('visits.csv');
+	const block = new Uint8Array(1 << 20);
 	try {
-		files.forEach((f, k) => {
-			const text = readFileSync(f, 'utf8');
-			w.write(k === 0 ? text : text.slice(text.indexOf('\n') + 1));
-		});
+		files.forEach((f, k) => copyFile(f, block, k > 0, w.write));
 	} finally {
 		w.close();
 	}
 }
+
+/** Copies `file` to `write` through `block`, from after its first line end when `skipHeader`. */
+function copyFile(file: string, block: Uint8Array, skipHeader: boolean, write: (bytes: Uint8Array) => void): void {
+	const fd = openSync(file, 'r');
+	const read = (): number => {
+		try {
+			return readSync(fd, block);
+		} catch (e) {
+			throw new CliError(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+		}
+	};
+	try {
+		let skipping = skipHeader;
+		for (let n = read(); n > 0; n = read()) {
+			let from = 0;
+			if (skipping) {
+				const end = block.subarray(0, n).indexOf(NEWLINE);
+				if (end < 0) continue;
+				from = end + 1;
+				skipping = false;
+			}
+			write(block.subarray(from, n));
+		}
+	} finally {
+		closeSync(fd);
+	}
+}
+
+const NEWLINE = 10;
 
 /** Runs `mpp merge` on partial results (files, or the shards' --out folders). */
 export function mergeCommand(paths: string[], opts: MergeOptions): void {
