@@ -187,6 +187,8 @@ describe('reports', () => {
 	test("the size page prints a regency's sizing from the wizard: counters, staff and waiting-room seats", async () => {
 		const errors = watchErrors(page);
 		await page.goto(base + '/size');
+		// The page is prerendered: a click before it has hydrated and loaded its choices would be undone.
+		await waitForOption(page, 'size-scenario', 'shipped:lebong');
 		await page.check('[data-testid="size-wizard"]');
 		await page.selectOption('[data-testid="size-preset"]', 'lebong');
 		await page.fill('[data-testid="size-replications"]', '6');
