@@ -86,6 +86,13 @@ describe('VisitsRows', () => {
 		);
 	});
 
+	it('writes every byte of a row whose times are all far off the clock (long number texts)', () => {
+		const far = leg({ day: 0, visitor: 1, agency: 'a', service: 's', arrival: -1e300, ticketTime: 1e300, call: -3e299, start: 7e299, end: 1e308, wait: -1e300 });
+		const rows = new VisitsRows(8);
+		for (let i = 0; i < 3; i++) rows.add(far);
+		expect(new TextDecoder().decode(rows.bytes())).toBe(oracleRow(far).repeat(3));
+	});
+
 	it('writes waits next to a half-hundredth as toFixed does', () => {
 		for (const w of [0.005, 0.015, 1.005, 2.675, 1.125, 10.245, 123.455, 0.045]) {
 			const l = leg({ day: 0, visitor: 1, agency: 'a', service: 's', wait: w });

@@ -16,7 +16,7 @@ const NEWLINE = 10;
 const ZERO = 48;
 const COLON = 58;
 const encoder = new TextEncoder();
-/** More than the numbers, clock times and separators of a row take (under 200 bytes). */
+/** More than the numbers, clock times and separators of a row take on the fast paths (under 200 bytes). */
 const ROW_NUMBERS = 256;
 
 export class VisitsRows {
@@ -157,8 +157,9 @@ export class VisitsRows {
 		this.buf[this.length++] = end;
 	}
 
-	/** A formatter's ASCII output. */
+	/** A formatter's ASCII output (a number off the fast paths, which may be long: "1.6666666666666667e+298"). */
 	private ascii(s: string): void {
+		this.room(s.length + ROW_NUMBERS);
 		for (let i = 0; i < s.length; i++) this.buf[this.length++] = s.charCodeAt(i);
 	}
 
