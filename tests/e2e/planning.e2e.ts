@@ -49,6 +49,24 @@ afterAll(async () => {
 });
 
 describe('Planning pages in Chromium', () => {
+	test('a prerendered page takes no click on its controls until it has hydrated (the click would be undone)', async () => {
+		// Without JavaScript the page never hydrates: the size page's wizard choice, clicked, stays unchosen.
+		const bare = await session.browser.newContext({ javaScriptEnabled: false });
+		const p = await bare.newPage();
+		await p.goto(base + '/size');
+		await p.click('[data-testid="size-wizard"]', { force: true });
+		expect(await p.isChecked('[data-testid="size-wizard"]')).toBe(false);
+		await bare.close();
+		// Hydrated, it takes them (in a context of its own: the choice is kept, and the tests below pick scenarios).
+		const live = await session.browser.newContext();
+		const q = await live.newPage();
+		await q.goto(base + '/size');
+		await q.waitForSelector('html[data-hydrated]');
+		await q.check('[data-testid="size-wizard"]');
+		await q.waitForSelector('[data-testid="size-preset"]');
+		await live.close();
+	});
+
 	test('compare: Lebong against itself gives differences of exactly zero', async () => {
 		const errors = watchErrors(page);
 		await page.goto(base + '/compare');
