@@ -1,5 +1,5 @@
 /** visits.csv written as the legs come, a block of rows at a time: by `mpp run --out` and `mpp replay --out`. */
-import { VISITS_HEADER } from '../lib/export/csv';
+import { visitsCsv } from '../lib/export/csv';
 import { VisitsRows } from '../lib/export/visitsRows';
 import type { LegRecord } from '../lib/records/legRecord';
 import type { OutFiles } from './outFiles';
@@ -11,7 +11,7 @@ const BLOCK_BYTES = 1 << 20;
 /** visits.csv, each leg made a row as it comes, written a block at a time. */
 export function visitsWriter(out: OutFiles): { add: (leg: LegRecord) => void; close: () => void } {
 	const file = out.stream('visits.csv');
-	file.write(VISITS_HEADER.join(',') + '\n');
+	file.write(visitsCsv([]));
 	const rows = new VisitsRows(BLOCK_BYTES + (1 << 12));
 	const flush = () => {
 		if (rows.length > 0) file.write(rows.bytes());

@@ -2,7 +2,12 @@
 import { formatClockSeconds } from '../model/clock';
 
 // A spreadsheet treats a cell starting with one of these as a formula (CSV injection, OWASP).
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_STARTS = '=+-@\t\r';
+
+/** Whether a cell starting with character code `c` would be read by a spreadsheet as a formula. */
+export function isFormulaStart(c: number): boolean {
+	return FORMULA_STARTS.includes(String.fromCharCode(c));
+}
 
 /**
  * A text cell made safe for spreadsheets: a leading =, +, -, @, tab or CR gets a single quote in front.
@@ -10,7 +15,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * spreadsheet reads "-5.0000" as the number −5, not a formula), so they stay numbers.
  */
 export function textCell(s: string): string {
-	return FORMULA_START.test(s) ? `'${s}` : s;
+	return s.length > 0 && isFormulaStart(s.charCodeAt(0)) ? `'${s}` : s;
 }
 
 /** x with exactly `decimals` decimals, "" for null/NaN/±Infinity; never "-0.00". */

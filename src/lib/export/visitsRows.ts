@@ -9,7 +9,7 @@
  * they do).
  */
 import type { LegRecord } from '../records/legRecord';
-import { clockCell, csvField, fixed, integer, textCell } from './cells';
+import { clockCell, csvField, fixed, integer, isFormulaStart, textCell } from './cells';
 
 const COMMA = 44;
 const NEWLINE = 10;
@@ -143,7 +143,7 @@ export class VisitsRows {
 		this.room(n + ROW_NUMBERS);
 		// A cell is written as it is when it is printable ASCII with no quote, comma or formula start, and no space
 		// at either end; anything else takes the string path.
-		let plain = n === 0 || (s.charCodeAt(0) !== 32 && s.charCodeAt(n - 1) !== 32 && !FORMULA.has(s.charCodeAt(0)));
+		let plain = n === 0 || (s.charCodeAt(0) !== 32 && s.charCodeAt(n - 1) !== 32 && !isFormulaStart(s.charCodeAt(0)));
 		for (let i = 0; plain && i < n; i++) {
 			const c = s.charCodeAt(i);
 			plain = c >= 32 && c < 127 && c !== 34 && c !== COMMA;
@@ -169,6 +169,3 @@ export class VisitsRows {
 		this.length += encoder.encodeInto(s, this.buf.subarray(this.length)).written;
 	}
 }
-
-// The characters textCell guards against at a cell's start: = + - @ tab CR.
-const FORMULA = new Set([61, 43, 45, 64, 9, 13]);
